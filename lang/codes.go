@@ -1,0 +1,152 @@
+package lang
+
+import (
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Code is the stable identifier of a kind of diagnostic. Codes are part of
+// planc's interface: tools match on them, so a code is never renamed or
+// reused. Each constant's comment says when it occurs, with an example.
+type Code string
+
+const (
+	// Syntax occurs when a file is not valid HCL.
+	//
+	//	kpi "cvr" { value = "30%"
+	Syntax Code = "syntax"
+
+	// Schema occurs for an unknown block or attribute, a missing required
+	// attribute, a wrong number of labels, or a name that cannot be
+	// referenced.
+	//
+	//	kpi "cvr" { valeu = "30%" }
+	Schema Code = "schema"
+
+	// DuplicateName occurs when two blocks of one kind share a name.
+	//
+	//	kpi "cvr" { value = "30%" }
+	//	kpi "cvr" { value = "20%" }
+	DuplicateName Code = "duplicate-name"
+
+	// UnknownReference occurs when a formula names nothing.
+	//
+	//	formula = kpi.mqls * 2 # there is only kpi.mql
+	UnknownReference Code = "unknown-reference"
+
+	// BadQuantity occurs when a quantity or unit string does not parse.
+	//
+	//	deal_size = "2.4 M JPY"
+	BadQuantity Code = "bad-quantity"
+
+	// UnitMismatch occurs when values of different dimensions are added or
+	// compared, or a declared unit disagrees with the inferred one.
+	//
+	//	formula = funnel.demand.revenue + funnel.demand.won.volume
+	UnitMismatch Code = "unit-mismatch"
+
+	// Cycle occurs when formulas depend on themselves.
+	//
+	//	kpi "a" { formula = kpi.b }
+	//	kpi "b" { formula = kpi.a }
+	Cycle Code = "cycle"
+
+	// RateOutOfRange occurs when a conversion rate or share is outside
+	// (0, 100%].
+	//
+	//	rate = 30 # means 3000%; write "30%"
+	RateOutOfRange Code = "rate-out-of-range"
+
+	// ShareSum occurs when the shares of the channels into one stage do not
+	// add up to 100% and no channel fills the rest.
+	//
+	//	share = "35%" ... share = "60%"
+	ShareSum Code = "share-sum"
+
+	// DivisionByZero occurs when a divisor is zero.
+	//
+	//	formula = kpi.cost / 0
+	DivisionByZero Code = "division-by-zero"
+
+	// Conflict occurs when both sides of an equation are known and differ.
+	//
+	//	kgi "revenue" { target = "4.8億円"  formula = kpi.deals * "2M JPY" }
+	//	kpi "deals"   { value = 200 }
+	Conflict Code = "conflict"
+
+	// Underdetermined occurs when no equation determines a value.
+	//
+	//	kpi "leads" { unit = "leads" } # no value, target or formula
+	Underdetermined Code = "underdetermined"
+
+	// OverBudget occurs when a budget's solved spend is above its cap.
+	//
+	//	budget "marketing" { cap = "1億円" } # channels cost ¥158,877,000
+	OverBudget Code = "over-budget"
+
+	// CheckFailed occurs when a check block's condition is false; its
+	// severity is the one the check declares.
+	//
+	//	check "cpa" { condition = channel.ads.cpa < "10,000 JPY"  message = "ads too dear" }
+	CheckFailed Code = "check-failed"
+
+	// KGINotRevenue warns about a KGI whose unit is not money.
+	//
+	//	kgi "orders" { target = "200 deals" }
+	KGINotRevenue Code = "kgi-not-revenue"
+
+	// HandoffWithoutDefinition warns about a stage owned by another team
+	// than the stage before it that has no definition.
+	//
+	//	stage "sal" { rate = "70%"  owner = "inside_sales" } # after a marketing stage
+	HandoffWithoutDefinition Code = "handoff-without-definition"
+
+	// NoPlanFiles occurs when a directory holds no *.plan.hcl file. planc
+	// exits with status 2.
+	NoPlanFiles Code = "no-plan-files"
+
+	// ReadError occurs when a file or directory cannot be read. planc exits
+	// with status 2.
+	ReadError Code = "read-error"
+)
+
+// UsageCodes are the codes that mean planc could not be run on the input
+// at all (exit status 2) rather than that the plan is wrong (status 1).
+var UsageCodes = map[Code]bool{NoPlanFiles: true, ReadError: true}
+
+// CodeOf returns the code a diagnostic carries. A diagnostic from HCL itself
+// carries none; it is a syntax error when its summary says so and a schema
+// error otherwise.
+func CodeOf(d *hcl.Diagnostic) Code {
+	if c, ok := hcl.DiagnosticExtra[Code](d); ok {
+		return c
+	}
+	return Schema
+}
+
+// Diag makes an error diagnostic with a code.
+func Diag(code Code, subject hcl.Range, summary, detail string) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  summary,
+		Detail:   detail,
+		Subject:  subject.Ptr(),
+		Extra:    code,
+	}
+}
+
+// Warning makes a warning diagnostic with a code.
+func Warning(code Code, subject hcl.Range, summary, detail string) *hcl.Diagnostic {
+	d := Diag(code, subject, summary, detail)
+	d.Severity = hcl.DiagWarning
+	return d
+}
+
+// WithCode sets the code of every diagnostic in diags that has none.
+func WithCode(diags hcl.Diagnostics, code Code) hcl.Diagnostics {
+	for _, d := range diags {
+		if _, ok := hcl.DiagnosticExtra[Code](d); !ok {
+			d.Extra = code
+		}
+	}
+	return diags
+}

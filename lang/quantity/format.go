@@ -1,0 +1,116 @@
+package quantity
+
+import (
+	"math/big"
+	"strings"
+)
+
+// minorDigits is how many decimals a currency shows; absent means 2.
+var minorDigits = map[string]int{"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "IDR": 0, "HUF": 0}
+
+var symbolOf = map[string]string{"JPY": "¥", "USD": "$", "EUR": "€", "GBP": "£"}
+
+// Format renders a canonical value in its unit for people: "¥158,877,000",
+// "30%", "2,286", "90 days", "¥80,000/month". Money shows the currency's
+// minor digits, ratios up to two decimals as a percentage, counts as whole
+// numbers when they are whole. Rounding is half away from zero and happens
+// only here, never in the solver.
+func Format(v *big.Rat, u Unit) string {
+	switch {
+	case u.IsRatio():
+		return Decimal(new(big.Rat).Mul(v, big.NewRat(100, 1)), 2, true) + "%"
+	case u.IsMoney():
+		return money(v, u)
+	case u.Money == 1 && u.Time == -1 && u.Count == 0:
+		return money(v, u) + "/" + u.timeName()
+	case u.IsTime():
+		return Decimal(inTimeUnit(v, u.TimeName), 1, true) + " " + u.timeName()
+	case u.IsCount():
+		return Decimal(v, 2, true)
+	}
+	return Decimal(v, 2, true) + " " + u.String()
+}
+
+func money(v *big.Rat, u Unit) string {
+	digits, ok := minorDigits[u.Currency]
+	if !ok {
+		digits = 2
+	}
+	text := Decimal(v, digits, false)
+	neg := strings.HasPrefix(text, "-")
+	text = strings.TrimPrefix(text, "-")
+	sign := ""
+	if neg {
+		sign = "-"
+	}
+	if sym, ok := symbolOf[u.Currency]; ok {
+		return sign + sym + text
+	}
+	return sign + text + " " + u.Currency
+}
+
+func inTimeUnit(months *big.Rat, name string) *big.Rat {
+	n := timeNames[name]
+	if n.scale == nil {
+		return months
+	}
+	return new(big.Rat).Quo(months, n.scale)
+}
+
+// Decimal renders v with group separators and the given number of
+// decimals, rounding half away from zero. With trim, trailing zero decimals
+// are dropped ("30", not "30.00").
+func Decimal(v *big.Rat, decimals int, trim bool) string {
+	s := roundHalfAway(v, decimals)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	if trim {
+		frac = strings.TrimRight(frac, "0")
+	}
+	out := group(intPart)
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg && strings.Trim(out, "0.,") != "" {
+		out = "-" + out
+	}
+	return out
+}
+
+func roundHalfAway(v *big.Rat, decimals int) string {
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
+	x := new(big.Rat).Mul(v, new(big.Rat).SetInt(scale))
+	x.Abs(x)
+	x.Add(x, big.NewRat(1, 2))
+	n := new(big.Int).Quo(x.Num(), x.Denom())
+	s := n.String()
+	if decimals > 0 {
+		for len(s) <= decimals {
+			s = "0" + s
+		}
+		s = s[:len(s)-decimals] + "." + s[len(s)-decimals:]
+	}
+	if v.Sign() < 0 {
+		s = "-" + s
+	}
+	return s
+}
+
+func group(digits string) string {
+	if len(digits) <= 3 {
+		return digits
+	}
+	var b strings.Builder
+	lead := len(digits) % 3
+	if lead > 0 {
+		b.WriteString(digits[:lead])
+	}
+	for i := lead; i < len(digits); i += 3 {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(digits[i : i+3])
+	}
+	return b.String()
+}

@@ -1,0 +1,273 @@
+package quantity
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Quantity is a parsed quantity string.
+type Quantity struct {
+	// Value is exact and in the canonical unit of its dimension: "4.8億円"
+	// is 480000000, "30%" is 3/10, "90 days" is 90*12/365 months.
+	Value *big.Rat
+	// Unit is the dimension; for a bare number it is Ratio.
+	Unit Unit
+	// Bare is true when the string has no unit, symbol or percent sign
+	// ("2,400,000"): the caller decides its unit from context.
+	Bare bool
+}
+
+// Error is a parse error with the byte span it concerns, relative to the
+// start of the parsed string.
+type Error struct {
+	Start, End int
+	Msg        string
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// maxExponent bounds the decimal exponent of a literal. Exact arithmetic on
+// 10^999999999 would take forever; no plan needs more than a trillion
+// trillion of anything.
+const maxExponent = 30
+
+// Parse reads a quantity string.
+func Parse(s string) (Quantity, *Error) {
+	ast, err := quantityParser.ParseString("", s)
+	if err != nil {
+		return Quantity{}, syntaxError(s, err)
+	}
+	v, perr := parseNumber(ast.Number.Text, ast.Number.Pos.Offset)
+	if perr != nil {
+		return Quantity{}, perr
+	}
+	if ast.Sign == "-" {
+		v.Neg(v)
+	}
+	q := Quantity{Value: v, Unit: Ratio, Bare: ast.Symbol == nil && ast.Unit == nil}
+	if ast.Unit != nil {
+		u, scale, perr := evalUnit(ast.Unit)
+		if perr != nil {
+			return Quantity{}, perr
+		}
+		q.Unit = u
+		q.Value.Mul(q.Value, scale)
+	}
+	if ast.Symbol != nil {
+		if perr := applySymbol(&q, ast); perr != nil {
+			return Quantity{}, perr
+		}
+	}
+	return q, nil
+}
+
+func applySymbol(q *Quantity, ast *quantityAST) *Error {
+	code := currencySymbols[ast.Symbol.Value]
+	if ast.Unit == nil {
+		q.Unit = Money(code)
+		return nil
+	}
+	if q.Unit.Money != 1 || q.Unit.Currency != code {
+		start := ast.Symbol.Pos.Offset
+		return &Error{start, start + len(ast.Symbol.Value),
+			fmt.Sprintf("the symbol %s means %s, but the unit after the number is %q; write one of them", ast.Symbol.Value, code, q.Unit.String())}
+	}
+	return nil
+}
+
+// ParseUnit reads a unit expression such as "JPY/month", "deals" or "%".
+// It returns the unit and the factor that converts a number written in it
+// to the canonical unit ("万円" gives JPY and 10000).
+func ParseUnit(s string) (Unit, *big.Rat, *Error) {
+	ast, err := unitParser.ParseString("", s)
+	if err != nil {
+		return Unit{}, nil, syntaxError(s, err)
+	}
+	return evalUnit(ast.Expr)
+}
+
+func evalUnit(e *unitExprAST) (Unit, *big.Rat, *Error) {
+	u, scale, err := evalTerm(e.First)
+	if err != nil {
+		return Unit{}, nil, err
+	}
+	for _, rest := range e.Rest {
+		tu, ts, err := evalTerm(rest.Term)
+		if err != nil {
+			return Unit{}, nil, err
+		}
+		if rest.Op == "/" {
+			u, scale = u.Div(tu), scale.Quo(scale, ts)
+		} else {
+			u, scale = u.Mul(tu), scale.Mul(scale, ts)
+		}
+	}
+	return u, scale, nil
+}
+
+func evalTerm(t *termAST) (Unit, *big.Rat, *Error) {
+	var u Unit
+	var scale *big.Rat
+	if t.Sub != nil {
+		var err *Error
+		if u, scale, err = evalUnit(t.Sub); err != nil {
+			return Unit{}, nil, err
+		}
+	} else {
+		if _, isScale := scales[t.Name]; isScale {
+			return Unit{}, nil, &Error{t.Pos.Offset, t.EndPos.Offset,
+				fmt.Sprintf("%q is a scale; write it right after the number, without a space (\"2.4%s\")", t.Name, t.Name)}
+		}
+		n := lookupName(t.Name)
+		u, scale = n.unit, new(big.Rat).Set(n.scale)
+	}
+	if t.Exp == "" {
+		return u, scale, nil
+	}
+	return power(t, u, scale)
+}
+
+func power(t *termAST, u Unit, scale *big.Rat) (Unit, *big.Rat, *Error) {
+	n, err := strconv.Atoi(t.Exp)
+	if err != nil || n > 4 {
+		return Unit{}, nil, &Error{t.Pos.Offset, t.EndPos.Offset, "a unit exponent must be a whole number from -4 to 4"}
+	}
+	if t.Neg {
+		n = -n
+	}
+	ru, rs := Ratio, big.NewRat(1, 1)
+	for i := 0; i < abs(n); i++ {
+		if n > 0 {
+			ru, rs = ru.Mul(u), rs.Mul(rs, scale)
+		} else {
+			ru, rs = ru.Div(u), rs.Quo(rs, scale)
+		}
+	}
+	return ru, rs, nil
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// parseNumber reads the Number token: digits with optional group
+// separators, a fraction, an exponent and a scale suffix. off is the
+// token's byte offset in the quantity string, for errors.
+func parseNumber(text string, off int) (*big.Rat, *Error) {
+	digits, scale := splitScale(text)
+	mant, exp := digits, ""
+	if i := strings.IndexAny(digits, "eE"); i >= 0 {
+		mant, exp = digits[:i], digits[i+1:]
+	}
+	if err := checkGroups(mant, off); err != nil {
+		return nil, err
+	}
+	if exp != "" {
+		n, err := strconv.Atoi(exp)
+		if err != nil || n > maxExponent || n < -maxExponent {
+			start := off + len(mant)
+			return nil, &Error{start, start + 1 + len(exp), fmt.Sprintf("the exponent must be between -%d and %d", maxExponent, maxExponent)}
+		}
+	}
+	clean := strings.NewReplacer(",", "", "_", "").Replace(mant)
+	if exp != "" {
+		clean += "e" + exp
+	}
+	v, ok := new(big.Rat).SetString(clean)
+	if !ok {
+		return nil, &Error{off, off + len(text), fmt.Sprintf("%q is not a number", text)}
+	}
+	if scale != nil {
+		v.Mul(v, scale)
+	}
+	return v, nil
+}
+
+func splitScale(text string) (string, *big.Rat) {
+	for _, suffix := range []string{"bn", "k", "K", "M", "B", "千", "万", "億", "兆"} {
+		if strings.HasSuffix(text, suffix) {
+			return strings.TrimSuffix(text, suffix), scales[suffix]
+		}
+	}
+	return text, nil
+}
+
+// checkGroups accepts "2400000", "2,400,000" and "2_400_000": separators
+// only between groups of exactly three digits before the decimal point.
+func checkGroups(mant string, off int) *Error {
+	intPart := mant
+	if i := strings.IndexByte(mant, '.'); i >= 0 {
+		intPart = mant[:i]
+	}
+	if !strings.ContainsAny(intPart, ",_") {
+		return nil
+	}
+	groups := strings.FieldsFunc(intPart, func(r rune) bool { return r == ',' || r == '_' })
+	ok := len(groups) > 0 && len(groups[0]) <= 3 && !strings.HasSuffix(intPart, ",") && !strings.HasSuffix(intPart, "_")
+	for _, g := range groups[1:] {
+		ok = ok && len(g) == 3
+	}
+	if !ok || strings.Contains(intPart, ",,") || strings.Contains(intPart, "__") {
+		return &Error{off, off + len(intPart), fmt.Sprintf("%q has misplaced digit separators; group digits by three, as in \"2,400,000\"", intPart)}
+	}
+	return nil
+}
+
+// syntaxError turns a participle error into an Error with a byte span and a
+// message that says what a quantity looks like.
+func syntaxError(s string, err error) *Error {
+	start := len(s)
+	var perr participle.Error
+	if errors.As(err, &perr) {
+		start = perr.Position().Offset
+	}
+	if start > len(s) {
+		start = len(s)
+	}
+	end := start + len(tokenAt(s, start))
+	return &Error{start, end, describe(s, start, err)}
+}
+
+func describe(s string, at int, err error) string {
+	const forms = `write a number with an optional scale and unit, such as "2,400,000", "¥2.4M", "4.8億円", "30%", "90 days" or "200 deals"`
+	switch {
+	case strings.TrimSpace(s) == "":
+		return "the quantity is empty; " + forms
+	case at >= len(s):
+		return "the quantity ends too early; " + forms
+	}
+	r, _ := utf8.DecodeRuneInString(s[at:])
+	if r >= '０' && r <= '９' {
+		return fmt.Sprintf("%q is a full-width digit; use ASCII digits (0-9)", r)
+	}
+	var lerr *lexer.Error
+	if errors.As(err, &lerr) {
+		return fmt.Sprintf("unexpected character %q; %s", r, forms)
+	}
+	return fmt.Sprintf("unexpected %q; %s", tokenAt(s, at), forms)
+}
+
+// tokenAt returns the text from at up to the next space, at least one rune.
+func tokenAt(s string, at int) string {
+	rest := s[at:]
+	if rest == "" {
+		return ""
+	}
+	if i := strings.IndexAny(rest, " \t"); i > 0 {
+		return rest[:i]
+	}
+	if _, size := utf8.DecodeRuneInString(rest); size == len(rest) || strings.IndexAny(rest, " \t") == 0 {
+		return rest[:size]
+	}
+	return rest
+}
