@@ -1,0 +1,156 @@
+package compiler
+
+import (
+	"strings"
+
+	"github.com/planc-dev/planc/lang"
+)
+
+// findCycles reports formulas that depend on themselves, following the
+// definitions of values (formulas, and the funnel's structure such as a
+// stage's volume from the stage before). Each cycle is one diagnostic that
+// shows the whole loop. It returns the equations to leave out of solving
+// and the values on cycles, which are not reported again as undetermined.
+func (g *graph) findCycles() (map[*Eq]bool, map[*Var]bool) {
+	defs := map[*Var][]*Eq{}
+	for _, eq := range g.eqs {
+		if !eq.Relation {
+			defs[eq.V] = append(defs[eq.V], eq)
+		}
+	}
+	t := &tarjan{defs: defs, index: map[*Var]int{}, low: map[*Var]int{}, on: map[*Var]bool{}}
+	for _, v := range g.vars {
+		if _, seen := t.index[v]; !seen {
+			t.visit(v)
+		}
+	}
+	skip, cyclic := map[*Eq]bool{}, map[*Var]bool{}
+	for _, comp := range t.comps {
+		g.reportCycle(comp, defs, skip, cyclic)
+	}
+	return skip, cyclic
+}
+
+func (g *graph) reportCycle(comp []*Var, defs map[*Var][]*Eq, skip map[*Eq]bool, cyclic map[*Var]bool) {
+	in := map[*Var]bool{}
+	for _, v := range comp {
+		in[v] = true
+	}
+	var first *Eq
+	for _, v := range comp {
+		cyclic[v] = true
+		for _, eq := range defs[v] {
+			if !eq.Formula || !dependsOnAny(eq, in) {
+				continue
+			}
+			skip[eq] = true
+			if first == nil || before(eq.Range, first.Range) {
+				first = eq
+			}
+		}
+	}
+	if first == nil {
+		return // a loop of structure alone cannot be written
+	}
+	path := cyclePath(first.V, defs, in)
+	detail := "These values are defined in terms of each other: " + strings.Join(path, " -> ") +
+		". Give one of them a value or target instead of a formula, or break the loop."
+	if len(path) == 2 {
+		detail = path[0] + " is defined in terms of itself. Remove the reference to it from its formula."
+	}
+	g.low.fail(lang.Cycle, first.Range, "Circular definition", detail)
+}
+
+func dependsOnAny(eq *Eq, in map[*Var]bool) bool {
+	for _, r := range refs(eq.E) {
+		if in[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// cyclePath walks from start through definitions inside the component
+// back to start, returning the paths of the values on the way.
+func cyclePath(start *Var, defs map[*Var][]*Eq, in map[*Var]bool) []string {
+	prev := map[*Var]*Var{}
+	queue := []*Var{start}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		for _, eq := range defs[v] {
+			for _, r := range refs(eq.E) {
+				if !in[r] {
+					continue
+				}
+				if r == start {
+					return unwind(start, v, prev)
+				}
+				if _, seen := prev[r]; !seen {
+					prev[r] = v
+					queue = append(queue, r)
+				}
+			}
+		}
+	}
+	return []string{start.Path}
+}
+
+func unwind(start, last *Var, prev map[*Var]*Var) []string {
+	var rev []string
+	for v := last; v != start; v = prev[v] {
+		rev = append(rev, v.Path)
+	}
+	out := []string{start.Path}
+	for i := len(rev) - 1; i >= 0; i-- {
+		out = append(out, rev[i])
+	}
+	return append(out, start.Path)
+}
+
+// tarjan finds the strongly connected components that are cycles: more
+// than one value, or one value that refers to itself.
+type tarjan struct {
+	defs  map[*Var][]*Eq
+	index map[*Var]int
+	low   map[*Var]int
+	on    map[*Var]bool
+	stack []*Var
+	next  int
+	comps [][]*Var
+}
+
+func (t *tarjan) visit(v *Var) {
+	t.index[v], t.low[v] = t.next, t.next
+	t.next++
+	t.stack = append(t.stack, v)
+	t.on[v] = true
+	self := false
+	for _, eq := range t.defs[v] {
+		for _, w := range refs(eq.E) {
+			self = self || w == v
+			if _, seen := t.index[w]; !seen {
+				t.visit(w)
+				t.low[v] = min(t.low[v], t.low[w])
+			} else if t.on[w] {
+				t.low[v] = min(t.low[v], t.index[w])
+			}
+		}
+	}
+	if t.low[v] != t.index[v] {
+		return
+	}
+	var comp []*Var
+	for {
+		w := t.stack[len(t.stack)-1]
+		t.stack = t.stack[:len(t.stack)-1]
+		t.on[w] = false
+		comp = append(comp, w)
+		if w == v {
+			break
+		}
+	}
+	if len(comp) > 1 || self {
+		t.comps = append(t.comps, comp)
+	}
+}

@@ -1,0 +1,150 @@
+package compiler
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
+)
+
+// defineEntries relates each stage that channels feed to their leads: the
+// stage's volume is the sum of the leads of its channels.
+func (g *graph) defineEntries() {
+	var order []*lang.Stage
+	into := map[*lang.Stage][]*lang.Channel{}
+	for _, c := range g.plan.Channels {
+		s := g.entry[c]
+		if s == nil {
+			continue
+		}
+		if into[s] == nil {
+			order = append(order, s)
+		}
+		into[s] = append(into[s], c)
+	}
+	for _, s := range order {
+		if g.checkShareSum(s, into[s]) {
+			g.sumEq(s, into[s])
+		}
+	}
+}
+
+func (g *graph) sumEq(s *lang.Stage, cs []*lang.Channel) {
+	vol := g.volume[s]
+	var e Expr
+	var paths []string
+	for _, c := range cs {
+		lv := g.chanVars[c].leads
+		paths = append(paths, lv.Path)
+		ref := &Ref{Var: lv, R: s.DefRange}
+		if e == nil {
+			e = ref
+		} else {
+			e = &Bin{Op: '+', A: e, B: ref, R: s.DefRange}
+		}
+	}
+	g.eqs = append(g.eqs, &Eq{V: vol, E: e, Range: s.DefRange, Relation: true,
+		What: fmt.Sprintf("%s = %s", vol.Path, strings.Join(paths, " + "))})
+}
+
+// checkShareSum reports shares that cannot add up to 100%: above 100% in
+// any case, or below it when every channel has a literal share, so no
+// channel fills the rest. It returns false when it reported.
+func (g *graph) checkShareSum(s *lang.Stage, cs []*lang.Channel) bool {
+	sum := new(big.Rat)
+	fills := false
+	var last *lang.Channel
+	var parts []string
+	for _, c := range cs {
+		sh := g.chanVars[c].share.Given
+		if sh == nil {
+			fills = true
+			continue
+		}
+		sum.Add(sum, sh.Value)
+		last = c
+		parts = append(parts, fmt.Sprintf("%s %s", c.Name, quantity.Format(sh.Value, quantity.Ratio)))
+	}
+	one := big.NewRat(1, 1)
+	if last == nil || sum.Cmp(one) == 0 || (fills && sum.Cmp(one) < 0) {
+		return true
+	}
+	what := fmt.Sprintf("stage %q of funnel %q", s.Name, s.Funnel.Name)
+	detail := fmt.Sprintf("The channels into %s have shares %s, which add up to %s, not 100%%.",
+		what, strings.Join(parts, ", "), quantity.Format(sum, quantity.Ratio))
+	if sum.Cmp(one) < 0 {
+		detail += " Raise a share, or add a channel without a share (or with leads or budget) to fill the rest."
+	} else {
+		detail += " Lower the shares so that they add up to 100%."
+	}
+	g.low.diags = append(g.low.diags, lang.Diag(lang.ShareSum, g.chanVars[last].share.Given.Range, "Shares do not add up to 100%", detail))
+	g.shareSumBad[s] = true
+	return false
+}
+
+func (g *graph) defineBudget(b *lang.Budget) {
+	bv := g.budgetVars[b]
+	g.assign(bv.cap, b.Cap, "input", slot{unit: g.money(), scale: big.NewRat(1, 1)})
+	members := g.budgetMembers(b)
+	g.members[b] = members
+	var e Expr = &Const{V: new(big.Rat), Unit: g.money(), R: b.DefRange}
+	var paths []string
+	for i, c := range members {
+		cost := g.chanVars[c].cost
+		paths = append(paths, cost.Path)
+		ref := &Ref{Var: cost, R: b.DefRange}
+		if i == 0 {
+			e = ref
+		} else {
+			e = &Bin{Op: '+', A: e, B: ref, R: b.DefRange}
+		}
+	}
+	if len(paths) == 0 {
+		paths = []string{"0"}
+	}
+	g.eqs = append(g.eqs, &Eq{V: bv.spend, E: e, Range: b.DefRange,
+		What: fmt.Sprintf("%s = %s", bv.spend.Path, strings.Join(paths, " + "))})
+}
+
+// budgetMembers resolves a budget's channel list; no list means every
+// channel.
+func (g *graph) budgetMembers(b *lang.Budget) []*lang.Channel {
+	if b.Channels == nil {
+		return g.plan.Channels
+	}
+	exprs, d := hcl.ExprList(b.Channels.Expr)
+	if d.HasErrors() {
+		g.low.fail(lang.Schema, b.Channels.Expr.Range(), "channels must be a list",
+			"List the channels the budget pays for, such as channels = [channel.webinar, channel.ads].")
+		return nil
+	}
+	var out []*lang.Channel
+	for _, e := range exprs {
+		if c := g.channelRef(e); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (g *graph) channelRef(e hcl.Expression) *lang.Channel {
+	t, d := hcl.AbsTraversalForExpr(e)
+	if d.HasErrors() {
+		g.low.fail(lang.Schema, e.Range(), "Not a channel reference", "Each entry must be a reference such as channel.webinar.")
+		return nil
+	}
+	_, sc, diag := g.root.resolve(t)
+	if diag != nil {
+		g.low.diags = append(g.low.diags, diag)
+		return nil
+	}
+	c, ok := ownerOf[*lang.Channel](sc)
+	if !ok || t.RootName() != "channel" {
+		g.low.fail(lang.UnknownReference, e.Range(), "Not a channel", "Each entry must name a channel block, such as channel.webinar.")
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,278 @@
+package compiler
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
+	"github.com/planc-dev/planc/stdlib"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// maxDepth bounds formula nesting. Real formulas are a few levels deep; the
+// bound keeps absurd input (100,000 parentheses) from exhausting the stack.
+const maxDepth = 200
+
+// lowerer turns HCL expressions into the compiler's Expr, resolving
+// references and parsing quantity strings. It accepts only what a formula
+// needs; anything else is a diagnostic at that node.
+type lowerer struct {
+	root  *scope
+	files map[string]*hcl.File
+	diags hcl.Diagnostics
+}
+
+const formulaHelp = "A formula may use numbers, quantity strings (\"30%\", \"2.4M JPY\"), references such as kpi.NAME, + - * /, parentheses and the functions " +
+	"min, max, sum, ceil, floor and round."
+
+var arith = map[*hclsyntax.Operation]byte{
+	hclsyntax.OpAdd: '+', hclsyntax.OpSubtract: '-', hclsyntax.OpMultiply: '*', hclsyntax.OpDivide: '/',
+}
+
+var compare = map[*hclsyntax.Operation]string{
+	hclsyntax.OpEqual: "==", hclsyntax.OpNotEqual: "!=", hclsyntax.OpLessThan: "<",
+	hclsyntax.OpLessThanOrEqual: "<=", hclsyntax.OpGreaterThan: ">", hclsyntax.OpGreaterThanOrEqual: ">=",
+}
+
+var logic = map[*hclsyntax.Operation]string{hclsyntax.OpLogicalAnd: "&&", hclsyntax.OpLogicalOr: "||"}
+
+// expr lowers a value expression; cond allows comparisons and logic, for
+// check conditions. It returns nil after reporting a diagnostic.
+func (l *lowerer) expr(e hcl.Expression, cond bool) Expr {
+	return l.lower(e, cond, 0)
+}
+
+func (l *lowerer) lower(e hcl.Expression, cond bool, depth int) Expr {
+	if depth > maxDepth {
+		l.fail(lang.Schema, e.Range(), "Formula too deeply nested",
+			fmt.Sprintf("This formula nests more than %d levels. Split it into KPIs that refer to each other.", maxDepth))
+		return nil
+	}
+	switch x := e.(type) {
+	case *hclsyntax.ParenthesesExpr:
+		return l.lower(x.Expression, cond, depth+1)
+	case *hclsyntax.LiteralValueExpr:
+		return l.literal(x)
+	case *hclsyntax.TemplateExpr:
+		return l.template(x)
+	case *hclsyntax.ScopeTraversalExpr:
+		return l.ref(x.Traversal, x.SrcRange)
+	case *hclsyntax.BinaryOpExpr:
+		return l.binary(x, cond, depth)
+	case *hclsyntax.UnaryOpExpr:
+		return l.unary(x, cond, depth)
+	case *hclsyntax.FunctionCallExpr:
+		return l.call(x, cond, depth)
+	}
+	l.fail(lang.Schema, e.Range(), "Unsupported expression", formulaHelp)
+	return nil
+}
+
+func (l *lowerer) fail(code lang.Code, r hcl.Range, summary, detail string) {
+	l.diags = append(l.diags, lang.Diag(code, r, summary, detail))
+}
+
+func (l *lowerer) literal(x *hclsyntax.LiteralValueExpr) Expr {
+	switch {
+	case x.Val.IsNull():
+		l.fail(lang.Schema, x.SrcRange, "Null in formula", "null has no value; remove the attribute instead. "+formulaHelp)
+		return nil
+	case x.Val.Type() == cty.Bool:
+		return &Bool{V: x.Val.True(), R: x.SrcRange}
+	case x.Val.Type() != cty.Number:
+		l.fail(lang.Schema, x.SrcRange, "Unsupported value", formulaHelp)
+		return nil
+	}
+	// cty numbers are binary floats; re-read the source text for exact
+	// decimals, through the quantity grammar, which also bounds exponents.
+	text := string(x.SrcRange.SliceBytes(l.files[x.SrcRange.Filename].Bytes))
+	q, err := quantity.Parse(text)
+	if err != nil {
+		l.fail(lang.BadQuantity, x.SrcRange, "Bad number", err.Msg+".")
+		return nil
+	}
+	return &Const{V: q.Value, Unit: q.Unit, Bare: true, R: x.SrcRange}
+}
+
+// stringLiteral returns the value of a quoted string without ${...} and
+// the range of its contents (inside the quotes).
+func stringLiteral(x *hclsyntax.TemplateExpr) (string, hcl.Range, bool) {
+	switch {
+	case len(x.Parts) == 0:
+		inside := x.SrcRange
+		inside.Start.Byte++
+		inside.Start.Column++
+		inside.End = inside.Start
+		return "", inside, true
+	case !x.IsStringLiteral():
+		return "", x.SrcRange, false
+	}
+	part := x.Parts[0].(*hclsyntax.LiteralValueExpr)
+	if !part.Val.Type().Equals(cty.String) || part.Val.IsNull() {
+		return "", x.SrcRange, false
+	}
+	return part.Val.AsString(), part.SrcRange, true
+}
+
+func (l *lowerer) template(x *hclsyntax.TemplateExpr) Expr {
+	s, inside, ok := stringLiteral(x)
+	if !ok {
+		l.fail(lang.Schema, x.SrcRange, "Interpolation in a quantity",
+			"A quantity string cannot contain ${...}. Write the reference outside the quotes, as in kpi.price * 2.")
+		return nil
+	}
+	q, err := quantity.Parse(s)
+	if err != nil {
+		file := l.files[inside.Filename]
+		l.fail(lang.BadQuantity, lang.SubRange(file.Bytes, inside, s, err.Start, err.End),
+			fmt.Sprintf("Bad quantity %q", s), err.Msg+".")
+		return nil
+	}
+	return &Const{V: q.Value, Unit: q.Unit, Bare: q.Bare, R: x.SrcRange}
+}
+
+func (l *lowerer) ref(t hcl.Traversal, r hcl.Range) Expr {
+	v, sc, d := l.root.resolve(t)
+	if d != nil {
+		l.diags = append(l.diags, d)
+		return nil
+	}
+	if v == nil {
+		var fields []string
+		for n := range sc.vars {
+			fields = append(fields, n)
+		}
+		sort.Strings(fields)
+		l.fail(lang.UnknownReference, r, "Reference to a block, not a value",
+			fmt.Sprintf("%s is %s; refer to one of its values: %s.", strings.Join(traversalNames(t), "."), sc.what, joinPaths(traversalNames(t), fields)))
+		return nil
+	}
+	return &Ref{Var: v, R: r}
+}
+
+func traversalNames(t hcl.Traversal) []string {
+	var out []string
+	for _, s := range t {
+		n, _ := stepName(s)
+		out = append(out, n)
+	}
+	return out
+}
+
+func joinPaths(prefix []string, fields []string) string {
+	p := strings.Join(prefix, ".")
+	var out []string
+	for _, f := range fields {
+		out = append(out, p+"."+f)
+	}
+	if len(out) == 0 {
+		return "(none)"
+	}
+	return strings.Join(out, ", ")
+}
+
+func (l *lowerer) binary(x *hclsyntax.BinaryOpExpr, cond bool, depth int) Expr {
+	a, b := l.lower(x.LHS, cond, depth+1), l.lower(x.RHS, cond, depth+1)
+	if op, ok := arith[x.Op]; ok {
+		return nilIf(a, b, &Bin{Op: op, A: a, B: b, R: x.SrcRange})
+	}
+	if op, ok := compare[x.Op]; ok && cond {
+		return nilIf(a, b, &Cmp{Op: op, A: a, B: b, R: x.SrcRange})
+	}
+	if op, ok := logic[x.Op]; ok && cond {
+		return nilIf(a, b, &Logic{Op: op, A: a, B: b, R: x.SrcRange})
+	}
+	opRange := hcl.Range{Filename: x.SrcRange.Filename, Start: x.LHS.Range().End, End: x.RHS.Range().Start}
+	if x.Op == hclsyntax.OpModulo {
+		l.fail(lang.Schema, opRange, "Modulo in formula",
+			"% between two values is HCL's remainder operator. To write a percentage, quote it as a quantity: \"30%\".")
+		return nil
+	}
+	if !cond {
+		l.fail(lang.Schema, opRange, "Comparison outside a check",
+			"Comparisons and && || belong in a check block's condition. "+formulaHelp)
+		return nil
+	}
+	l.fail(lang.Schema, opRange, "Unsupported operator", formulaHelp)
+	return nil
+}
+
+func nilIf(a, b Expr, e Expr) Expr {
+	if a == nil || b == nil {
+		return nil
+	}
+	return e
+}
+
+func (l *lowerer) unary(x *hclsyntax.UnaryOpExpr, cond bool, depth int) Expr {
+	v := l.lower(x.Val, cond, depth+1)
+	switch {
+	case v == nil:
+		return nil
+	case x.Op == hclsyntax.OpNegate:
+		return &Neg{X: v, R: x.SrcRange}
+	case x.Op == hclsyntax.OpLogicalNot && cond:
+		return &Logic{Op: "!", A: v, R: x.SrcRange}
+	}
+	l.fail(lang.Schema, x.SymbolRange, "Unsupported operator", formulaHelp)
+	return nil
+}
+
+func (l *lowerer) call(x *hclsyntax.FunctionCallExpr, cond bool, depth int) Expr {
+	fn := stdlib.Lookup(x.Name)
+	if fn == nil {
+		detail := fmt.Sprintf("There is no function %q.", x.Name)
+		if s := suggest(x.Name, stdlib.Names()); s != "" {
+			detail += fmt.Sprintf(" Did you mean %q?", s)
+		}
+		l.fail(lang.UnknownReference, x.NameRange, "Unknown function", detail+" Functions: "+strings.Join(stdlib.Names(), ", ")+".")
+		return nil
+	}
+	if x.ExpandFinal {
+		l.fail(lang.Schema, x.CloseParenRange, "Argument expansion", "f(xs...) is not supported; list the arguments.")
+		return nil
+	}
+	if err := fn.CheckArity(len(x.Args)); err != nil {
+		l.fail(lang.Schema, hcl.RangeBetween(x.OpenParenRange, x.CloseParenRange), "Wrong number of arguments", err.Error()+".")
+		return nil
+	}
+	call := &Call{Fn: fn, R: x.Range()}
+	ok := true
+	for _, a := range x.Args {
+		arg := l.lower(a, cond, depth+1)
+		ok = ok && arg != nil
+		call.Args = append(call.Args, arg)
+	}
+	if !ok {
+		return nil
+	}
+	return call
+}
+
+// unit reads a unit attribute: a quoted unit expression such as "JPY/month".
+func (l *lowerer) unit(e hcl.Expression) (quantity.Unit, *big.Rat, bool) {
+	x, ok := e.(*hclsyntax.TemplateExpr)
+	var s string
+	var inside hcl.Range
+	if ok {
+		s, inside, ok = stringLiteral(x)
+	}
+	if !ok {
+		l.fail(lang.Schema, e.Range(), "unit must be a string",
+			"Write the unit as a quoted unit expression, such as unit = \"JPY\", \"deals\", \"%\" or \"JPY/month\".")
+		return quantity.Unit{}, nil, false
+	}
+	u, scale, err := quantity.ParseUnit(s)
+	if err != nil {
+		file := l.files[inside.Filename]
+		l.fail(lang.BadQuantity, lang.SubRange(file.Bytes, inside, s, err.Start, err.End),
+			fmt.Sprintf("Bad unit %q", s), err.Msg+".")
+		return quantity.Unit{}, nil, false
+	}
+	return u, scale, true
+}

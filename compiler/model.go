@@ -1,0 +1,127 @@
+package compiler
+
+import (
+	"github.com/planc-dev/planc/lang"
+)
+
+// Model is a compiled plan: every value with its unit and, where it could
+// be solved, its value; and the tables the emitters need.
+type Model struct {
+	Plan *lang.Plan
+	// Currency is the plan's currency code.
+	Currency string
+	// Vars lists every value in the plan's order.
+	Vars []*Var
+	// Eqs lists every equation.
+	Eqs []*Eq
+
+	values map[*Var]Value
+	by     map[*Var]*Eq
+	path   map[string]*Var
+	g      *graph
+}
+
+func newModel(g *graph, s *solver) *Model {
+	m := &Model{Plan: g.plan, Currency: g.currency, Vars: g.vars, Eqs: g.eqs,
+		values: s.val, by: s.by, path: map[string]*Var{}, g: g}
+	for _, v := range g.vars {
+		m.path[v.Path] = v
+	}
+	return m
+}
+
+// Lookup returns the value with a reference path, or nil.
+func (m *Model) Lookup(path string) *Var { return m.path[path] }
+
+// Value returns v's solved value; ok is false when it could not be solved.
+func (m *Model) Value(v *Var) (Value, bool) {
+	val, ok := m.values[v]
+	return val, ok
+}
+
+// SolvedBy returns the equation v was solved from, nil for a given value
+// or an unsolved one.
+func (m *Model) SolvedBy(v *Var) *Eq { return m.by[v] }
+
+// Origin says where v's value comes from: "target", "assumption" or
+// "input" for given values, "solved", or "unknown".
+func (m *Model) Origin(v *Var) string {
+	if v.Given != nil {
+		return v.Given.Origin
+	}
+	if _, ok := m.values[v]; ok {
+		return "solved"
+	}
+	return "unknown"
+}
+
+// MetricVar returns the value of a kgi or kpi block.
+func (m *Model) MetricVar(x *lang.Metric) *Var { return m.g.metricVar[x] }
+
+// StageVars returns a stage's volume and rate (nil for the first stage).
+func (m *Model) StageVars(s *lang.Stage) (volume, rate *Var) { return m.g.volume[s], m.g.rate[s] }
+
+// FunnelVars returns a funnel's deal size and revenue.
+func (m *Model) FunnelVars(f *lang.Funnel) (dealSize, revenue *Var) {
+	fv := m.g.funnelVars[f]
+	if fv == nil {
+		return nil, nil
+	}
+	return fv.dealSize, fv.revenue
+}
+
+// ChannelVars returns a channel's leads, share, CPA and cost.
+func (m *Model) ChannelVars(c *lang.Channel) (leads, share, cpa, cost *Var) {
+	cv := m.g.chanVars[c]
+	return cv.leads, cv.share, cv.cpa, cv.cost
+}
+
+// ChannelStage returns the stage a channel feeds, nil if unresolved.
+func (m *Model) ChannelStage(c *lang.Channel) *lang.Stage { return m.g.entry[c] }
+
+// BudgetVars returns a budget's spend and cap.
+func (m *Model) BudgetVars(b *lang.Budget) (spend, limit *Var) {
+	bv := m.g.budgetVars[b]
+	return bv.spend, bv.cap
+}
+
+// BudgetChannels returns the channels a budget pays for.
+func (m *Model) BudgetChannels(b *lang.Budget) []*lang.Channel { return m.g.members[b] }
+
+// Deps returns the values v's defining equations refer to, and Users the
+// values whose equations refer to v.
+func (m *Model) Deps(v *Var) []*Var {
+	var out []*Var
+	seen := map[*Var]bool{}
+	for _, eq := range m.Eqs {
+		if eq.V != v || eq.Relation {
+			continue
+		}
+		for _, r := range refs(eq.E) {
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// Users returns the values defined in terms of v.
+func (m *Model) Users(v *Var) []*Var {
+	var out []*Var
+	seen := map[*Var]bool{}
+	for _, eq := range m.Eqs {
+		if eq.Relation || seen[eq.V] {
+			continue
+		}
+		for _, r := range refs(eq.E) {
+			if r == v {
+				seen[eq.V] = true
+				out = append(out, eq.V)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,7 @@
+// Package report renders the results of compiling a plan for people and
+// tools: diagnostics as text with a source snippet and caret (text.go), and
+// the solved values as an aligned table or one JSON object (values.go).
+//
+// It comes after package compiler and reads only its Model and the
+// hcl.Diagnostics it returns.
+package report

@@ -1,0 +1,322 @@
+package compiler
+
+// The solver treats the plan as a set of equations V = E over exact
+// rationals and propagates known values through them in both directions,
+// like goal seek over the whole plan:
+//
+//   - An equation with one unknown is solved for it: forward (V from E) by
+//     evaluating E, backward (a value inside E) by inverting E along the path
+//     to the unknown, which must occur exactly once.
+//   - An equation with no unknowns is checked: if its sides disagree it is a
+//     conflict. Sides are compared as intervals (see Value), so planc's own
+//     rounding never reads as a conflict.
+//   - Whole counts (stage volumes, channel leads, count metrics) are rounded
+//     up when solved backward (a stage needs whole leads from the stage
+//     before), down when solved forward (a stage yields whole leads), and up
+//     for channel leads derived from shares. Money is never rounded.
+//
+// A worklist keeps this linear in the size of the plan: when a value
+// becomes known, only the equations that mention it are revisited.
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
+	"github.com/planc-dev/planc/stdlib"
+)
+
+type solver struct {
+	g   *graph
+	eqs []*Eq
+	val map[*Var]Value
+	// by records the equation that solved a value, nil for given values.
+	by map[*Var]*Eq
+	// quiet suppresses diagnostics, for trial runs.
+	quiet bool
+	diags hcl.Diagnostics
+	uses  map[*Var][]*Eq
+	done  map[*Eq]bool
+}
+
+func newSolver(g *graph, eqs []*Eq) *solver {
+	s := &solver{g: g, eqs: eqs, val: map[*Var]Value{}, by: map[*Var]*Eq{}, uses: map[*Var][]*Eq{}, done: map[*Eq]bool{}}
+	for _, eq := range eqs {
+		seen := map[*Var]bool{}
+		for _, v := range append([]*Var{eq.V}, refs(eq.E)...) {
+			if !seen[v] {
+				seen[v] = true
+				s.uses[v] = append(s.uses[v], eq)
+			}
+		}
+	}
+	for _, v := range g.vars {
+		if v.Given != nil {
+			s.val[v] = Exact(v.Given.Value)
+		}
+	}
+	return s
+}
+
+// run propagates until no equation can make progress.
+func (s *solver) run() {
+	queue := append([]*Eq(nil), s.eqs...)
+	queued := map[*Eq]bool{}
+	for _, eq := range queue {
+		queued[eq] = true
+	}
+	for len(queue) > 0 {
+		eq := queue[0]
+		queue = queue[1:]
+		queued[eq] = false
+		if s.done[eq] {
+			continue
+		}
+		solved := s.step(eq)
+		if solved == nil {
+			continue
+		}
+		for _, next := range s.uses[solved] {
+			if !queued[next] && !s.done[next] {
+				queued[next] = true
+				queue = append(queue, next)
+			}
+		}
+	}
+}
+
+// step makes what progress eq allows and returns the value it solved.
+func (s *solver) step(eq *Eq) *Var {
+	var unknown []*Var
+	seen := map[*Var]bool{}
+	for _, v := range append([]*Var{eq.V}, refs(eq.E)...) {
+		if _, ok := s.val[v]; !ok && !seen[v] {
+			seen[v] = true
+			unknown = append(unknown, v)
+		}
+	}
+	switch len(unknown) {
+	case 0:
+		s.done[eq] = true
+		s.verify(eq)
+		return nil
+	case 1:
+		return s.solveFor(eq, unknown[0])
+	}
+	return nil
+}
+
+func (s *solver) solveFor(eq *Eq, x *Var) *Var {
+	var v Value
+	var err *evalError
+	forward := x == eq.V
+	if forward {
+		v, err = s.eval(eq.E)
+	} else {
+		if occurrences(eq.E, x) != 1 {
+			return nil
+		}
+		var ok bool
+		v, ok, err = s.invert(eq.E, s.val[eq.V], x)
+		if !ok && err == nil {
+			return nil
+		}
+	}
+	s.done[eq] = true
+	if err != nil {
+		s.report(err.diag(eq))
+		return nil
+	}
+	s.val[x] = roundWhole(x, v, forward, eq.CeilForward)
+	s.by[x] = eq
+	return x
+}
+
+func roundWhole(x *Var, v Value, forward, ceilForward bool) Value {
+	if !x.Whole {
+		return v
+	}
+	if forward && !ceilForward {
+		return v.round(stdlib.Floor)
+	}
+	return v.round(stdlib.Ceil)
+}
+
+func occurrences(e Expr, x *Var) int {
+	n := 0
+	for _, v := range refs(e) {
+		if v == x {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *solver) report(d *hcl.Diagnostic) {
+	if !s.quiet && d != nil {
+		s.diags = append(s.diags, d)
+	}
+}
+
+// verify checks an equation whose values are all known.
+func (s *solver) verify(eq *Eq) {
+	rhs, err := s.eval(eq.E)
+	if err != nil {
+		s.report(err.diag(eq))
+		return
+	}
+	lhs := s.val[eq.V]
+	if lhs.overlaps(rhs) {
+		return
+	}
+	s.report(lang.Diag(lang.Conflict, eq.Range, "Conflicting values", s.conflictDetail(eq, lhs, rhs)))
+}
+
+func (s *solver) conflictDetail(eq *Eq, lhs, rhs Value) string {
+	u := eq.V.Unit
+	return fmt.Sprintf("%s is %s (%s), but %s gives %s (%s). Change one of them so that they agree.",
+		eq.V.Path, quantity.Format(lhs.Nom, u), s.origin(eq.V),
+		eq.What, quantity.Format(rhs.Nom, u), rangeString(eq.Range))
+}
+
+// origin says where a value came from, for messages.
+func (s *solver) origin(v *Var) string {
+	if v.Given != nil {
+		return fmt.Sprintf("its %s at %s", v.Given.Origin, rangeString(v.Given.Range))
+	}
+	if eq := s.by[v]; eq != nil {
+		return fmt.Sprintf("solved from %s at %s", eq.What, rangeString(eq.Range))
+	}
+	return "solved"
+}
+
+func rangeString(r hcl.Range) string {
+	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
+}
+
+// evalError is a division by zero found while evaluating.
+type evalError struct {
+	at hcl.Range
+}
+
+func (e *evalError) diag(eq *Eq) *hcl.Diagnostic {
+	if !eq.Formula {
+		return nil // a zero rate or share is reported as rate-out-of-range
+	}
+	return lang.Diag(lang.DivisionByZero, e.at, "Division by zero",
+		fmt.Sprintf("This divisor is zero, so %s has no value. Check the values it refers to.", eq.What))
+}
+
+// eval computes an expression whose references are all known.
+func (s *solver) eval(e Expr) (Value, *evalError) {
+	switch x := e.(type) {
+	case *Const:
+		return Exact(x.V), nil
+	case *Ref:
+		return s.val[x.Var], nil
+	case *Neg:
+		v, err := s.eval(x.X)
+		if err != nil {
+			return Value{}, err
+		}
+		return v.neg(), nil
+	case *Bin:
+		return s.evalBin(x)
+	case *Call:
+		return s.evalCall(x)
+	}
+	return Value{}, &evalError{at: e.Range()}
+}
+
+func (s *solver) evalBin(x *Bin) (Value, *evalError) {
+	a, err := s.eval(x.A)
+	if err != nil {
+		return Value{}, err
+	}
+	b, err := s.eval(x.B)
+	if err != nil {
+		return Value{}, err
+	}
+	return arith2(x.Op, a, b, x.B.Range())
+}
+
+func arith2(op byte, a, b Value, divisor hcl.Range) (Value, *evalError) {
+	switch op {
+	case '+':
+		return a.add(b), nil
+	case '-':
+		return a.sub(b), nil
+	case '*':
+		return a.mul(b), nil
+	}
+	if b.Nom.Sign() == 0 {
+		return Value{}, &evalError{at: divisor}
+	}
+	return a.quo(b), nil
+}
+
+func (s *solver) evalCall(x *Call) (Value, *evalError) {
+	noms := make([]*big.Rat, len(x.Args))
+	los, his := make([]*big.Rat, len(x.Args)), make([]*big.Rat, len(x.Args))
+	bounded := x.Fn.Monotone
+	for i, a := range x.Args {
+		v, err := s.eval(a)
+		if err != nil {
+			return Value{}, err
+		}
+		noms[i], los[i], his[i] = v.Nom, v.Lo, v.Hi
+		bounded = bounded && v.Lo != nil && v.Hi != nil
+	}
+	out := Value{Nom: x.Fn.Eval(noms)}
+	if bounded {
+		out.Lo, out.Hi = x.Fn.Eval(los), x.Fn.Eval(his)
+	}
+	return out, nil
+}
+
+// invert solves e = want for x, which occurs in e once. ok is false when
+// the path to x goes through something that cannot be inverted.
+func (s *solver) invert(e Expr, want Value, x *Var) (Value, bool, *evalError) {
+	switch n := e.(type) {
+	case *Ref:
+		return want, n.Var == x, nil
+	case *Neg:
+		return s.invert(n.X, want.neg(), x)
+	case *Bin:
+		return s.invertBin(n, want, x)
+	}
+	return Value{}, false, nil
+}
+
+func (s *solver) invertBin(n *Bin, want Value, x *Var) (Value, bool, *evalError) {
+	inA := contains(n.A, x)
+	self, other := n.A, n.B
+	if !inA {
+		self, other = n.B, n.A
+	}
+	o, err := s.eval(other)
+	if err != nil {
+		return Value{}, false, err
+	}
+	var w Value
+	switch {
+	case n.Op == '+':
+		w = want.sub(o)
+	case n.Op == '-' && inA: // self - o = want
+		w = want.add(o)
+	case n.Op == '-': // o - self = want
+		w = o.sub(want)
+	case n.Op == '*': // self * o = want
+		w, err = arith2('/', want, o, other.Range())
+	case inA: // self / o = want
+		w = want.mul(o)
+	default: // o / self = want
+		w, err = arith2('/', o, want, other.Range())
+	}
+	if err != nil {
+		return Value{}, false, err
+	}
+	return s.invert(self, w, x)
+}

@@ -1,0 +1,223 @@
+package compiler
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
+)
+
+// Unit inference runs before solving. Structural values have fixed units
+// (a rate is a ratio, a deal size money); metrics take the unit they
+// declare, the unit of their given value, or the unit their formula
+// implies. Units also flow backward: in revenue = kpi.deals x kpi.price,
+// a known revenue and deals give price its unit. Then every equation whose
+// units are all known is checked.
+
+// typ is the unit of an expression during inference. bare marks a number
+// written without a unit; ok is false while a referenced unit is unknown.
+type typ struct {
+	u    quantity.Unit
+	bare bool
+	ok   bool
+}
+
+// unitOf computes an expression's unit. With report set, it reports
+// mismatches inside the expression (adding money to a count).
+func (g *graph) unitOf(e Expr, report bool) typ {
+	switch x := e.(type) {
+	case *Const:
+		return typ{u: x.Unit, bare: x.Bare, ok: true}
+	case *Ref:
+		return typ{u: x.Var.Unit, ok: x.Var.UnitKnown}
+	case *Neg:
+		return g.unitOf(x.X, report)
+	case *Bin:
+		return g.binUnit(x, report)
+	case *Call:
+		return g.callUnit(x, report)
+	case *Cmp:
+		g.sameUnit(x.A, x.B, x.R, "compare", report)
+		return typ{ok: true}
+	case *Logic:
+		return typ{ok: true}
+	case *Bool:
+		return typ{ok: true}
+	}
+	return typ{}
+}
+
+func (g *graph) binUnit(x *Bin, report bool) typ {
+	if x.Op == '+' || x.Op == '-' {
+		return g.sameUnit(x.A, x.B, x.R, "add or subtract", report)
+	}
+	a, b := g.unitOf(x.A, report), g.unitOf(x.B, report)
+	if !a.ok || !b.ok {
+		return typ{}
+	}
+	if x.Op == '*' {
+		return typ{u: a.u.Mul(b.u), bare: a.bare && b.bare, ok: true}
+	}
+	return typ{u: a.u.Div(b.u), bare: a.bare && b.bare, ok: true}
+}
+
+// sameUnit is the unit of a + b: both must agree, except that a bare
+// number takes the other side's unit.
+func (g *graph) sameUnit(ea, eb Expr, r hcl.Range, verb string, report bool) typ {
+	a, b := g.unitOf(ea, report), g.unitOf(eb, report)
+	switch {
+	case a.ok && a.bare:
+		return b
+	case b.ok && b.bare:
+		return a
+	case !a.ok || !b.ok:
+		return typ{}
+	case !a.u.Same(b.u):
+		if report {
+			g.low.fail(lang.UnitMismatch, r, "Unit mismatch",
+				fmt.Sprintf("Cannot %s %s and %s. Both sides must have one unit; check the references, or convert with * or /.",
+					verb, describe(ea, a.u), describe(eb, b.u)))
+		}
+		return typ{}
+	}
+	return a
+}
+
+func describe(e Expr, u quantity.Unit) string {
+	if r, ok := e.(*Ref); ok {
+		return fmt.Sprintf("%s (%s)", r.Var.Path, u.Dimension())
+	}
+	return u.Dimension()
+}
+
+func (g *graph) callUnit(x *Call, report bool) typ {
+	us := make([]quantity.Unit, len(x.Args))
+	bare := true
+	for i, a := range x.Args {
+		t := g.unitOf(a, report)
+		if !t.ok {
+			return typ{}
+		}
+		us[i], bare = t.u, bare && t.bare
+	}
+	u, err := x.Fn.Result(us)
+	if err != nil {
+		if report {
+			g.low.fail(lang.UnitMismatch, x.Args[err.Arg].Range(), "Unit mismatch",
+				fmt.Sprintf("Argument %d of %s %s.", err.Arg+1, x.Fn.Signature(), err.Msg))
+		}
+		return typ{}
+	}
+	return typ{u: u, bare: bare, ok: true}
+}
+
+// inferUnits propagates units through the equations until nothing changes.
+func (g *graph) inferUnits() {
+	for changed := true; changed; {
+		changed = false
+		for _, eq := range g.eqs {
+			changed = g.inferEq(eq) || changed
+		}
+	}
+	for _, v := range g.vars {
+		if v.Kind == KindMetric && v.UnitKnown && v.Unit.IsCount() {
+			v.Whole = true
+		}
+	}
+}
+
+func (g *graph) inferEq(eq *Eq) bool {
+	t := g.unitOf(eq.E, false)
+	if !eq.V.UnitKnown {
+		if !t.ok {
+			return false
+		}
+		u := t.u
+		if t.bare && u.IsRatio() && eq.Formula {
+			u = quantity.Count // a formula of plain numbers counts things
+		}
+		eq.V.setUnit(u)
+		return true
+	}
+	changed := false
+	for _, v := range refs(eq.E) {
+		if v.UnitKnown {
+			continue
+		}
+		if u, ok := g.invertUnit(eq.E, eq.V.Unit, v); ok {
+			v.setUnit(u)
+			changed = true
+		}
+	}
+	return changed
+}
+
+// invertUnit finds the unit x must have for e to have unit want, when x
+// occurs in e once and every other unit is known.
+func (g *graph) invertUnit(e Expr, want quantity.Unit, x *Var) (quantity.Unit, bool) {
+	switch n := e.(type) {
+	case *Ref:
+		return want, n.Var == x
+	case *Neg:
+		return g.invertUnit(n.X, want, x)
+	case *Bin:
+		inA := contains(n.A, x)
+		if inA == contains(n.B, x) {
+			return quantity.Unit{}, false
+		}
+		self, other := n.A, n.B
+		if !inA {
+			self, other = n.B, n.A
+		}
+		o := g.unitOf(other, false)
+		if !o.ok {
+			return quantity.Unit{}, false
+		}
+		switch {
+		case n.Op == '+' || n.Op == '-':
+			return g.invertUnit(self, want, x)
+		case n.Op == '*':
+			return g.invertUnit(self, want.Div(o.u), x)
+		case inA: // self / other
+			return g.invertUnit(self, want.Mul(o.u), x)
+		default: // other / self
+			return g.invertUnit(self, o.u.Div(want), x)
+		}
+	}
+	return quantity.Unit{}, false
+}
+
+func contains(e Expr, x *Var) bool {
+	found := false
+	walk(e, func(n Expr) {
+		if r, ok := n.(*Ref); ok && r.Var == x {
+			found = true
+		}
+	})
+	return found
+}
+
+// checkUnits reports every equation whose sides have different units.
+func (g *graph) checkUnits() {
+	for _, eq := range g.eqs {
+		t := g.unitOf(eq.E, true)
+		if !t.ok || !eq.V.UnitKnown || t.bare {
+			continue
+		}
+		if !t.u.Same(eq.V.Unit) {
+			g.low.fail(lang.UnitMismatch, eq.Range, "Unit mismatch",
+				fmt.Sprintf("This gives %s, but %s is %s. %s", t.u.Dimension(), eq.V.Path, eq.V.Unit.Dimension(), fixFor(eq.V)))
+		}
+	}
+	for _, c := range g.checks {
+		g.unitOf(c.cond, true)
+	}
+}
+
+func fixFor(v *Var) string {
+	if v.Kind == KindMetric {
+		return fmt.Sprintf("Fix the formula, or declare the unit it gives with unit = %q.", "...")
+	}
+	return unitHint(v.Unit)
+}
