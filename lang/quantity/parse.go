@@ -42,7 +42,7 @@ const maxExponent = 30
 func Parse(s string) (Quantity, *Error) {
 	ast, err := quantityParser.ParseString("", s)
 	if err != nil {
-		return Quantity{}, syntaxError(s, err)
+		return Quantity{}, syntaxError(s, err, quantityForms)
 	}
 	v, perr := parseNumber(ast.Number.Text, ast.Number.Pos.Offset)
 	if perr != nil {
@@ -88,7 +88,7 @@ func applySymbol(q *Quantity, ast *quantityAST) *Error {
 func ParseUnit(s string) (Unit, *big.Rat, *Error) {
 	ast, err := unitParser.ParseString("", s)
 	if err != nil {
-		return Unit{}, nil, syntaxError(s, err)
+		return Unit{}, nil, syntaxError(s, err, unitForms)
 	}
 	return evalUnit(ast.Expr)
 }
@@ -223,9 +223,15 @@ func checkGroups(mant string, off int) *Error {
 	return nil
 }
 
+// What valid input looks like, for error messages.
+const (
+	quantityForms = `write a number with an optional scale and unit, such as "2,400,000", "¥2.4M", "4.8億円", "30%", "90 days" or "200 deals"`
+	unitForms     = `write a unit such as "JPY", "万円", "deals", "%", "months" or "JPY/month"`
+)
+
 // syntaxError turns a participle error into an Error with a byte span and a
-// message that says what a quantity looks like.
-func syntaxError(s string, err error) *Error {
+// message that says what valid input looks like.
+func syntaxError(s string, err error, forms string) *Error {
 	start := len(s)
 	var perr participle.Error
 	if errors.As(err, &perr) {
@@ -235,16 +241,15 @@ func syntaxError(s string, err error) *Error {
 		start = len(s)
 	}
 	end := start + len(tokenAt(s, start))
-	return &Error{start, end, describe(s, start, err)}
+	return &Error{start, end, describe(s, start, err, forms)}
 }
 
-func describe(s string, at int, err error) string {
-	const forms = `write a number with an optional scale and unit, such as "2,400,000", "¥2.4M", "4.8億円", "30%", "90 days" or "200 deals"`
+func describe(s string, at int, err error, forms string) string {
 	switch {
 	case strings.TrimSpace(s) == "":
-		return "the quantity is empty; " + forms
+		return "it is empty; " + forms
 	case at >= len(s):
-		return "the quantity ends too early; " + forms
+		return "it ends too early; " + forms
 	}
 	r, _ := utf8.DecodeRuneInString(s[at:])
 	if r >= '０' && r <= '９' {
