@@ -104,10 +104,15 @@ func (s *solver) underdetermined(group []*Var) *hcl.Diagnostic {
 // for those that would determine the whole group.
 func (s *solver) fixes(group []*Var) []string {
 	var out []string
-	for i, cand := range group {
-		if i == maxTrials || len(out) == 3 {
+	tried := 0
+	for _, cand := range group {
+		if tried == maxTrials || len(out) == 3 {
 			break
 		}
+		if cand.Kind == KindRevenue || cand.Kind == KindSpend {
+			continue // not an input anyone can write
+		}
+		tried++
 		trial := newSolver(s.g, s.eqs)
 		trial.quiet = true
 		for v, val := range s.val {
@@ -142,6 +147,8 @@ func howToGive(v *Var) string {
 		return fmt.Sprintf("give %s leads, a share or a budget", strings.TrimSuffix(v.Path, ".leads"))
 	case KindShare:
 		return fmt.Sprintf("give %s a share", strings.TrimSuffix(v.Path, ".share"))
+	case KindCost:
+		return fmt.Sprintf("give %s a budget", strings.TrimSuffix(v.Path, ".cost"))
 	}
 	return fmt.Sprintf("set %s", v.Path)
 }

@@ -212,7 +212,21 @@ func (g *graph) checkUnits() {
 	}
 	for _, c := range g.checks {
 		g.unitOf(c.cond, true)
+		if !isCondition(c.cond) {
+			g.low.fail(lang.Schema, c.cond.Range(), "Condition is not true or false",
+				"A check's condition compares values, such as condition = channel.ads.cpa <= \"20,000 JPY\", and may combine comparisons with &&, || and !.")
+		}
 	}
+}
+
+func isCondition(e Expr) bool {
+	switch x := e.(type) {
+	case *Cmp, *Bool:
+		return true
+	case *Logic:
+		return isCondition(x.A) && (x.B == nil || isCondition(x.B))
+	}
+	return false
 }
 
 func fixFor(v *Var) string {
