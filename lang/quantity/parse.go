@@ -160,6 +160,8 @@ func abs(n int) int {
 	return n
 }
 
+var separators = strings.NewReplacer(",", "", "_", "")
+
 // parseNumber reads the Number token: digits with optional group
 // separators, a fraction, an exponent and a scale suffix. off is the
 // token's byte offset in the quantity string, for errors.
@@ -179,7 +181,7 @@ func parseNumber(text string, off int) (*big.Rat, *Error) {
 			return nil, &Error{start, start + 1 + len(exp), fmt.Sprintf("the exponent must be between -%d and %d", maxExponent, maxExponent)}
 		}
 	}
-	clean := strings.NewReplacer(",", "", "_", "").Replace(mant)
+	clean := separators.Replace(mant)
 	if exp != "" {
 		clean += "e" + exp
 	}
