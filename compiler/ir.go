@@ -24,7 +24,7 @@ type Var struct {
 	// Given is the value written in the plan, nil when it is to be solved.
 	Given *Given
 	// Whole marks counts that must be whole numbers: stage volumes and
-	// channel leads, and metrics whose unit is a count.
+	// channel leads, and metrics whose unit is a labelled count ("deals").
 	Whole bool
 	// Owner is the AST node the value belongs to (*lang.Metric,
 	// *lang.Stage, *lang.Funnel, *lang.Channel or *lang.Budget).

@@ -68,6 +68,8 @@ func (l *lowerer) lower(e hcl.Expression, cond bool, depth int) Expr {
 		return l.unary(x, cond, depth)
 	case *hclsyntax.FunctionCallExpr:
 		return l.call(x, cond, depth)
+	case *hclsyntax.ExprSyntaxError:
+		return nil // HCL's placeholder for what did not parse, reported as syntax
 	}
 	l.fail(lang.Schema, e.Range(), "Unsupported expression", formulaHelp)
 	return nil
@@ -79,6 +81,8 @@ func (l *lowerer) fail(code lang.Code, r hcl.Range, summary, detail string) {
 
 func (l *lowerer) literal(x *hclsyntax.LiteralValueExpr) Expr {
 	switch {
+	case !x.Val.IsKnown():
+		return nil // HCL's placeholder for what did not parse, reported as syntax
 	case x.Val.IsNull():
 		l.fail(lang.Schema, x.SrcRange, "Null in formula", "null has no value; remove the attribute instead. "+formulaHelp)
 		return nil

@@ -167,6 +167,9 @@ func (s *solver) verify(eq *Eq) {
 		s.report(err.diag(eq))
 		return
 	}
+	// Compare with what solving forward would give, rounding included,
+	// so that planc's own rounding is not a conflict.
+	rhs = roundWhole(eq.V, rhs, true, eq.CeilForward)
 	lhs := s.val[eq.V]
 	if lhs.overlaps(rhs) {
 		return
@@ -192,9 +195,7 @@ func (s *solver) origin(v *Var) string {
 	return "solved"
 }
 
-func rangeString(r hcl.Range) string {
-	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
-}
+func rangeString(r hcl.Range) string { return lang.At(r) }
 
 // evalError is a division by zero found while evaluating.
 type evalError struct {

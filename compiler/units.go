@@ -121,7 +121,9 @@ func (g *graph) inferUnits() {
 		}
 	}
 	for _, v := range g.vars {
-		if v.Kind == KindMetric && v.UnitKnown && v.Unit.IsCount() {
+		// A metric counts whole things only when it says what it counts
+		// ("deals"); a plain number may well be fractional.
+		if v.Kind == KindMetric && v.UnitKnown && v.Unit.IsCount() && v.Unit.Label != "" {
 			v.Whole = true
 		}
 	}

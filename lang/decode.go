@@ -93,7 +93,7 @@ func (d *decoder) register(scope string, b *Block) hcl.Diagnostics {
 	}
 	if prev, ok := m[b.Name]; ok {
 		return hcl.Diagnostics{Diag(DuplicateName, b.NameRange, fmt.Sprintf("Duplicate %s %q", b.Kind, b.Name),
-			fmt.Sprintf("A %s named %q is already declared at %s. Rename one of them, or merge them into one block.", b.Kind, b.Name, prev.DefRange))}
+			fmt.Sprintf("A %s named %q is already declared at %s. Rename one of them, or merge them into one block.", b.Kind, b.Name, At(prev.DefRange)))}
 	}
 	m[b.Name] = b
 	return nil
@@ -172,7 +172,7 @@ func (d *decoder) finish(srcs []Source) hcl.Diagnostics {
 	case len(d.metas) > 1:
 		for _, m := range d.metas[1:] {
 			diags = append(diags, Diag(Schema, m.DefRange, "More than one plan block",
-				fmt.Sprintf("A plan has exactly one plan block, and one is already declared at %s. Merge them.", d.metas[0].DefRange)))
+				fmt.Sprintf("A plan has exactly one plan block, and one is already declared at %s. Merge them.", At(d.metas[0].DefRange))))
 		}
 	}
 	if len(d.metas) > 0 {

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/rivo/uniseg"
@@ -46,4 +47,10 @@ func SubRange(src []byte, lit hcl.Range, value string, start, end int) hcl.Range
 		Start:    PosAt(src, lit.Start.Byte+start),
 		End:      PosAt(src, lit.Start.Byte+end),
 	}
+}
+
+// At renders a range's start as file:line:column, the form messages use to
+// point at another place in the plan.
+func At(r hcl.Range) string {
+	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
 }

@@ -57,6 +57,10 @@ func Parse(s string) (Quantity, *Error) {
 		if perr != nil {
 			return Quantity{}, perr
 		}
+		if _, scaled := splitScale(ast.Number.Text); scaled != nil && u.Money != 0 && scale.Cmp(big.NewRat(1, 1)) != 0 {
+			start := ast.Unit.First.Pos.Offset
+			return Quantity{}, &Error{start, len(s), "the number already has a scale, and so does the unit; write one of them, as in \"4.8億円\" or \"4.8 億円\""}
+		}
 		q.Unit = u
 		q.Value.Mul(q.Value, scale)
 	}
@@ -126,6 +130,10 @@ func evalTerm(t *termAST) (Unit, *big.Rat, *Error) {
 				fmt.Sprintf("%q is a scale; write it right after the number, without a space (\"2.4%s\")", t.Name, t.Name)}
 		}
 		n := lookupName(t.Name)
+		if n.unit.IsCount() && strings.Contains(t.Name, "円") {
+			return Unit{}, nil, &Error{t.Pos.Offset, t.EndPos.Offset,
+				fmt.Sprintf("%q is not a unit; write the amount as \"4.8億円\" or \"2,400,000円\"", t.Name)}
+		}
 		u, scale = n.unit, new(big.Rat).Set(n.scale)
 	}
 	if t.Exp == "" {

@@ -75,6 +75,8 @@ func TestParseErrors(t *testing.T) {
 		{"12 JPY//month", 7, 13, "unexpected"},
 		{"30% extra", 4, 9, "unexpected"},
 		{"5 m^9", 2, 5, "exponent"},
+		{"4.8億円です", 6, 15, "not a unit"},
+		{"4.8億万円", 6, 12, "already has a scale"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.in)
