@@ -20,6 +20,7 @@ type graph struct {
 	vars     []*Var
 	eqs      []*Eq
 	checks   []checkIR
+	deferred []deferredGiven
 
 	// Side tables for the checks and emitters.
 	metricVar  map[*lang.Metric]*Var

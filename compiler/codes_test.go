@@ -42,7 +42,7 @@ var codeCases = []codeCase{
 	{"duplicate_name", lang.DuplicateName, hcl.DiagError, "b.plan.hcl", 5, 5, []string{`kpi "cvr"`, "a.plan.hcl:5"}},
 	{"unknown_reference", lang.UnknownReference, hcl.DiagError, "plan.plan.hcl", 10, 13, []string{`"mqls"`, `Did you mean "kpi.mql"?`}},
 	// Inside the string: "2.4 M JPY" starts at column 16, "JPY" at 22.
-	{"bad_quantity", lang.BadQuantity, hcl.DiagError, "plan.plan.hcl", 11, 22, []string{`"2.4 M JPY"`, `"JPY"`}},
+	{"bad_quantity", lang.BadQuantity, hcl.DiagError, "plan.plan.hcl", 11, 20, []string{`"2.4 M JPY"`, "without a space"}},
 	{"bad_quantity", lang.BadQuantity, hcl.DiagError, "plan.plan.hcl", 6, 16, []string{`"JPY//month"`, `"/month"`}},
 	{"unit_mismatch", lang.UnitMismatch, hcl.DiagError, "plan.plan.hcl", 7, 13, []string{"funnel.demand.revenue", "funnel.demand.won.volume", "money", "count"}},
 	{"unit_mismatch", lang.UnitMismatch, hcl.DiagError, "plan.plan.hcl", 12, 11, []string{"kpi.cycle_time", "duration", "money"}},

@@ -20,6 +20,7 @@ func Compile(plan *lang.Plan, front hcl.Diagnostics) (*Model, hcl.Diagnostics) {
 	g.declare()
 	g.define()
 	g.inferUnits()
+	g.resolveDeferred()
 	g.checkUnits()
 	skip, cyclic := g.findCycles()
 	var active []*Eq
@@ -36,14 +37,12 @@ func Compile(plan *lang.Plan, front hcl.Diagnostics) (*Model, hcl.Diagnostics) {
 	s.checkHandoffs()
 	s.checkBlocks()
 	diags := append(append(hcl.Diagnostics{}, front...), g.low.diags...)
-	if !diags.HasErrors() && !hasErrors(s.diags) {
+	if !diags.HasErrors() && !s.diags.HasErrors() {
 		s.reportUnderdetermined(cyclic)
 	}
 	diags = append(diags, s.diags...)
 	return newModel(g, s), sortDiags(diags)
 }
-
-func hasErrors(d hcl.Diagnostics) bool { return d.HasErrors() }
 
 // Run loads the plan at paths and compiles it.
 func Run(paths ...string) (*Model, hcl.Diagnostics) {

@@ -57,12 +57,17 @@ type slot struct {
 	unit quantity.Unit
 	// scale converts a bare number to canonical units (万円: 10000).
 	scale *big.Rat
+	// fromFormula defers a bare number's unit until the metric's formula
+	// has given it one: kgi { target = 480000000, formula = ...revenue }.
+	fromFormula bool
 }
 
 func (g *graph) defineMetric(m *lang.Metric, v *Var) {
 	bare := slot{unit: quantity.Count, scale: big.NewRat(1, 1)}
 	if scale := g.unitScale[v]; scale != nil {
 		bare = slot{unit: v.Unit, scale: scale}
+	} else if m.Formula != nil {
+		bare.fromFormula = true
 	}
 	if m.Value != nil {
 		g.assign(v, m.Value, "assumption", bare)
@@ -94,6 +99,10 @@ func (g *graph) assign(v *Var, a *lang.Attr, origin string, bare slot) {
 		return
 	}
 	val, unit := c.V, c.Unit
+	if c.Bare && bare.fromFormula {
+		g.deferred = append(g.deferred, deferredGiven{v: v, value: c.V, origin: origin, rng: a.Expr.Range()})
+		return
+	}
 	if c.Bare {
 		val, unit = new(big.Rat).Mul(c.V, bare.scale), bare.unit
 	}
@@ -162,7 +171,7 @@ func (g *graph) defineChannel(c *lang.Channel) {
 	g.assign(cv.share, c.Share, "input", slot{unit: quantity.Ratio, scale: big.NewRat(1, 1)})
 	g.assign(cv.leads, c.Leads, "input", slot{unit: quantity.CountOf("leads"), scale: big.NewRat(1, 1)})
 	g.assign(cv.cost, c.Budget, "input", money)
-	g.eqs = append(g.eqs, &Eq{V: cv.cost, E: mul(cv.leads, cv.cpa, c.DefRange), Range: c.DefRange,
+	g.eqs = append(g.eqs, &Eq{V: cv.cost, E: mul(cv.leads, cv.cpa, c.DefRange), Range: c.DefRange, FloorBackward: c.Budget != nil,
 		What: fmt.Sprintf("%s = %s x %s", cv.cost.Path, cv.leads.Path, cv.cpa.Path)})
 	s := g.entryStage(c)
 	if s == nil || g.volume[s] == nil {
@@ -224,4 +233,26 @@ func ownerOf[T any](sc *scope) (T, bool) {
 	}
 	t, ok := sc.owner.(T)
 	return t, ok
+}
+
+// deferredGiven is a bare number given to a metric whose unit comes from
+// its formula.
+type deferredGiven struct {
+	v      *Var
+	value  *big.Rat
+	origin string
+	rng    hcl.Range
+}
+
+// resolveDeferred gives deferred bare numbers the unit inference found,
+// or makes them counts.
+func (g *graph) resolveDeferred() {
+	for _, d := range g.deferred {
+		if !d.v.UnitKnown {
+			d.v.setUnit(quantity.Count)
+		}
+		if d.v.Given == nil {
+			d.v.Given = &Given{Value: d.value, Origin: d.origin, Range: d.rng}
+		}
+	}
 }

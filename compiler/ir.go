@@ -73,6 +73,9 @@ type Eq struct {
 	// CeilForward rounds a whole V up also when solving forward, as
 	// channel leads derived from shares are.
 	CeilForward bool
+	// FloorBackward rounds a whole value solved backward down instead of
+	// up: the leads a channel's budget buys (a budget buys whole leads).
+	FloorBackward bool
 	// Relation marks an equation that relates values without defining V
 	// (a stage's volume as the sum of its channels' leads), which cycle
 	// detection does not follow.

@@ -68,6 +68,10 @@ func (l *lowerer) lower(e hcl.Expression, cond bool, depth int) Expr {
 		return l.unary(x, cond, depth)
 	case *hclsyntax.FunctionCallExpr:
 		return l.call(x, cond, depth)
+	case *hclsyntax.TemplateWrapExpr:
+		l.fail(lang.Schema, x.SrcRange, "Interpolation in a quantity",
+			"A formula does not need quotes around a reference: write kpi.price, not \"${kpi.price}\".")
+		return nil
 	case *hclsyntax.ExprSyntaxError:
 		return nil // HCL's placeholder for what did not parse, reported as syntax
 	}

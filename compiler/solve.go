@@ -129,7 +129,12 @@ func (s *solver) solveFor(eq *Eq, x *Var) *Var {
 		s.report(err.diag(eq))
 		return nil
 	}
-	s.val[x] = roundWhole(x, v, forward, eq.CeilForward)
+	switch {
+	case !forward && eq.FloorBackward && x.Whole:
+		s.val[x] = v.round(stdlib.Floor)
+	default:
+		s.val[x] = roundWhole(x, v, forward, eq.CeilForward)
+	}
 	s.by[x] = eq
 	return x
 }

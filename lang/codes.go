@@ -35,7 +35,7 @@ const (
 
 	// BadQuantity occurs when a quantity or unit string does not parse.
 	//
-	//	deal_size = "2.4 M JPY"
+	//	deal_size = "2.4 M JPY" # the scale goes right after the number: "2.4M JPY"
 	BadQuantity Code = "bad-quantity"
 
 	// UnitMismatch occurs when values of different dimensions are added or
@@ -69,8 +69,11 @@ const (
 
 	// Conflict occurs when both sides of an equation are known and differ.
 	//
-	//	kgi "revenue" { target = "4.8億円"  formula = kpi.deals * "2M JPY" }
-	//	kpi "deals"   { value = 200 }
+	//	kgi "revenue" {
+	//	  target  = "4.8億円"
+	//	  formula = kpi.deals * "2M JPY" # gives ¥400,000,000
+	//	}
+	//	kpi "deals" { value = 200 }
 	Conflict Code = "conflict"
 
 	// Underdetermined occurs when no equation determines a value.
@@ -86,7 +89,10 @@ const (
 	// CheckFailed occurs when a check block's condition is false; its
 	// severity is the one the check declares.
 	//
-	//	check "cpa" { condition = channel.ads.cpa < "10,000 JPY"  message = "ads too dear" }
+	//	check "cpa" {
+	//	  condition = channel.ads.cpa < "10,000 JPY"
+	//	  message   = "Ads cost too much per lead."
+	//	}
 	CheckFailed Code = "check-failed"
 
 	// KGINotRevenue warns about a KGI whose unit is not money.
@@ -97,7 +103,10 @@ const (
 	// HandoffWithoutDefinition warns about a stage owned by another team
 	// than the stage before it that has no definition.
 	//
-	//	stage "sal" { rate = "70%"  owner = "inside_sales" } # after a marketing stage
+	//	stage "sal" { # after a stage owned by marketing
+	//	  rate  = "70%"
+	//	  owner = "inside_sales"
+	//	}
 	HandoffWithoutDefinition Code = "handoff-without-definition"
 
 	// NoPlanFiles occurs when a directory holds no *.plan.hcl file. planc

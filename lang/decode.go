@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/planc-dev/planc/lang/quantity"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -33,6 +34,7 @@ func (d *decoder) block(b *hcl.Block) hcl.Diagnostics {
 	switch b.Type {
 	case "plan":
 		m := &Meta{Block: base, Currency: text(content, "currency", &diags), Period: text(content, "period", &diags)}
+		diags = append(diags, checkCurrency(m.Currency)...)
 		d.metas = append(d.metas, m)
 	case "kgi", "kpi":
 		diags = append(diags, d.metric(base, content)...)
@@ -240,4 +242,12 @@ func suggestIdent(s string) string {
 		return "name_1"
 	}
 	return string(out)
+}
+
+func checkCurrency(c Text) hcl.Diagnostics {
+	if c.Value == "" || quantity.CurrencyCode(c.Value) {
+		return nil
+	}
+	return hcl.Diagnostics{Diag(Schema, c.Range, "Unknown currency",
+		fmt.Sprintf("currency is %q; write an ISO 4217 code such as \"JPY\", \"USD\" or \"EUR\".", c.Value))}
 }

@@ -17,6 +17,8 @@ var symbolOf = map[string]string{"JPY": "¥", "USD": "$", "EUR": "€", "GBP": "
 // only here, never in the solver.
 func Format(v *big.Rat, u Unit) string {
 	switch {
+	case u.IsRatio() && u.Plain:
+		return Decimal(v, 2, true)
 	case u.IsRatio():
 		return Decimal(new(big.Rat).Mul(v, big.NewRat(100, 1)), 2, true) + "%"
 	case u.IsMoney():
@@ -24,7 +26,12 @@ func Format(v *big.Rat, u Unit) string {
 	case u.Money == 1 && u.Time == -1 && u.Count == 0:
 		return money(v, u) + "/" + u.timeName()
 	case u.IsTime():
-		return Decimal(inTimeUnit(v, u.TimeName), 1, true) + " " + u.timeName()
+		n := inTimeUnit(v, u.TimeName)
+		name := u.timeName()
+		if n.Cmp(big.NewRat(1, 1)) == 0 {
+			name = strings.TrimSuffix(name, "s") // 1 year, not 1 years
+		}
+		return Decimal(n, 1, true) + " " + name
 	case u.IsCount():
 		return Decimal(v, 2, true)
 	}

@@ -24,6 +24,8 @@ type quantityAST struct {
 	Symbol *token       `parser:"@@?"`
 	Number *numberTok   `parser:"@@"`
 	Unit   *unitExprAST `parser:"@@?"`
+	// Per is a unit that starts with a slash: "¥80,000/month".
+	Per []*opTerm `parser:"@@*"`
 }
 
 type token struct {

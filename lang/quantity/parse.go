@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -42,6 +43,9 @@ const maxExponent = 30
 func Parse(s string) (Quantity, *Error) {
 	ast, err := quantityParser.ParseString("", s)
 	if err != nil {
+		if m := spacedScale.FindStringSubmatchIndex(s); m != nil {
+			return Quantity{}, &Error{m[2], m[3], fmt.Sprintf("%q is a scale; write it right after the number, without a space (\"2.4%s\")", s[m[2]:m[3]], s[m[2]:m[3]])}
+		}
 		return Quantity{}, syntaxError(s, err, quantityForms)
 	}
 	v, perr := parseNumber(ast.Number.Text, ast.Number.Pos.Offset)
@@ -51,7 +55,7 @@ func Parse(s string) (Quantity, *Error) {
 	if ast.Sign == "-" {
 		v.Neg(v)
 	}
-	q := Quantity{Value: v, Unit: Ratio, Bare: ast.Symbol == nil && ast.Unit == nil}
+	q := Quantity{Value: v, Unit: PlainNumber, Bare: ast.Symbol == nil && ast.Unit == nil && len(ast.Per) == 0}
 	if ast.Unit != nil {
 		u, scale, perr := evalUnit(ast.Unit)
 		if perr != nil {
@@ -69,7 +73,24 @@ func Parse(s string) (Quantity, *Error) {
 			return Quantity{}, perr
 		}
 	}
-	return q, nil
+	return q, applyPer(&q, ast.Per)
+}
+
+// applyPer divides by the units after a slash that directly follows the
+// number or symbol: "¥80,000/month", the form Format writes.
+func applyPer(q *Quantity, per []*opTerm) *Error {
+	for _, p := range per {
+		u, scale, err := evalTerm(p.Term)
+		if err != nil {
+			return err
+		}
+		if p.Op == "/" {
+			q.Unit, q.Value = q.Unit.Div(u), q.Value.Quo(q.Value, scale)
+		} else {
+			q.Unit, q.Value = q.Unit.Mul(u), q.Value.Mul(q.Value, scale)
+		}
+	}
+	return nil
 }
 
 func applySymbol(q *Quantity, ast *quantityAST) *Error {
@@ -169,6 +190,9 @@ func abs(n int) int {
 }
 
 var separators = strings.NewReplacer(",", "", "_", "")
+
+// spacedScale finds a scale written apart from its number ("2.4 M JPY").
+var spacedScale = regexp.MustCompile(`[0-9]\s+(bn|k|K|M|B)\b`)
 
 // parseNumber reads the Number token: digits with optional group
 // separators, a fraction, an exponent and a scale suffix. off is the

@@ -24,6 +24,10 @@ type Unit struct {
 	// TimeName is the preferred display unit for time ("days", "months");
 	// "" means months. It is for display only.
 	TimeName string
+	// Plain marks a dimensionless number that is not a percentage (a
+	// number written without a unit, or 290 / 29%); other ratios show as
+	// percentages. It is for display only.
+	Plain bool
 }
 
 // Common units.
@@ -50,6 +54,9 @@ func (u Unit) IsCount() bool { return u.Count == 1 && u.Money == 0 && u.Time == 
 
 // IsTime reports whether u is a duration.
 func (u Unit) IsTime() bool { return u.Time == 1 && u.Money == 0 && u.Count == 0 }
+
+// PlainNumber is the unit of a number written without a unit.
+var PlainNumber = Unit{Plain: true}
 
 // Same reports whether u and v have the same dimension, so that they can be
 // added or compared. Labels and display names do not matter.
@@ -87,6 +94,9 @@ func combine(u, v Unit, sign int) Unit {
 	if r.Time == 0 {
 		r.TimeName = ""
 	}
+	// 290 / 29% is 1,000, not 100,000%: a plain number keeps the result
+	// plain, while a rate times a rate, or count / count, is a rate.
+	r.Plain = r.IsRatio() && (u.Plain && u.IsRatio() || v.Plain && v.IsRatio())
 	return r
 }
 

@@ -1,0 +1,108 @@
+package quantity
+
+import (
+	"math/big"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// quantitySeeds are valid and invalid quantity strings; fuzzing starts from
+// them.
+var quantitySeeds = []string{
+	// valid
+	"4.8億円", "1億円", "120万", "120万円", "3千", "1兆円", "2,400,000", "2_400_000",
+	"2,400,000 JPY", "2.4M JPY", "¥2.4M", "¥2,400,000", "$1,234.50", "$20k", "€3.5bn",
+	"£1B", "5B USD", "100.00 CNY", "-¥1,500", "1.5e3", "30%", "0.5%", "28.57%", "-5%",
+	"90 days", "3 months", "1 year", "2 quarters", "12Months", "200 deals", "1,200 leads",
+	"50 社", "5,000 JPY/month", "0", "99.995", " 5 ",
+	// invalid
+	"", " ", "1e999999999", "1e-999999999", "1E+999999999999999999999", "2.4 M JPY",
+	"4..8億円", "4.8億万円", "4.8億円です", "1,,000", "2,40,000", "30% extra", "30%%",
+	"¥¥2", "12 JPY//month", "5 m^9", "0x10", "1/2", "NaN", "Inf", "-", "+", ".", ",",
+	"%", "円", "万", "¥", "e5", "1e", "1e+", "9999999999999999999999999999999999999999",
+	"0.000000000000000000000000000000000000001",
+	"\x00", "\xff\xfe", "4.8\xe5億", "１２０万", "٣٠%", "1\u00a0000", "1\u202e0",
+}
+
+// unitSeeds are valid and invalid unit expressions.
+var unitSeeds = []string{
+	"JPY/month", "JPY", "USD", "円", "万円", "億円", "leads", "deals", "%", "months",
+	"days", "year", "JPY/user/month", "JPY/deals", "1/month", "JPY/JPY", "社",
+	"", " ", "/", "//", "deals/", "/month", "JPY//month", "JPY month", "万", "2.4M",
+	"1e999999999", "m^9", "JPY/ /month", "¥", "%%", "\x00", "\xff", "ＪＰＹ",
+}
+
+// checkError requires a well-formed error span.
+func checkError(t *testing.T, s string, e *Error) {
+	t.Helper()
+	if e == nil {
+		return
+	}
+	if e.Start < 0 || e.Start > e.End || e.End > len(s) {
+		t.Fatalf("%q: error span [%d, %d) outside [0, %d]: %s", s, e.Start, e.End, len(s), e.Msg)
+	}
+	if e.Msg == "" {
+		t.Fatalf("%q: error without a message", s)
+	}
+	if utf8.ValidString(s) && (!utf8.ValidString(s[:e.Start]) || !utf8.ValidString(s[e.End:])) {
+		t.Fatalf("%q: error span [%d, %d) splits a character", s, e.Start, e.End)
+	}
+}
+
+// quick bounds one parse: a quantity string is a few dozen bytes, and
+// nothing in it (such as an exponent of 999999999) may make parsing slow.
+const quick = 2 * time.Second
+
+// inTime runs f and fails the test, naming s, when f does not return
+// quickly; the fuzzer then records s as a crasher instead of stalling.
+func inTime(t *testing.T, what, s string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(quick + time.Duration(len(s))*time.Millisecond):
+		t.Fatalf("%s(%q) did not return within %v", what, s, quick)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range quantitySeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var q Quantity
+		var err *Error
+		inTime(t, "Parse", s, func() { q, err = Parse(s) })
+		checkError(t, s, err)
+		if err == nil && q.Value == nil {
+			t.Fatalf("Parse(%q): no error and no value", s)
+		}
+		if err == nil {
+			_ = Format(q.Value, q.Unit)
+		}
+	})
+}
+
+func FuzzParseUnit(f *testing.F) {
+	for _, s := range unitSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var u Unit
+		var factor *big.Rat
+		var err *Error
+		inTime(t, "ParseUnit", s, func() { u, factor, err = ParseUnit(s) })
+		checkError(t, s, err)
+		if err == nil && factor == nil {
+			t.Fatalf("ParseUnit(%q): no error and no factor", s)
+		}
+		if err == nil {
+			_ = u.String()
+		}
+	})
+}
