@@ -1,0 +1,25 @@
+// Package site writes a compiled plan as a static HTML site: the plan site
+// that `planc build` publishes.
+//
+// The site is a flat directory of pages that link to each other with
+// relative links only, plus one style sheet, so that it works from file://
+// and under any path prefix, with no network access and no JavaScript:
+//
+//	index.html          overview: goals, funnels, budgets, diagnostics
+//	tree.html           the KPI tree, drawn in SVG
+//	funnel.F.html       a funnel's waterfall and stages
+//	channels.html       channels, and each budget's spend against its cap
+//	kgi.N.html, ...     one page per metric, stage and channel, named by
+//	                    its reference path
+//	diagnostics.html    every diagnostic with its source snippet
+//
+// Output is deterministic (the same plan gives byte-identical files), and
+// Write replaces a site atomically: it builds the new site next to the old
+// one and swaps it in, so that a failed build leaves the old site as it was.
+// Write refuses to replace a directory that planc did not create, detected
+// by the marker file .planc-site.
+//
+// User text (titles, descriptions, definitions) is escaped by html/template;
+// Markdown is rendered by goldmark in its safe mode, which drops raw HTML
+// and dangerous links.
+package site

@@ -1,0 +1,121 @@
+package site
+
+import (
+	"html/template"
+
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/lang"
+)
+
+type funnelBody struct {
+	Label, Path, Owner string
+	Description        template.HTML
+	DealSize, Revenue  string
+	Chart              waterfall
+	Stages             []stageRow
+	Vars               []varView
+}
+
+type stageRow struct {
+	Label, Href, Owner, Volume, Rate string
+	Handoff                          bool
+	Definition                       template.HTML
+}
+
+// waterfall is the funnel chart: one bar per stage.
+type waterfall struct {
+	W, H int
+	Rows []waterfallRow
+}
+
+type waterfallRow struct {
+	Label, Owner, Value, Href, Rate, Prev, Handoff     string
+	LabelX, TextY, OwnerY, BarX, Y, BarW, BarH, ValueX int
+	RateX, RateY, HandoffY, HandoffLabelY              int
+}
+
+func (g *gen) funnels() error {
+	for _, f := range g.m.Plan.Funnels {
+		if err := g.funnelPage(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *gen) funnelPage(f *lang.Funnel) error {
+	dealSize, revenue := g.m.FunnelVars(f)
+	vs := vars(dealSize, revenue)
+	ids := pageIDsFor(vs, "waterfall", "stages")
+	b := funnelBody{Label: blockLabel(f.Title.Value, f.Name), Path: "funnel." + f.Name, Owner: f.Owner.Value,
+		Description: markdown(f.Description.Value, ids, "description"),
+		DealSize:    display(g.m, dealSize), Revenue: display(g.m, revenue), Chart: g.waterfall(f)}
+	for i, s := range f.Stages {
+		vol, rate := g.m.StageVars(s)
+		b.Stages = append(b.Stages, stageRow{Label: blockLabel(s.Title.Value, s.Name), Href: g.names.page(s),
+			Owner: s.Owner.Value, Volume: display(g.m, vol), Rate: rateText(g.m, rate),
+			Handoff:    i > 0 && f.Stages[i-1].Owner.Value != s.Owner.Value,
+			Definition: markdown(s.Definition.Value, ids, "definition-"+s.Name)})
+	}
+	for _, v := range vs {
+		b.Vars = append(b.Vars, g.varView(v))
+	}
+	return g.render(g.names.page(f), "funnel", "Funnel: "+b.Label, b)
+}
+
+// display is report.Display with "" for a value the plan does not have.
+func display(m *compiler.Model, v *compiler.Var) string {
+	if v == nil {
+		return ""
+	}
+	return report.Display(m, v)
+}
+
+func rateText(m *compiler.Model, v *compiler.Var) string {
+	if v == nil {
+		return "—"
+	}
+	return report.Display(m, v)
+}
+
+// waterfall lays the stages out top to bottom. The gap above a stage holds
+// its conversion rate and, at a handoff between teams, a dashed line with
+// the two owners; the gap is taller then, so the two never overlap.
+func (g *gen) waterfall(f *lang.Funnel) waterfall {
+	const barH, gap, handoffGap = 30, 30, 54
+	var maxVol float64
+	for _, s := range f.Stages {
+		vol, _ := g.m.StageVars(s)
+		if x, ok := ratOf(g.m, vol); ok && x > maxVol {
+			maxVol = x
+		}
+	}
+	w := waterfall{W: chartW}
+	y := chartTopPad
+	for i, s := range f.Stages {
+		vol, rate := g.m.StageVars(s)
+		row := waterfallRow{Label: truncate(blockLabel(s.Title.Value, s.Name), labelCols), Owner: truncate(s.Owner.Value, labelCols+4),
+			Value: display(g.m, vol), Href: g.names.page(s), LabelX: labelX, BarX: barX, BarH: barH, ValueX: valueX}
+		if i > 0 {
+			prevBottom := y
+			prev := f.Stages[i-1]
+			row.Rate, row.Prev = rateText(g.m, rate), blockLabel(prev.Title.Value, prev.Name)
+			row.RateX, row.RateY = barX+4, prevBottom+19
+			y += gap
+			if prev.Owner.Value != s.Owner.Value {
+				row.Handoff = handoff(prev, s)
+				row.HandoffY = prevBottom + 28
+				row.HandoffLabelY = prevBottom + 44
+				y = prevBottom + handoffGap
+			}
+		}
+		x, _ := ratOf(g.m, vol)
+		row.Y, row.BarW = y, barWidth(x, maxVol)
+		row.TextY, row.OwnerY = y+14, y+29
+		w.Rows = append(w.Rows, row)
+		y += barH
+	}
+	w.H = y + chartTopPad
+	return w
+}

@@ -1,0 +1,94 @@
+package site
+
+import (
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler"
+)
+
+// worked is the language design's worked example: over budget, so it
+// builds only with AllowErrors.
+const worked = "../../testdata/worked"
+
+// clean is a plan without errors, with Markdown, Japanese headings and
+// hostile text in it.
+const clean = "testdata/clean"
+
+func compile(t *testing.T, dir string) (*compiler.Model, hcl.Diagnostics) {
+	t.Helper()
+	m, diags := compiler.Run(dir)
+	if m == nil {
+		t.Fatalf("compile %s: %v", dir, diags)
+	}
+	return m, diags
+}
+
+func generate(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m, diags := compile(t, dir)
+	files, err := Generate(m, diags, Options{AllowErrors: true})
+	if err != nil {
+		t.Fatalf("generate %s: %v", dir, err)
+	}
+	return files
+}
+
+// buildTo writes the site of the plan in dir to a fresh directory.
+func buildTo(t *testing.T, dir, out string) {
+	t.Helper()
+	m, diags := compile(t, dir)
+	if _, err := Build(m, diags, out, Options{AllowErrors: true}); err != nil {
+		t.Fatalf("build %s: %v", dir, err)
+	}
+}
+
+var (
+	attrRE = regexp.MustCompile(`\s(href|src|id)="([^"]*)"`)
+)
+
+// attrs returns the values of an attribute on a page, unescaped.
+func attrs(page []byte, name string) []string {
+	var out []string
+	for _, m := range attrRE.FindAllSubmatch(page, -1) {
+		if string(m[1]) == name {
+			out = append(out, html.UnescapeString(string(m[2])))
+		}
+	}
+	return out
+}
+
+func pageNames(files map[string][]byte) []string {
+	var out []string
+	for name := range files {
+		if strings.HasSuffix(name, ".html") {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// readDir reads every file of a directory.
+func readDir(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = b
+	}
+	return out
+}

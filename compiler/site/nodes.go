@@ -1,0 +1,159 @@
+package site
+
+import (
+	"html/template"
+
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/lang"
+)
+
+// nodeBody is a page for one metric, stage or channel (node.html).
+type nodeBody struct {
+	Kind, Label, Path       string
+	Facts                   []fact
+	Description, Definition template.HTML
+	Vars                    []varView
+}
+
+type fact struct{ Name, Text, Href string }
+
+// layoutIDs are the ids layout.html and node.html use on every page.
+var layoutIDs = []string{"main", "definition"}
+
+// pageIDsFor reserves the page's own ids before any Markdown takes one.
+func pageIDsFor(vars []*compiler.Var, more ...string) *pageIDs {
+	ids := newIDs(append(layoutIDs, more...)...)
+	for _, v := range vars {
+		ids.Put([]byte(varAnchor(v)))
+	}
+	return ids
+}
+
+func (g *gen) nodes() error {
+	for _, ms := range [][]*lang.Metric{g.m.Plan.KGIs, g.m.Plan.KPIs} {
+		for _, x := range ms {
+			if err := g.metricPage(x); err != nil {
+				return err
+			}
+		}
+	}
+	for _, f := range g.m.Plan.Funnels {
+		for _, s := range f.Stages {
+			if err := g.stagePage(s); err != nil {
+				return err
+			}
+		}
+	}
+	for _, c := range g.m.Plan.Channels {
+		if err := g.channelPage(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// vars drops the values a block does not have (a first stage's rate).
+func vars(vs ...*compiler.Var) []*compiler.Var {
+	var out []*compiler.Var
+	for _, v := range vs {
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (g *gen) metricPage(x *lang.Metric) error {
+	vs := vars(g.m.MetricVar(x))
+	ids := pageIDsFor(vs)
+	kind := "KPI"
+	if x.Kind == "kgi" {
+		kind = "KGI"
+	}
+	b := nodeBody{Kind: kind, Label: blockLabel(x.Title.Value, x.Name), Path: x.Kind + "." + x.Name,
+		Description: markdown(x.Description.Value, ids, "description")}
+	if x.Owner.Value != "" {
+		b.Facts = append(b.Facts, fact{Name: "Owner", Text: x.Owner.Value})
+	}
+	for _, v := range vs {
+		b.Vars = append(b.Vars, g.varView(v))
+	}
+	return g.render(g.names.page(x), "node", b.Label, b)
+}
+
+func (g *gen) stagePage(s *lang.Stage) error {
+	vol, rate := g.m.StageVars(s)
+	vs := vars(vol, rate)
+	ids := pageIDsFor(vs)
+	f := s.Funnel
+	b := nodeBody{Kind: "Funnel stage", Label: blockLabel(s.Title.Value, s.Name), Path: "funnel." + f.Name + "." + s.Name,
+		Description: markdown(s.Description.Value, ids, "description"),
+		Definition:  markdown(s.Definition.Value, ids, "definition")}
+	b.Facts = append(b.Facts, fact{Name: "Funnel", Text: blockLabel(f.Title.Value, f.Name), Href: g.names.page(f)})
+	if prev := previous(s); prev != nil {
+		b.Facts = append(b.Facts, fact{Name: "After", Text: blockLabel(prev.Title.Value, prev.Name), Href: g.names.page(prev)})
+	}
+	if s.Owner.Value != "" {
+		b.Facts = append(b.Facts, fact{Name: "Owner", Text: s.Owner.Value})
+	}
+	if prev := previous(s); prev != nil && prev.Owner.Value != s.Owner.Value {
+		b.Facts = append(b.Facts, fact{Name: "Handoff", Text: handoff(prev, s)})
+	}
+	for _, c := range g.m.Plan.Channels {
+		if g.m.ChannelStage(c) == s {
+			b.Facts = append(b.Facts, fact{Name: "Fed by", Text: blockLabel(c.Title.Value, c.Name), Href: g.names.page(c)})
+		}
+	}
+	for _, v := range vs {
+		b.Vars = append(b.Vars, g.varView(v))
+	}
+	return g.render(g.names.page(s), "node", b.Label, b)
+}
+
+func (g *gen) channelPage(c *lang.Channel) error {
+	leads, share, cpa, cost := g.m.ChannelVars(c)
+	vs := vars(leads, share, cpa, cost)
+	ids := pageIDsFor(vs)
+	b := nodeBody{Kind: "Channel", Label: blockLabel(c.Title.Value, c.Name), Path: "channel." + c.Name,
+		Description: markdown(c.Description.Value, ids, "description")}
+	if s := g.m.ChannelStage(c); s != nil {
+		b.Facts = append(b.Facts,
+			fact{Name: "Funnel", Text: blockLabel(s.Funnel.Title.Value, s.Funnel.Name), Href: g.names.page(s.Funnel)},
+			fact{Name: "Entry stage", Text: blockLabel(s.Title.Value, s.Name), Href: g.names.page(s)})
+	}
+	if c.Owner.Value != "" {
+		b.Facts = append(b.Facts, fact{Name: "Owner", Text: c.Owner.Value})
+	}
+	for _, bu := range g.m.Plan.Budgets {
+		for _, member := range g.m.BudgetChannels(bu) {
+			if member == c {
+				b.Facts = append(b.Facts, fact{Name: "Budget", Text: blockLabel(bu.Title.Value, bu.Name), Href: "channels.html#" + budgetAnchor(bu)})
+			}
+		}
+	}
+	for _, v := range vs {
+		b.Vars = append(b.Vars, g.varView(v))
+	}
+	return g.render(g.names.page(c), "node", b.Label, b)
+}
+
+// previous returns the stage before s in its funnel, or nil.
+func previous(s *lang.Stage) *lang.Stage {
+	for i, x := range s.Funnel.Stages {
+		if x == s && i > 0 {
+			return s.Funnel.Stages[i-1]
+		}
+	}
+	return nil
+}
+
+func handoff(from, to *lang.Stage) string {
+	return ownerName(from) + " → " + ownerName(to)
+}
+
+func ownerName(s *lang.Stage) string {
+	if s.Owner.Value == "" {
+		return "(no owner)"
+	}
+	return s.Owner.Value
+}

@@ -1,0 +1,107 @@
+package site
+
+import (
+	"html/template"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
+)
+
+type overviewBody struct {
+	Title, Period, Owner, Currency string
+	Description                    template.HTML
+	KGIs                           []kgiCard
+	Funnels                        []funnelHead
+	Budgets                        []budgetHead
+	KPIs                           []valueLink
+	Errors, Warnings               int
+	Diags                          []diagHead
+}
+
+type kgiCard struct{ Label, Href, Display, Note string }
+
+type funnelHead struct {
+	Anchor, Label, Href, DealSize, Won, Revenue string
+	Stages                                      []stageRow
+}
+
+type budgetHead struct{ Label, Href, Spend, Cap, Over, Left string }
+
+type diagHead struct{ Severity, Code, Summary, Href string }
+
+// maxOverviewDiags is how many diagnostics the overview lists before
+// pointing to diagnostics.html for the rest.
+const maxOverviewDiags = 10
+
+func (g *gen) overview() error {
+	b := overviewBody{Title: g.planTitle(), Currency: g.m.Currency}
+	ids := newIDs(append(layoutIDs, "kgis", "budgets", "kpis", "diagnostics")...)
+	for _, f := range g.m.Plan.Funnels {
+		ids.Put([]byte(funnelAnchor(f)))
+	}
+	if meta := g.m.Plan.Meta; meta != nil {
+		b.Period, b.Owner = meta.Period.Value, meta.Owner.Value
+		b.Description = markdown(meta.Description.Value, ids, "plan")
+	}
+	for _, x := range g.m.Plan.KGIs {
+		v := g.m.MetricVar(x)
+		if v == nil {
+			continue
+		}
+		card := kgiCard{Label: blockLabel(x.Title.Value, x.Name), Href: g.names.page(x), Display: display(g.m, v), Note: g.m.Origin(v)}
+		if v.Given != nil && v.Given.Origin == "target" {
+			card.Note = "target " + quantity.Format(v.Given.Value, v.Unit)
+			if val, ok := g.m.Value(v); ok && val.Nom.Cmp(v.Given.Value) == 0 {
+				card.Note = "target: the plan is solved backward from it"
+			}
+		}
+		b.KGIs = append(b.KGIs, card)
+	}
+	for _, x := range g.m.Plan.KPIs {
+		if v := g.m.MetricVar(x); v != nil {
+			b.KPIs = append(b.KPIs, g.link(v))
+		}
+	}
+	for _, f := range g.m.Plan.Funnels {
+		b.Funnels = append(b.Funnels, g.funnelHead(f))
+	}
+	for _, bu := range g.m.Plan.Budgets {
+		v := g.budgetView(bu, newIDs())
+		b.Budgets = append(b.Budgets, budgetHead{Label: v.Label, Href: "channels.html#" + v.Anchor, Spend: v.Spend, Cap: v.Cap, Over: v.Over, Left: v.Left})
+	}
+	b.Errors, b.Warnings = report.Count(g.diags)
+	for i, d := range g.diags {
+		if i == maxOverviewDiags {
+			break
+		}
+		b.Diags = append(b.Diags, diagHead{Severity: severity(d), Code: string(lang.CodeOf(d)), Summary: d.Summary, Href: "diagnostics.html#" + diagAnchor(i)})
+	}
+	return g.render("index.html", "index", "Overview", b)
+}
+
+func funnelAnchor(f *lang.Funnel) string { return "funnel-" + f.Name }
+
+// funnelHead is a funnel's headline numbers: each stage's volume, and the
+// won deals with the revenue they make.
+func (g *gen) funnelHead(f *lang.Funnel) funnelHead {
+	dealSize, revenue := g.m.FunnelVars(f)
+	h := funnelHead{Anchor: funnelAnchor(f), Label: blockLabel(f.Title.Value, f.Name), Href: g.names.page(f),
+		DealSize: display(g.m, dealSize), Revenue: display(g.m, revenue)}
+	for i, s := range f.Stages {
+		vol, rate := g.m.StageVars(s)
+		h.Stages = append(h.Stages, stageRow{Label: blockLabel(s.Title.Value, s.Name), Href: g.names.page(s),
+			Owner: s.Owner.Value, Volume: display(g.m, vol), Rate: rateText(g.m, rate),
+			Handoff: i > 0 && f.Stages[i-1].Owner.Value != s.Owner.Value})
+		h.Won = display(g.m, vol)
+	}
+	return h
+}
+
+func severity(d *hcl.Diagnostic) string {
+	if d.Severity == hcl.DiagWarning {
+		return "warning"
+	}
+	return "error"
+}

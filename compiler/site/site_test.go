@@ -1,0 +1,190 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestWorkedNumbers checks the worked example's solved numbers on the
+// pages that show them, as the language design gives them.
+func TestWorkedNumbers(t *testing.T) {
+	files := generate(t, worked)
+	want := map[string][]string{
+		"index.html":                 {"FY2027 new business", "¥480,000,000", "2,286", "7,620", "¥158,877,000", "¥100,000,000", "over by ¥58,877,000", `href="diagnostics.html"`},
+		"funnel.demand.html":         {"7,620", "2,286", "1,600", "800", "200", "↓ 30% of inquiry", "handoff: marketing → inside_sales", "Score 50+, company of 100+ employees"},
+		"channels.html":              {"¥40,005,000", "¥76,200,000", "¥12,192,000", "¥30,480,000", "¥158,877,000", "2,667", "1,905", "cap ¥100,000,000", "¥58,877,000"},
+		"channel.webinar.html":       {"¥40,005,000", "2,667", `share  = &#34;35%&#34;`, "solved", "input"},
+		"funnel.demand.mql.html":     {"2,286", "30%", `rate  = &#34;30%&#34;`},
+		"kgi.revenue.html":           {"¥480,000,000", "target", `formula = <a href="funnel.demand.html#v-revenue">funnel.demand.revenue</a>`},
+		"diagnostics.html":           {"over-budget", "¥58,877,000", `cap = &#34;1億円&#34;`, "^^^^^^^"},
+		"tree.html":                  {"¥158,877,000", "2,286", "7,620", `href="kgi.revenue.html"`},
+		"funnel.demand.won.html":     {"Budget, authority, need and timing", "inside_sales → sales"},
+		"funnel.demand.inquiry.html": {"Fed by", "channel.webinar.html"},
+	}
+	for page, subs := range want {
+		body, ok := files[page]
+		if !ok {
+			t.Errorf("no page %s", page)
+			continue
+		}
+		for _, s := range subs {
+			if !bytes.Contains(body, []byte(s)) {
+				t.Errorf("%s does not contain %q", page, s)
+			}
+		}
+	}
+	// Over budget is an error: every page says so.
+	for _, name := range pageNames(files) {
+		if !bytes.Contains(files[name], []byte(`class="banner"`)) {
+			t.Errorf("%s has no error banner", name)
+		}
+	}
+}
+
+func TestCleanPlan(t *testing.T) {
+	files := generate(t, clean)
+	for _, name := range pageNames(files) {
+		if bytes.Contains(files[name], []byte(`class="banner"`)) {
+			t.Errorf("%s has an error banner but the plan has no error", name)
+		}
+	}
+	if !bytes.Contains(files["kpi.cost_per_deal.html"], []byte(`<a href="channels.html#budget-marketing">budget.marketing.spend</a> / <a href="funnel.demand.won.html#v-volume">funnel.demand.won.volume</a>`)) {
+		t.Errorf("formula of kpi.cost_per_deal is not linked:\n%s", files["kpi.cost_per_deal.html"])
+	}
+	if !bytes.Contains(files["diagnostics.html"], []byte("no diagnostics")) {
+		t.Error("diagnostics.html of a clean plan does not say so")
+	}
+}
+
+// TestLinks checks every page of both sites: links resolve to a file and
+// an id in it, ids are unique, and nothing points off the site.
+func TestLinks(t *testing.T) {
+	for _, dir := range []string{worked, clean} {
+		files := generate(t, dir)
+		ids := map[string]map[string]bool{}
+		for _, name := range pageNames(files) {
+			ids[name] = map[string]bool{}
+			for _, id := range attrs(files[name], "id") {
+				if ids[name][id] {
+					t.Errorf("%s: id %q twice", name, id)
+				}
+				ids[name][id] = true
+			}
+		}
+		for name, body := range files {
+			for _, bad := range []string{"http:", "https:", "//"} {
+				if bytes.Contains(body, []byte(bad)) {
+					t.Errorf("%s: %s contains %q", dir, name, bad)
+				}
+			}
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			refs := append(attrs(body, "href"), attrs(body, "src")...)
+			for _, ref := range refs {
+				checkLink(t, dir, name, ref, files, ids)
+			}
+		}
+	}
+}
+
+func checkLink(t *testing.T, dir, page, ref string, files map[string][]byte, ids map[string]map[string]bool) {
+	t.Helper()
+	if ref == "" {
+		return // a dangerous Markdown link that goldmark emptied: the page itself
+	}
+	u, err := url.Parse(ref)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") {
+		t.Errorf("%s: %s links off the site: %q", dir, page, ref)
+		return
+	}
+	target := page
+	if u.Path != "" {
+		target = filepath.ToSlash(filepath.Clean(u.Path))
+	}
+	if _, ok := files[target]; !ok {
+		t.Errorf("%s: %s links to missing file %q", dir, page, ref)
+		return
+	}
+	if u.Fragment != "" && !ids[target][u.Fragment] {
+		t.Errorf("%s: %s links to missing id %q", dir, page, ref)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	buildTo(t, worked, a)
+	buildTo(t, worked, b)
+	fa, fb := readDir(t, a), readDir(t, b)
+	if len(fa) != len(fb) {
+		t.Fatalf("%d files, then %d", len(fa), len(fb))
+	}
+	for name, body := range fa {
+		if !bytes.Equal(body, fb[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func TestErrorsBuildNoSite(t *testing.T) {
+	m, diags := compile(t, worked)
+	if _, err := Generate(m, diags, Options{}); !errors.Is(err, ErrPlanErrors) {
+		t.Fatalf("err = %v, want ErrPlanErrors", err)
+	}
+}
+
+// TestEscaping: user text cannot inject markup or script.
+func TestEscaping(t *testing.T) {
+	files := generate(t, clean)
+	for name, body := range files {
+		for _, bad := range []string{"<script", "onerror", "javascript:", "<b>waterfall", "<img"} {
+			if bytes.Contains(bytes.ToLower(body), []byte(bad)) {
+				t.Errorf("%s contains %q", name, bad)
+			}
+		}
+	}
+	index := files["index.html"]
+	for _, want := range []string{"&lt;script&gt;alert(", "<!-- raw HTML omitted -->", `<a href="">click me</a>`} {
+		if !bytes.Contains(index, []byte(want)) {
+			t.Errorf("index.html does not contain %q", want)
+		}
+	}
+	if !bytes.Contains(files["funnel.demand.html"], []byte("Demand &lt;b&gt;waterfall&lt;/b&gt;")) {
+		t.Error("funnel title is not escaped")
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	files := generate(t, clean)
+	index := string(files["index.html"])
+	for _, want := range []string{`<h4 id="売上目標">売上目標</h4>`, `<h4 id="売上目標-2">売上目標</h4>`, "<table>", `id="plan-fn:1"`, `href="#plan-fn:1"`, "<strong>4.8億円</strong>"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html does not contain %q", want)
+		}
+	}
+	if !strings.Contains(string(files["funnel.demand.sal.html"]), `id="定義"`) {
+		t.Error("stage definition heading has no Japanese id")
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"売上目標":           "売上目標",
+		"Revenue Goal!":  "revenue-goal",
+		"  MQL -> SQL  ": "mql-sql",
+		"???":            "section",
+		"計算方法 (FY2027)":  "計算方法-fy2027",
+	} {
+		if got := slug(in); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+	ids := newIDs("v-volume")
+	if got := ids.unique(slug("V volume")); got != "v-volume-2" {
+		t.Errorf("reserved id reused: %q", got)
+	}
+}

@@ -1,0 +1,130 @@
+package site
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler"
+)
+
+// seg is a piece of source or formula text; Href is set on a reference.
+type seg struct{ Text, Href string }
+
+// snippet is source text as written, with where it is.
+type snippet struct {
+	Segs []seg
+	At   string
+}
+
+// attrSource returns the source of an attribute from the start of its line
+// to the end of r, so that an expression range shows as `formula = ...`,
+// with every reference in refs linked.
+func (g *gen) attrSource(r hcl.Range, refs []*compiler.Ref) (snippet, bool) {
+	src, ok := g.srcOf[r.Filename]
+	if !ok || r.End.Byte > len(src) || r.Start.Byte > r.End.Byte {
+		return snippet{}, false
+	}
+	start := strings.LastIndexByte(string(src[:r.Start.Byte]), '\n') + 1
+	for start < r.Start.Byte && (src[start] == ' ' || src[start] == '\t') {
+		start++
+	}
+	var in []*compiler.Ref
+	for _, ref := range refs {
+		if ref.R.Filename == r.Filename && ref.R.Start.Byte >= start && ref.R.End.Byte <= r.End.Byte && ref.R.End.Byte > ref.R.Start.Byte {
+			in = append(in, ref)
+		}
+	}
+	sort.SliceStable(in, func(i, j int) bool { return in[i].R.Start.Byte < in[j].R.Start.Byte })
+	var segs []seg
+	at := start
+	for _, ref := range in {
+		if ref.R.Start.Byte < at {
+			continue // overlapping ranges: keep the first
+		}
+		segs = append(segs, seg{Text: string(src[at:ref.R.Start.Byte])},
+			seg{Text: string(src[ref.R.Start.Byte:ref.R.End.Byte]), Href: g.names.href(ref.Var)})
+		at = ref.R.End.Byte
+	}
+	segs = append(segs, seg{Text: string(src[at:r.End.Byte])})
+	return snippet{Segs: segs, At: g.where(r)}, true
+}
+
+// where renders a range as file:line:column, with the file named relative
+// to the plan's directory: the site must not depend on where planc ran.
+func (g *gen) where(r hcl.Range) string {
+	if r.Filename == "" {
+		return ""
+	}
+	name := r.Filename
+	if g.planDir != "" {
+		if rel, err := filepath.Rel(g.planDir, name); err == nil && filepath.IsLocal(rel) {
+			name = filepath.ToSlash(rel)
+		}
+	}
+	if r.Start.Line == 0 {
+		return name
+	}
+	return fmt.Sprintf("%s:%d:%d", name, r.Start.Line, r.Start.Column)
+}
+
+// commonDir is the directory of every file when they share one, else "".
+func commonDir(files map[string][]byte) string {
+	dir := ""
+	for name := range files {
+		d := filepath.Dir(name)
+		if dir != "" && d != dir {
+			return ""
+		}
+		dir = d
+	}
+	return dir
+}
+
+// pathSegs links every reference path in a sentence such as
+// "funnel.demand.mql.volume = funnel.demand.inquiry.volume x funnel.demand.mql.rate".
+func (g *gen) pathSegs(s string) []seg {
+	var out []seg
+	for i, word := range strings.Split(s, " ") {
+		if i > 0 {
+			out = append(out, seg{Text: " "})
+		}
+		if v := g.m.Lookup(word); v != nil {
+			out = append(out, seg{Text: word, Href: g.names.href(v)})
+			continue
+		}
+		out = append(out, seg{Text: word})
+	}
+	return out
+}
+
+// exprRefs returns the references in an expression, in order.
+func exprRefs(e compiler.Expr) []*compiler.Ref {
+	var out []*compiler.Ref
+	var walk func(compiler.Expr)
+	walk = func(e compiler.Expr) {
+		switch x := e.(type) {
+		case *compiler.Ref:
+			out = append(out, x)
+		case *compiler.Bin:
+			walk(x.A)
+			walk(x.B)
+		case *compiler.Neg:
+			walk(x.X)
+		case *compiler.Call:
+			for _, a := range x.Args {
+				walk(a)
+			}
+		case *compiler.Cmp:
+			walk(x.A)
+			walk(x.B)
+		case *compiler.Logic:
+			walk(x.A)
+			walk(x.B)
+		}
+	}
+	walk(e)
+	return out
+}

@@ -1,0 +1,122 @@
+package site
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestWriteReplacesSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	if err := Write(out, map[string][]byte{"index.html": []byte("one"), "old.html": []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(out, map[string][]byte{"index.html": []byte("two")}); err != nil {
+		t.Fatal(err)
+	}
+	got := readDir(t, out)
+	if string(got["index.html"]) != "two" || got["old.html"] != nil || got[Marker] == nil {
+		t.Errorf("site after rebuild: %v", keys(got))
+	}
+	assertNoTemp(t, filepath.Dir(out))
+}
+
+func TestFailedBuildKeepsOldSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	buildTo(t, worked, out)
+	before := readDir(t, out)
+
+	// A plan with errors writes nothing.
+	m, diags := compile(t, worked)
+	if _, err := Build(m, diags, out, Options{}); !errors.Is(err, ErrPlanErrors) {
+		t.Fatalf("err = %v, want ErrPlanErrors", err)
+	}
+	// A write that fails midway leaves the old site as it was.
+	n := 0
+	writeFile = func(name string, data []byte, perm os.FileMode) error {
+		if n++; n == 5 {
+			return errors.New("disk full")
+		}
+		return os.WriteFile(name, data, perm)
+	}
+	defer func() { writeFile = os.WriteFile }()
+	if _, err := Build(m, diags, out, Options{AllowErrors: true}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("err = %v, want disk full", err)
+	}
+	after := readDir(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("%d files before, %d after", len(before), len(after))
+	}
+	for name, body := range before {
+		if string(after[name]) != string(body) {
+			t.Errorf("%s changed by a failed build", name)
+		}
+	}
+	assertNoTemp(t, filepath.Dir(out))
+}
+
+func TestRefuseForeignDirectory(t *testing.T) {
+	out := t.TempDir()
+	user := filepath.Join(out, "notes.txt")
+	if err := os.WriteFile(user, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := Write(out, map[string][]byte{"index.html": []byte("x")})
+	if err == nil || !strings.Contains(err.Error(), "not written by planc") {
+		t.Fatalf("err = %v, want a refusal", err)
+	}
+	if b, err := os.ReadFile(user); err != nil || string(b) != "mine" {
+		t.Errorf("user file changed: %q, %v", b, err)
+	}
+	// A file that a user added to a site planc wrote is not deleted either.
+	site := filepath.Join(t.TempDir(), "site")
+	buildTo(t, clean, site)
+	extra := filepath.Join(site, "CNAME")
+	if err := os.WriteFile(extra, []byte("plan.example"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(site, map[string][]byte{"index.html": []byte("x")}); err == nil || !strings.Contains(err.Error(), "CNAME") {
+		t.Fatalf("err = %v, want a refusal naming CNAME", err)
+	}
+	if _, err := os.Stat(extra); err != nil {
+		t.Errorf("user file removed: %v", err)
+	}
+	// A plain file in the way is refused too.
+	file := filepath.Join(t.TempDir(), "out")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(file, map[string][]byte{"index.html": nil}); err == nil {
+		t.Error("Write replaced a plain file")
+	}
+}
+
+func TestWriteIntoEmptyDirectory(t *testing.T) {
+	out := t.TempDir()
+	if err := Write(out, map[string][]byte{"index.html": []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		t.Error(err)
+	}
+}
+
+func assertNoTemp(t *testing.T, dir string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".new-") || strings.Contains(e.Name(), ".old-") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+func keys(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
