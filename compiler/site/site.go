@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"unicode"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
@@ -77,7 +78,7 @@ func (g *gen) render(file, kind, title string, body any) error {
 		return fmt.Errorf("no template %q", kind)
 	}
 	data := frame{
-		Lang: "en", Title: title, PlanTitle: g.planTitle(),
+		Lang: pageLang(g.planTitle()), Title: title, PlanTitle: g.planTitle(),
 		Nav: g.nav(file), Errors: g.errors, Body: body,
 	}
 	var b bytes.Buffer
@@ -98,4 +99,15 @@ func sortedNames(m map[string][]byte) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// pageLang is "ja" when the plan's title is written in Japanese, so that
+// browsers pick Japanese glyphs for Han characters, and "en" otherwise.
+func pageLang(title string) string {
+	for _, r := range title {
+		if unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) {
+			return "ja"
+		}
+	}
+	return "en"
 }
