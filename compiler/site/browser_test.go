@@ -33,6 +33,9 @@ func findChromium() string {
 // charts are drawn; it saves screenshots for people to look at.
 func TestBrowser(t *testing.T) {
 	bin := findChromium()
+	if bin == "" && os.Getenv("PLANC_REQUIRE_BROWSER") != "" {
+		t.Fatal("PLANC_REQUIRE_BROWSER is set (as in CI) but no Chromium was found")
+	}
 	if bin == "" {
 		t.Skip("no Chromium found (looked for /usr/bin/chromium, chromium, chromium-browser, google-chrome); install one to run the browser test")
 	}
