@@ -134,6 +134,11 @@ func CodeOf(d *hcl.Diagnostic) Code {
 
 // Diag makes an error diagnostic with a code.
 func Diag(code Code, subject hcl.Range, summary, detail string) *hcl.Diagnostic {
+	if subject.End.Byte < subject.Start.Byte || subject.End.Line < subject.Start.Line {
+		// HCL leaves an expression it recovered from a syntax error, such
+		// as the unclosed call in max(1, 2, without an end (0:0).
+		subject.End = subject.Start
+	}
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  summary,

@@ -1,0 +1,155 @@
+package compiler_test
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/lang"
+	"golang.org/x/tools/txtar"
+)
+
+// fuzzSeeds returns plan sources to start fuzzing from: every *.plan.hcl
+// of the examples and of the test data (files of one plan directory also
+// joined into one, since file order does not matter), every plan file
+// inside the compiler's txtar test archives, and a few small plans.
+func fuzzSeeds(t testing.TB) [][]byte {
+	var seeds [][]byte
+	var globs []string
+	for _, pattern := range []string{
+		"../examples/*/*.plan.hcl",
+		"../testdata/*/*.plan.hcl",
+		"testdata/*/*.plan.hcl",
+		"testdata/*/*/*.plan.hcl",
+	} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		globs = append(globs, m...)
+	}
+	sort.Strings(globs)
+	byDir := map[string][]byte{}
+	var dirs []string
+	for _, name := range globs {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, b)
+		dir := filepath.Dir(name)
+		if _, ok := byDir[dir]; !ok {
+			dirs = append(dirs, dir)
+		}
+		byDir[dir] = append(append(byDir[dir], b...), '\n')
+	}
+	for _, dir := range dirs {
+		seeds = append(seeds, byDir[dir])
+	}
+	archives, _ := filepath.Glob("testdata/*/*.txtar")
+	for _, name := range archives {
+		ar, err := txtar.ParseFile(name)
+		if err != nil {
+			continue
+		}
+		var all []byte
+		for _, f := range ar.Files {
+			if strings.HasSuffix(f.Name, lang.Ext) {
+				seeds = append(seeds, f.Data)
+				all = append(append(all, f.Data...), '\n')
+			}
+		}
+		seeds = append(seeds, all)
+	}
+	for _, s := range []string{
+		"",
+		"plan {}",
+		`plan { title = "x" }`,
+		"plan { title = \"x\" }\nkpi \"a\" { value = \"30%\" }\nkpi \"b\" { formula = kpi.a * (kpi.a + 1) / 0 }\n",
+		"plan { title = \"x\" }\nkpi \"a\" { formula = kpi.b }\nkpi \"b\" { formula = kpi.a }\n",
+		"plan { title = \"x\" }\nkgi \"r\" { target = \"1e999999999\" }\n",
+		"plan { title = \"x\" }\nfunnel \"f\" {\n  deal_size = \"1M JPY\"\n  stage \"a\" {}\n  stage \"b\" { rate = 30 }\n}\nchannel \"c\" {\n  funnel = funnel.f\n  share = \"95%\"\n  cpa = \"1万円\"\n}\n",
+		"plan { title = \"x\" }\ncheck \"c\" {\n  condition = max(1, 2) > sum(3) && !true || ceil(0.5) == floor(1.5)\n  message = \"${1}\"\n}\n",
+		"plan { title = \"x\" }\nkpi \"a\" { value = (((((((((1))))))))) }\n",
+		"\x00\xff",
+	} {
+		seeds = append(seeds, []byte(s))
+	}
+	return seeds
+}
+
+func TestFuzzSeeds(t *testing.T) {
+	seeds := fuzzSeeds(t)
+	if len(seeds) < 10 {
+		t.Errorf("only %d fuzz seeds", len(seeds))
+	}
+	for _, b := range seeds {
+		compileFuzz(t, b)
+	}
+}
+
+func FuzzCompile(f *testing.F) {
+	for _, b := range fuzzSeeds(f) {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		compileFuzz(t, b)
+	})
+}
+
+// fuzzTimeout bounds compiling one fuzz input; real plans take
+// milliseconds.
+const fuzzTimeout = 10 * time.Second
+
+// compileFuzz compiles b as one plan file and renders the result, and
+// fails when that panics, does not finish in time, or gives a diagnostic
+// without a code or a range inside the file.
+func compileFuzz(t *testing.T, b []byte) {
+	t.Helper()
+	const name = "f.plan.hcl"
+	var diags hcl.Diagnostics
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		plan, front := lang.Parse([]lang.Source{{Name: name, Bytes: b}})
+		var m *compiler.Model
+		m, diags = compiler.Compile(plan, front)
+		var files map[string]*hcl.File
+		if m != nil {
+			files = m.Plan.Files
+		}
+		report.Text(io.Discard, diags, files)
+		report.Summary(io.Discard, diags)
+		report.ValuesText(io.Discard, m)
+		var js bytes.Buffer
+		if err := report.JSON(&js, m, diags); err != nil {
+			t.Errorf("report.JSON: %v", err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(fuzzTimeout):
+		t.Fatalf("compiling %q did not finish within %v", b, fuzzTimeout)
+	}
+	for _, d := range diags {
+		if _, ok := hcl.DiagnosticExtra[lang.Code](d); !ok {
+			t.Errorf("diagnostic without a code: %s", d.Error())
+		}
+		if d.Subject == nil {
+			t.Errorf("diagnostic without a subject range: %s", d.Error())
+			continue
+		}
+		s, e := d.Subject.Start, d.Subject.End
+		if d.Subject.Filename != name || s.Byte < 0 || s.Byte > e.Byte || e.Byte > len(b) || s.Line < 1 || s.Column < 1 {
+			t.Errorf("diagnostic with a bad range %+v in %d bytes: %s", *d.Subject, len(b), d.Error())
+		}
+	}
+}

@@ -1,0 +1,283 @@
+package lang_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/lang"
+)
+
+// slow is how long loading or compiling one absurd input may take before
+// the test calls it a hang. Real plans take milliseconds.
+const slow = 20 * time.Second
+
+const header = "plan {\n  title = \"Absurd\"\n}\n"
+
+// formula wraps an expression in a plan whose kpi "b" has it as formula.
+func formula(expr string) string {
+	return header + "kpi \"a\" {\n  unit  = \"leads\"\n  value = 1\n}\nkpi \"b\" {\n  formula = " + expr + "\n}\n"
+}
+
+// nested returns n copies of open, then inner, then n copies of close.
+func nested(n int, open, inner, close string) string {
+	return strings.Repeat(open, n) + inner + strings.Repeat(close, n)
+}
+
+// absurd are inputs that a plan author or a broken tool might produce. Each
+// must give a diagnostic with code want (or none when want is ""), quickly
+// and without a crash. HCL's parser recurses once per nesting level and
+// overflows the stack (a fatal error, not a panic) at about 50,000 nested
+// parentheses, so deep nesting is rejected before HCL parses the file.
+var absurd = []struct {
+	name string
+	src  string
+	want lang.Code
+	// at is the expected start of the first diagnostic with code want,
+	// as "line:column"; empty to skip.
+	at string
+}{
+	{name: "empty file", src: "", want: lang.Schema},
+	{name: "only a comment", src: "# nothing\n", want: lang.Schema},
+	{name: "NUL bytes", src: "\x7fELF\x02\x01\x01\x00\x00\x00", want: lang.Syntax, at: "1:8"},
+	{name: "NUL after text", src: header + "kpi \"x\" {}\x00\n", want: lang.Syntax, at: "4:11"},
+	{name: "invalid UTF-8", src: header + "kpi \"caf\xe9\" {\n  value = 1\n}\n", want: lang.Syntax, at: "4:9"},
+	{name: "invalid UTF-8 before a NUL", src: "plan { title = \"\xff\" }\x00", want: lang.Syntax, at: "1:17"},
+	{name: "truncated UTF-8", src: header + "kpi \"x\" { title = \"\xe5\x84\" }", want: lang.Syntax, at: "4:20"},
+	{name: "UTF-16 with BOM", src: "\xff\xfep\x00l\x00a\x00n\x00", want: lang.Syntax, at: "1:1"},
+	{name: "UTF-8 BOM", src: "\xef\xbb\xbf" + formula("kpi.a * 2")},
+	{name: "CRLF line endings", src: strings.ReplaceAll(formula("kpi.a * 2"), "\n", "\r\n")},
+	{name: "100,000 nested parentheses", src: formula(nested(100000, "(", "kpi.a", ")")), want: lang.Syntax, at: "9:1012"},
+	{name: "100,000 unclosed parentheses", src: formula(strings.Repeat("(", 100000)), want: lang.Syntax},
+	{name: "100,000 closing parentheses", src: formula("kpi.a" + strings.Repeat(")", 100000)), want: lang.Syntax},
+	{name: "100,000 nested brackets", src: formula(nested(100000, "[", "1", "]")), want: lang.Syntax},
+	{name: "100,000 nested objects", src: formula(nested(100000, "{a = ", "1", "}")), want: lang.Syntax},
+	{name: "100,000 nested calls", src: formula(nested(100000, "max(", "kpi.a", ")")), want: lang.Syntax},
+	{name: "100,000 nested templates", src: formula(nested(100000, "\"${", "1", "}\"")), want: lang.Syntax},
+	{name: "100,000 nested blocks", src: header + nested(100000, "b {\n", "", "}\n"), want: lang.Syntax},
+	{name: "1,000,000 unary minus", src: formula(strings.Repeat("-", 1000000) + "kpi.a"), want: lang.Syntax},
+	{name: "1,000,000 negations", src: formula(strings.Repeat("!", 1000000) + "true"), want: lang.Syntax},
+	{name: "100,000 chained conditionals", src: formula(strings.Repeat("true ? 1 : ", 100000) + "kpi.a"), want: lang.Syntax},
+	{name: "100,000 additions", src: formula(strings.Repeat("kpi.a + ", 100000) + "kpi.a"), want: lang.Schema},
+	{name: "nesting the compiler allows", src: formula(nested(100, "(", "kpi.a", ")"))},
+	{name: "nesting the compiler rejects", src: formula(nested(500, "(", "kpi.a", ")")), want: lang.Schema},
+	{name: "Markdown with 2,000 bullets and parentheses", src: header + "kpi \"a\" {\n  value = 1\n  description = <<EOT\n" + strings.Repeat("- (see [note\n", 2000) + "EOT\n  title = \"((((\"\n}\n"},
+	{name: "150 subtractions over lines", src: formula("(kpi.a" + strings.Repeat(" -\n    1", 150) + ")")},
+	{name: "100,000 digit number", src: formula(strings.Repeat("9", 100000))},
+	{name: "huge exponent literal", src: formula("1e999999999"), want: lang.BadQuantity, at: "9:13"},
+	{name: "huge exponent quantity", src: formula(`"1e999999999 leads"`), want: lang.BadQuantity, at: "9:15"},
+	{name: "tiny exponent quantity", src: formula(`"1e-999999999"`), want: lang.BadQuantity},
+	{name: "1 MB title", src: "plan {\n  title = \"" + strings.Repeat("計", 1<<18) + "\"\n}\n"},
+	{name: "20,000 blocks", src: header + strings.Repeat("kpi \"x\" {\n  value = 1\n}\n", 20000), want: lang.DuplicateName},
+}
+
+func TestParseAbsurd(t *testing.T) {
+	for _, tc := range absurd {
+		t.Run(tc.name, func(t *testing.T) {
+			srcs := []lang.Source{{Name: "absurd.plan.hcl", Bytes: []byte(tc.src)}}
+			start := time.Now()
+			plan, diags := lang.Parse(srcs)
+			if plan == nil {
+				t.Fatal("Parse returned no plan")
+			}
+			_, diags = compiler.Compile(plan, diags)
+			if d := time.Since(start); d > slow {
+				t.Errorf("took %v", d)
+			}
+			checkDiags(t, tc.src, diags, tc.want, tc.at)
+		})
+	}
+}
+
+// TestRunAbsurd runs the deepest inputs through the whole pipeline from
+// disk, as planc check does.
+func TestRunAbsurd(t *testing.T) {
+	for _, tc := range absurd {
+		if !strings.HasPrefix(tc.name, "100,000 nested") && !strings.HasPrefix(tc.name, "1,000,000") {
+			continue
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "main.plan.hcl"), tc.src)
+			start := time.Now()
+			_, diags := compiler.Run(dir)
+			if d := time.Since(start); d > slow {
+				t.Errorf("took %v", d)
+			}
+			checkDiags(t, tc.src, diags, tc.want, tc.at)
+		})
+	}
+}
+
+func TestLoadPaths(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string // relative to a temporary directory
+		args  []string          // relative to that directory; none means the directory
+		want  lang.Code
+	}{
+		{name: "empty directory", want: lang.NoPlanFiles},
+		{name: "no plan files", files: map[string]string{"main.hcl": header, "plan.hcl.bak": header, "notes.txt": "x"}, want: lang.NoPlanFiles},
+		{name: "plan files only in a subdirectory", files: map[string]string{"sub/main.plan.hcl": header}, want: lang.NoPlanFiles},
+		{name: "directory named like a plan file", files: map[string]string{"x.plan.hcl/main.plan.hcl": header}, want: lang.NoPlanFiles},
+		{name: "nonexistent directory", args: []string{"missing"}, want: lang.ReadError},
+		{name: "nonexistent file", args: []string{"missing.plan.hcl"}, want: lang.ReadError},
+		{name: "one path missing", files: map[string]string{"a/main.plan.hcl": header}, args: []string{"a", "b"}, want: lang.ReadError},
+		{name: "file named twice", files: map[string]string{"main.plan.hcl": header}, args: []string{"main.plan.hcl", ".", "main.plan.hcl"}},
+		{name: "file with another suffix named explicitly", files: map[string]string{"plan.txt": header}, args: []string{"plan.txt"}},
+		{name: "binary plan file", files: map[string]string{"main.plan.hcl": header, "x.plan.hcl": "\x00\x01\x02\xff"}, want: lang.Syntax},
+		{name: "empty plan file", files: map[string]string{"main.plan.hcl": ""}, want: lang.Schema},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, src := range tc.files {
+				writeFile(t, filepath.Join(dir, name), src)
+			}
+			args := []string{dir}
+			if tc.args != nil {
+				args = nil
+				for _, a := range tc.args {
+					args = append(args, filepath.Join(dir, a))
+				}
+			}
+			plan, diags := lang.Load(args...)
+			if lang.UsageCodes[tc.want] {
+				if plan != nil {
+					t.Errorf("Load returned a plan despite %s", tc.want)
+				}
+			} else if plan == nil {
+				t.Fatalf("Load returned no plan: %v", diags)
+			}
+			checkDiags(t, "", diags, tc.want, "")
+			if tc.want == "" && len(plan.Files) != 1 {
+				t.Errorf("plan has %d files, want 1 (each file once)", len(plan.Files))
+			}
+		})
+	}
+}
+
+func TestLoadUnreadable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file")
+	}
+	dir := t.TempDir()
+	name := filepath.Join(dir, "main.plan.hcl")
+	writeFile(t, name, header)
+	if err := os.Chmod(name, 0); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := lang.Load(dir)
+	checkDiags(t, "", diags, lang.ReadError, "")
+}
+
+// TestParseBrokenFileKeepsOthers: one broken file does not hide the
+// findings of the others.
+func TestParseBrokenFileKeepsOthers(t *testing.T) {
+	srcs := []lang.Source{
+		{Name: "a.plan.hcl", Bytes: []byte(header + "kpi \"a\" {\n  value = \"30%%\"\n}\n")},
+		{Name: "b.plan.hcl", Bytes: []byte("kpi \"b\" {\n  value = (\n")},
+		{Name: "c.plan.hcl", Bytes: []byte(nested(100000, "(", "", ")"))},
+		{Name: "d.plan.hcl", Bytes: []byte("\x00")},
+	}
+	plan, diags := lang.Parse(srcs)
+	_, diags = compiler.Compile(plan, diags)
+	for _, want := range []struct {
+		file string
+		code lang.Code
+	}{{"a.plan.hcl", lang.BadQuantity}, {"b.plan.hcl", lang.Syntax}, {"c.plan.hcl", lang.Syntax}, {"d.plan.hcl", lang.Syntax}} {
+		found := false
+		for _, d := range diags {
+			found = found || d.Subject != nil && d.Subject.Filename == want.file && lang.CodeOf(d) == want.code
+		}
+		if !found {
+			t.Errorf("no %s diagnostic in %s; got:\n%s", want.code, want.file, describe(diags))
+		}
+	}
+}
+
+// checkDiags requires that every diagnostic has a code, a subject and a
+// position inside src (when src is given), and that a diagnostic with code
+// want exists, starting at "line:column" at when at is given. An empty want
+// requires that there are no errors.
+func checkDiags(t *testing.T, src string, diags hcl.Diagnostics, want lang.Code, at string) {
+	t.Helper()
+	for _, d := range diags {
+		if _, ok := hcl.DiagnosticExtra[lang.Code](d); !ok {
+			t.Errorf("diagnostic without a code: %s", d.Error())
+		}
+		if d.Subject == nil {
+			t.Errorf("diagnostic without a subject: %s", d.Error())
+			continue
+		}
+		if d.Subject.Filename == "" {
+			t.Errorf("diagnostic without a file name: %s", d.Error())
+		}
+		if src == "" {
+			continue
+		}
+		s, e := d.Subject.Start, d.Subject.End
+		if s.Byte < 0 || s.Byte > e.Byte || e.Byte > len(src) || s.Line < 1 || s.Column < 1 {
+			t.Errorf("diagnostic with a bad range %+v (source is %d bytes): %s", *d.Subject, len(src), d.Summary)
+		}
+	}
+	if want == "" {
+		if diags.HasErrors() {
+			t.Errorf("unexpected errors:\n%s", describe(diags))
+		}
+		return
+	}
+	for _, d := range diags {
+		if lang.CodeOf(d) != want {
+			continue
+		}
+		if at != "" && d.Subject != nil {
+			if got := posString(d.Subject.Start); got != at {
+				t.Errorf("%s diagnostic at %s, want %s: %s", want, got, at, d.Summary)
+			}
+		}
+		return
+	}
+	t.Errorf("no %s diagnostic; got:\n%s", want, describe(diags))
+}
+
+func posString(p hcl.Pos) string { return fmt.Sprintf("%d:%d", p.Line, p.Column) }
+
+// describe lists diagnostics briefly, at most 10.
+func describe(diags hcl.Diagnostics) string {
+	var b strings.Builder
+	for i, d := range diags {
+		if i == 10 {
+			b.WriteString("  ...\n")
+			break
+		}
+		r := "(no subject)"
+		if d.Subject != nil {
+			r = d.Subject.Filename + ":" + posString(d.Subject.Start)
+		}
+		msg := d.Summary + ": " + d.Detail
+		if len(msg) > 200 {
+			msg = msg[:200] + "..."
+		}
+		b.WriteString("  " + r + " [" + string(lang.CodeOf(d)) + "] " + msg + "\n")
+	}
+	if len(diags) == 0 {
+		b.WriteString("  (none)\n")
+	}
+	return b.String()
+}
+
+func writeFile(t *testing.T, name, src string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
