@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler"
+
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/spf13/cobra"
 )
@@ -16,6 +19,23 @@ func formatFlag(format string, allowed ...string) error {
 		}
 	}
 	return &usageError{fmt.Sprintf("unknown --format %q; use one of %v", format, allowed)}
+}
+
+// run compiles the plan at args and prints it: as one JSON object with
+// --format json, otherwise with text. It returns the command's exit.
+func run(args []string, format string, strict bool, stdout io.Writer, text func(*compiler.Model, hcl.Diagnostics)) error {
+	if err := formatFlag(format, "text", "json"); err != nil {
+		return err
+	}
+	model, diags := compile(args)
+	if format == "json" {
+		if err := report.JSON(stdout, model, diags); err != nil {
+			return err
+		}
+	} else {
+		text(model, diags)
+	}
+	return exit(status(diags, strict))
 }
 
 func newCheck(stdout, stderr io.Writer) *cobra.Command {
@@ -32,20 +52,10 @@ With --format json it prints one JSON object with the diagnostics (the same
 shape as 'planc solve --format json').`,
 		Example: "  planc check examples/saas-demand\n  planc check --strict plans/",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := formatFlag(format, "text", "json"); err != nil {
-				return err
-			}
-			model, diags := compile(args)
-			if format == "json" {
-				if err := report.JSON(stdout, model, diags); err != nil {
-					return err
-				}
-				return exit(status(diags, strict))
-			}
-			files := filesOf(model)
-			report.Text(stderr, diags, files)
-			report.Summary(stderr, diags)
-			return exit(status(diags, strict))
+			return run(args, format, strict, stdout, func(model *compiler.Model, diags hcl.Diagnostics) {
+				report.Text(stderr, diags, filesOf(model))
+				report.Summary(stderr, diags)
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors (exit 1)")
@@ -70,22 +80,13 @@ diagnostic. The object is printed also when the plan has errors, with the
 values that could be solved (null for the others), and planc exits 1.`,
 		Example: "  planc solve examples/saas-demand\n  planc solve --format json . | jq '.values[\"funnel.demand.mql.volume\"]'",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := formatFlag(format, "text", "json"); err != nil {
-				return err
-			}
-			model, diags := compile(args)
-			if format == "json" {
-				if err := report.JSON(stdout, model, diags); err != nil {
-					return err
+			return run(args, format, strict, stdout, func(model *compiler.Model, diags hcl.Diagnostics) {
+				report.Text(stderr, diags, filesOf(model))
+				report.ValuesText(stdout, model)
+				if len(diags) > 0 {
+					report.Summary(stderr, diags)
 				}
-				return exit(status(diags, strict))
-			}
-			report.Text(stderr, diags, filesOf(model))
-			report.ValuesText(stdout, model)
-			if len(diags) > 0 {
-				report.Summary(stderr, diags)
-			}
-			return exit(status(diags, strict))
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors (exit 1)")
