@@ -42,14 +42,11 @@ func (s *solver) rateDiag(v *Var, x *big.Rat) *hcl.Diagnostic {
 		r = eq.Range
 		detail += " It was solved from " + eq.What + "; check the values that determine it."
 	}
-	return lang.Diag(lang.RateOutOfRange, r, fmt.Sprintf("%s out of range", titleCase(what)), detail)
-}
-
-func titleCase(s string) string {
-	if s == "" {
-		return s
+	summary := "Rate out of range"
+	if v.Kind == KindShare {
+		summary = "Share out of range"
 	}
-	return string(s[0]-'a'+'A') + s[1:]
+	return lang.Diag(lang.RateOutOfRange, r, summary, detail)
 }
 
 func (s *solver) checkBudgets() {

@@ -34,20 +34,32 @@ func (g *graph) defineEntries() {
 
 func (g *graph) sumEq(s *lang.Stage, cs []*lang.Channel) {
 	vol := g.volume[s]
+	var leads []*Var
+	for _, c := range cs {
+		leads = append(leads, g.chanVars[c].leads)
+	}
+	e, what := sum(leads, s.DefRange, quantity.CountOf("leads"))
+	g.eqs = append(g.eqs, &Eq{V: vol, E: e, Range: s.DefRange, Relation: true, What: vol.Path + " = " + what})
+}
+
+// sum returns the expression v1 + v2 + ... (zero, in unit zero, for no
+// values) and how to write it.
+func sum(vs []*Var, r hcl.Range, zero quantity.Unit) (Expr, string) {
+	if len(vs) == 0 {
+		return &Const{V: new(big.Rat), Unit: zero, R: r}, "0"
+	}
 	var e Expr
 	var paths []string
-	for _, c := range cs {
-		lv := g.chanVars[c].leads
-		paths = append(paths, lv.Path)
-		ref := &Ref{Var: lv, R: s.DefRange}
+	for _, v := range vs {
+		paths = append(paths, v.Path)
+		ref := &Ref{Var: v, R: r}
 		if e == nil {
 			e = ref
 		} else {
-			e = &Bin{Op: '+', A: e, B: ref, R: s.DefRange}
+			e = &Bin{Op: '+', A: e, B: ref, R: r}
 		}
 	}
-	g.eqs = append(g.eqs, &Eq{V: vol, E: e, Range: s.DefRange, Relation: true,
-		What: fmt.Sprintf("%s = %s", vol.Path, strings.Join(paths, " + "))})
+	return e, strings.Join(paths, " + ")
 }
 
 // checkShareSum reports shares that cannot add up to 100%: above 100% in
@@ -90,23 +102,12 @@ func (g *graph) defineBudget(b *lang.Budget) {
 	g.assign(bv.cap, b.Cap, "input", slot{unit: g.money(), scale: big.NewRat(1, 1)})
 	members := g.budgetMembers(b)
 	g.members[b] = members
-	var e Expr = &Const{V: new(big.Rat), Unit: g.money(), R: b.DefRange}
-	var paths []string
-	for i, c := range members {
-		cost := g.chanVars[c].cost
-		paths = append(paths, cost.Path)
-		ref := &Ref{Var: cost, R: b.DefRange}
-		if i == 0 {
-			e = ref
-		} else {
-			e = &Bin{Op: '+', A: e, B: ref, R: b.DefRange}
-		}
+	var costs []*Var
+	for _, c := range members {
+		costs = append(costs, g.chanVars[c].cost)
 	}
-	if len(paths) == 0 {
-		paths = []string{"0"}
-	}
-	g.eqs = append(g.eqs, &Eq{V: bv.spend, E: e, Range: b.DefRange,
-		What: fmt.Sprintf("%s = %s", bv.spend.Path, strings.Join(paths, " + "))})
+	e, what := sum(costs, b.DefRange, g.money())
+	g.eqs = append(g.eqs, &Eq{V: bv.spend, E: e, Range: b.DefRange, What: bv.spend.Path + " = " + what})
 }
 
 // budgetMembers resolves a budget's channel list; no list means every

@@ -155,9 +155,19 @@ func (e *Bool) Range() hcl.Range  { return e.R }
 // repeats.
 func refs(e Expr) []*Var {
 	var out []*Var
+	for _, r := range RefNodes(e) {
+		out = append(out, r.Var)
+	}
+	return out
+}
+
+// RefNodes returns the references in an expression, in source order, for
+// emitters that link each one.
+func RefNodes(e Expr) []*Ref {
+	var out []*Ref
 	walk(e, func(x Expr) {
 		if r, ok := x.(*Ref); ok {
-			out = append(out, r.Var)
+			out = append(out, r)
 		}
 	})
 	return out

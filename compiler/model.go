@@ -15,10 +15,12 @@ type Model struct {
 	// Eqs lists every equation.
 	Eqs []*Eq
 
-	values map[*Var]Value
-	by     map[*Var]*Eq
-	path   map[string]*Var
-	g      *graph
+	values      map[*Var]Value
+	by          map[*Var]*Eq
+	path        map[string]*Var
+	deps, users map[*Var][]*Var
+	defining    map[*Var][]*Eq
+	g           *graph
 }
 
 func newModel(g *graph, s *solver) *Model {
@@ -27,6 +29,7 @@ func newModel(g *graph, s *solver) *Model {
 	for _, v := range g.vars {
 		m.path[v.Path] = v
 	}
+	m.index()
 	return m
 }
 
@@ -88,40 +91,31 @@ func (m *Model) BudgetVars(b *lang.Budget) (spend, limit *Var) {
 // BudgetChannels returns the channels a budget pays for.
 func (m *Model) BudgetChannels(b *lang.Budget) []*lang.Channel { return m.g.members[b] }
 
-// Deps returns the values v's defining equations refer to, and Users the
-// values whose equations refer to v.
-func (m *Model) Deps(v *Var) []*Var {
-	var out []*Var
-	seen := map[*Var]bool{}
-	for _, eq := range m.Eqs {
-		if eq.V != v || eq.Relation {
-			continue
-		}
-		for _, r := range refs(eq.E) {
-			if !seen[r] {
-				seen[r] = true
-				out = append(out, r)
-			}
-		}
-	}
-	return out
-}
+// Deps returns the values that v's equations refer to: its formula's
+// references, and the values of the relations that define it (a stage's
+// volume as the sum of its channels' leads), in the plan's order.
+func (m *Model) Deps(v *Var) []*Var { return m.deps[v] }
 
-// Users returns the values defined in terms of v.
-func (m *Model) Users(v *Var) []*Var {
-	var out []*Var
-	seen := map[*Var]bool{}
+// Defining returns the equations whose left side is v, in the plan's order.
+func (m *Model) Defining(v *Var) []*Eq { return m.defining[v] }
+
+// Users returns the values whose equations refer to v.
+func (m *Model) Users(v *Var) []*Var { return m.users[v] }
+
+// index fills deps and users once, so that emitters asking for every
+// value's neighbours stay linear in the size of the plan.
+func (m *Model) index() {
+	m.deps, m.users, m.defining = map[*Var][]*Var{}, map[*Var][]*Var{}, map[*Var][]*Eq{}
+	seen := map[[2]*Var]bool{}
 	for _, eq := range m.Eqs {
-		if eq.Relation || seen[eq.V] {
-			continue
-		}
+		m.defining[eq.V] = append(m.defining[eq.V], eq)
 		for _, r := range refs(eq.E) {
-			if r == v {
-				seen[eq.V] = true
-				out = append(out, eq.V)
-				break
+			if r == eq.V || seen[[2]*Var{eq.V, r}] {
+				continue
 			}
+			seen[[2]*Var{eq.V, r}] = true
+			m.deps[eq.V] = append(m.deps[eq.V], r)
+			m.users[r] = append(m.users[r], eq.V)
 		}
 	}
-	return out
 }

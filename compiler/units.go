@@ -233,7 +233,7 @@ func isCondition(e Expr) bool {
 
 func fixFor(v *Var) string {
 	if v.Kind == KindMetric {
-		return fmt.Sprintf("Fix the formula, or declare the unit it gives with unit = %q.", "...")
+		return "Fix the formula, or change the metric's unit (or given value) to match it."
 	}
 	return unitHint(v.Unit)
 }

@@ -137,6 +137,9 @@ const maxNesting = 1000
 // unary operators and conditionals nest more than maxNesting levels, or
 // nil. Operators count until the end of their list item or attribute.
 func tooDeep(src []byte, name string) *hcl.Range {
+	if openers(src) <= maxNesting {
+		return nil // cannot nest that deep: skip lexing the file twice
+	}
 	toks, _ := hclsyntax.LexConfig(src, name, hcl.InitialPos)
 	type frame struct {
 		open hclsyntax.TokenType
@@ -172,6 +175,19 @@ func tooDeep(src []byte, name string) *hcl.Range {
 		}
 	}
 	return nil
+}
+
+// openers counts the bytes that can start a level of nesting, an upper
+// bound of the depth tooDeep measures.
+func openers(src []byte) int {
+	n := 0
+	for _, b := range src {
+		switch b {
+		case '(', '[', '{', '"', '-', '!', '?', '<', '$', '%':
+			n++
+		}
+	}
+	return n
 }
 
 // firstNonText returns the offset of the first NUL or invalid UTF-8 byte,

@@ -1,9 +1,11 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
@@ -79,14 +81,29 @@ func sourceLine(src []byte, off int) (line, bool) {
 	if off > len(src) {
 		return line{}, false
 	}
-	start := strings.LastIndexByte(string(src[:off]), '\n') + 1
-	end := strings.IndexByte(string(src[off:]), '\n')
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	end := bytes.IndexByte(src[off:], '\n')
 	if end < 0 {
 		end = len(src)
 	} else {
 		end += off
 	}
-	return line{text: strings.TrimRight(string(src[start:end]), "\r"), start: start}, true
+	return line{text: printable(strings.TrimRight(string(src[start:end]), "\r")), start: start}, true
+}
+
+// printable replaces control characters and bytes that are not UTF-8 with
+// '?', byte for byte so that offsets still line up, so that a snippet of a
+// binary file cannot upset the terminal.
+func printable(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if (r == utf8.RuneError && size == 1) || (r < 0x20 && r != '\t') || r == 0x7f {
+			b[i] = '?'
+		}
+		i += size
+	}
+	return string(b)
 }
 
 // caret draws ^ under the range's part of the line: spaces for the display

@@ -99,32 +99,3 @@ func (g *gen) pathSegs(s string) []seg {
 	}
 	return out
 }
-
-// exprRefs returns the references in an expression, in order.
-func exprRefs(e compiler.Expr) []*compiler.Ref {
-	var out []*compiler.Ref
-	var walk func(compiler.Expr)
-	walk = func(e compiler.Expr) {
-		switch x := e.(type) {
-		case *compiler.Ref:
-			out = append(out, x)
-		case *compiler.Bin:
-			walk(x.A)
-			walk(x.B)
-		case *compiler.Neg:
-			walk(x.X)
-		case *compiler.Call:
-			for _, a := range x.Args {
-				walk(a)
-			}
-		case *compiler.Cmp:
-			walk(x.A)
-			walk(x.B)
-		case *compiler.Logic:
-			walk(x.A)
-			walk(x.B)
-		}
-	}
-	walk(e)
-	return out
-}

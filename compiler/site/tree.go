@@ -65,7 +65,7 @@ func (g *gen) tree() error {
 	// Then every other top of the graph (a budget's spend, a KPI that
 	// nothing uses), then whatever is left (values in a cycle).
 	for _, v := range g.m.Vars {
-		if len(g.users(v)) == 0 {
+		if len(g.m.Users(v)) == 0 {
 			l.place(v, 0, map[*compiler.Var]bool{})
 		}
 	}
@@ -88,7 +88,7 @@ func (l *layout) place(v *compiler.Var, depth int, path map[*compiler.Var]bool) 
 	path[v] = true
 	defer delete(path, v)
 	first := -1.0
-	for _, d := range l.g.deps(v) {
+	for _, d := range l.g.m.Deps(v) {
 		if path[d] {
 			continue // a relation back to an ancestor, not a child
 		}

@@ -31,12 +31,9 @@ func (g *gen) varView(v *compiler.Var) varView {
 			out.Written = append(out.Written, s)
 		}
 	}
-	for _, eq := range g.m.Eqs {
-		if eq.V != v {
-			continue
-		}
+	for _, eq := range g.m.Defining(v) {
 		if eq.Formula {
-			if s, ok := g.attrSource(eq.Range, exprRefs(eq.E)); ok {
+			if s, ok := g.attrSource(eq.Range, compiler.RefNodes(eq.E)); ok {
 				out.Written = append(out.Written, s)
 			}
 			continue
@@ -46,10 +43,10 @@ func (g *gen) varView(v *compiler.Var) varView {
 	if eq := g.m.SolvedBy(v); eq != nil {
 		out.SolvedBy = g.pathSegs(eq.What)
 	}
-	for _, d := range g.deps(v) {
+	for _, d := range g.m.Deps(v) {
 		out.Deps = append(out.Deps, g.link(d))
 	}
-	for _, u := range g.users(v) {
+	for _, u := range g.m.Users(v) {
 		out.Users = append(out.Users, g.link(u))
 	}
 	return out
@@ -63,50 +60,4 @@ func unitText(v *compiler.Var) string {
 		return "% (a ratio)"
 	}
 	return v.Unit.String()
-}
-
-// deps is Model.Deps and the values of the relations that define v (a
-// stage's volume as the sum of its channels' leads), which Model.Deps
-// leaves out because they do not take part in cycle detection; a reader
-// still wants to see them.
-func (g *gen) deps(v *compiler.Var) []*compiler.Var {
-	out := g.m.Deps(v)
-	seen := map[*compiler.Var]bool{v: true}
-	for _, d := range out {
-		seen[d] = true
-	}
-	for _, eq := range g.m.Eqs {
-		if eq.V != v || !eq.Relation {
-			continue
-		}
-		for _, r := range exprRefs(eq.E) {
-			if !seen[r.Var] {
-				seen[r.Var] = true
-				out = append(out, r.Var)
-			}
-		}
-	}
-	return out
-}
-
-// users is Model.Users and the values whose relations refer to v.
-func (g *gen) users(v *compiler.Var) []*compiler.Var {
-	out := g.m.Users(v)
-	seen := map[*compiler.Var]bool{v: true}
-	for _, u := range out {
-		seen[u] = true
-	}
-	for _, eq := range g.m.Eqs {
-		if !eq.Relation || seen[eq.V] {
-			continue
-		}
-		for _, r := range exprRefs(eq.E) {
-			if r.Var == v {
-				seen[eq.V] = true
-				out = append(out, eq.V)
-				break
-			}
-		}
-	}
-	return out
 }

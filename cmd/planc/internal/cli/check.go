@@ -58,8 +58,7 @@ shape as 'planc solve --format json').`,
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors (exit 1)")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	outputFlags(cmd, &strict, &format)
 	return cmd
 }
 
@@ -89,7 +88,12 @@ values that could be solved (null for the others), and planc exits 1.`,
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors (exit 1)")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	outputFlags(cmd, &strict, &format)
 	return cmd
+}
+
+// outputFlags adds the flags that check and solve share.
+func outputFlags(cmd *cobra.Command, strict *bool, format *string) {
+	cmd.Flags().BoolVar(strict, "strict", false, "treat warnings as errors (exit 1)")
+	cmd.Flags().StringVar(format, "format", "text", "output format: text or json")
 }
