@@ -91,6 +91,12 @@ func TestSaaSDemandNumbers(t *testing.T) {
 		"kpi.cost_per_deal":            "794385",
 		"kpi.cost_per_mql":             "69500",
 	}
+	wantValues(t, m, want)
+}
+
+// wantValues checks solved values exactly, by reference path.
+func wantValues(t *testing.T, m *compiler.Model, want map[string]string) {
+	t.Helper()
 	for path, w := range want {
 		v := m.Lookup(path)
 		if v == nil {
@@ -124,18 +130,7 @@ func TestJapaneseSaaSNumbers(t *testing.T) {
 		"kpi.cac":                         "600000",
 		"kpi.payback":                     "6", // months
 	}
-	for path, w := range want {
-		v := m.Lookup(path)
-		if v == nil {
-			t.Errorf("%s: no such value", path)
-			continue
-		}
-		got, ok := m.Value(v)
-		wr, _ := new(big.Rat).SetString(w)
-		if !ok || got.Nom.Cmp(wr) != 0 {
-			t.Errorf("%s = %v (solved %v), want %s", path, got.Nom, ok, w)
-		}
-	}
+	wantValues(t, m, want)
 }
 
 // snippet is an example in lang/README.md: a plan that triggers exactly one
