@@ -63,7 +63,12 @@ be read.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
-	root.AddCommand(newCheck(stdout, stderr), newSolve(stdout, stderr), newBuild(stdout, stderr))
+	// One command a line, in the order `planc --help` lists them.
+	root.AddCommand(
+		newCheck(stdout, stderr),
+		newSolve(stdout, stderr),
+		newBuild(stdout, stderr),
+	)
 	return root
 }
 
