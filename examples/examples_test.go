@@ -19,7 +19,7 @@ import (
 )
 
 // TestExamples compiles each directory under examples/ and fails on any
-// diagnostic, error or warning.
+// diagnostic, error or warning, or on a file not in canonical layout.
 func TestExamples(t *testing.T) {
 	entries, err := os.ReadDir(".")
 	if err != nil {
@@ -44,10 +44,25 @@ func TestExamples(t *testing.T) {
 			if m == nil {
 				t.Fatalf("no model for %s", dir)
 			}
+			checkFormatted(t, dir)
 		})
 	}
 	if n < 2 {
 		t.Fatalf("found %d example directories, want at least 2 (saas-demand, japanese-saas)", n)
+	}
+}
+
+// checkFormatted fails for each plan file in dir that `planc fmt` would
+// change: users copy the examples, so they show the canonical layout.
+func checkFormatted(t *testing.T, dir string) {
+	srcs, diags := lang.ReadSources(dir)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, src := range srcs {
+		if ok, _ := lang.IsFormatted(src.Name, src.Bytes); !ok {
+			t.Errorf("%s is not formatted; run: go run ./cmd/planc fmt -w examples/%s", src.Name, dir)
+		}
 	}
 }
 

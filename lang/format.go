@@ -4,20 +4,23 @@ import (
 	"bytes"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 )
 
 // Format returns src in planc's canonical layout: HCL's own (hclwrite)
-// indentation, spacing and alignment of `=`. It refuses a file that does not
-// parse, returning its syntax diagnostics and no bytes, because reformatting
-// around a syntax error can move text in ways the author did not mean.
-// Format only lays out; it never checks the plan's meaning.
+// indentation, spacing and alignment of `=`, and, as gofmt does, at most one
+// blank line in a row, none at the start and exactly one newline at the end.
+// It refuses a file that does not parse, returning its syntax diagnostics
+// and no bytes, because reformatting around a syntax error can move text in
+// ways the author did not mean. Format only lays out; it never checks the
+// plan's meaning.
 func Format(name string, src []byte) ([]byte, hcl.Diagnostics) {
 	_, diags := parseFile(Source{Name: name, Bytes: src})
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return hclwrite.Format(src), nil
+	return tidyLines(hclwrite.Format(src)), nil
 }
 
 // IsFormatted reports whether src is already in canonical layout. A file that
@@ -28,4 +31,53 @@ func IsFormatted(name string, src []byte) (bool, hcl.Diagnostics) {
 		return false, diags
 	}
 	return bytes.Equal(out, src), nil
+}
+
+// tidyLines drops blank lines beyond the first of a run and at the start of
+// src, and ends src with exactly one newline. It works on HCL tokens, not on
+// text, so that blank lines inside heredocs keep their meaning. A dropped
+// line takes the spaces before its line end with it.
+func tidyLines(src []byte) []byte {
+	toks, _ := hclsyntax.LexConfig(src, "", hcl.InitialPos)
+	out := make([]byte, 0, len(src))
+	ends, last := 2, 0 // line ends since the last token; the start counts as a blank line
+	for _, t := range toks {
+		end := t.Range.End.Byte
+		switch t.Type {
+		case hclsyntax.TokenEOF:
+			out = bytes.TrimRight(out, " \t\r\n")
+			if len(out) > 0 {
+				out = append(out, lineEnd(out, src)...)
+			}
+			return out
+		case hclsyntax.TokenNewline:
+			if ends++; ends > 2 {
+				last = end
+				continue
+			}
+		default:
+			ends = 0
+			if t.Type == hclsyntax.TokenComment && bytes.HasSuffix(t.Bytes, []byte("\n")) {
+				ends = 1 // a line comment ends its line
+			}
+		}
+		out = append(out, src[last:end]...)
+		last = end
+	}
+	return out
+}
+
+// lineEnd is the line end of the first line of the formatted text, or of
+// the source when the text is one line: "\r\n" or "\n". Taking it from the
+// text keeps Format idempotent on files with mixed line ends.
+func lineEnd(text, src []byte) []byte {
+	for _, b := range [][]byte{text, src} {
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			if i > 0 && b[i-1] == '\r' {
+				return []byte("\r\n")
+			}
+			return []byte("\n")
+		}
+	}
+	return []byte("\n")
 }

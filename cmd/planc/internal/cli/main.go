@@ -68,6 +68,7 @@ be read.`,
 		newCheck(stdout, stderr),
 		newSolve(stdout, stderr),
 		newBuild(stdout, stderr),
+		newFmt(stdout, stderr),
 	)
 	return root
 }

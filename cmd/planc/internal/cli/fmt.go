@@ -1,0 +1,207 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	udiff "github.com/aymanbagabas/go-udiff"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/lang"
+	"github.com/spf13/cobra"
+)
+
+// ExitUnformatted is fmt --check's status when a file's layout differs.
+const ExitUnformatted = 3
+
+// stdinName is how fmt names standard input in its output.
+const stdinName = "<stdin>"
+
+// fmtOptions are the flags of planc fmt.
+type fmtOptions struct {
+	write, check, diff, recursive bool
+}
+
+func newFmt(stdout, stderr io.Writer) *cobra.Command {
+	var o fmtOptions
+	cmd := &cobra.Command{
+		Use:   "fmt [DIR|FILE|-...]",
+		Short: "Rewrite plan files in the canonical layout",
+		Long: `Fmt lays plan files out in planc's canonical form: HCL's indentation and
+spacing, "=" aligned within a group of attributes, at most one blank line in
+a row, and one newline at the end of the file. It changes layout only, never
+meaning.
+
+Fmt formats every *.plan.hcl file directly in DIR (in its subdirectories too
+with --recursive), the FILEs given, or standard input for "-"; the current
+directory by default. Like gofmt it prints the formatted text, unless:
+
+  -w        rewrites the files in place and lists the ones it changed;
+  --check   lists the files whose layout differs and exits 3, writing nothing;
+  --diff    prints a unified diff of the changes instead of the text.
+
+A file that does not parse is never touched: fmt prints its syntax error,
+formats the other files, and exits 1.
+
+Exit status: 0 when every file is (now) formatted; 1 when a file does not
+parse; 2 when planc was used wrongly or a file cannot be read or written;
+3 with --check when a file needs formatting.`,
+		Example: "  planc fmt -w .\n  planc fmt --check --diff examples/saas-demand\n  planc fmt - < plan.plan.hcl",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.write && o.check {
+				return &usageError{"fmt: -w and --check cannot be used together"}
+			}
+			if o.write && slices.Contains(args, "-") {
+				return &usageError{"fmt: -w cannot write to standard input"}
+			}
+			return exit(runFmt(args, o, cmd.InOrStdin(), stdout, stderr))
+		},
+	}
+	cmd.Flags().BoolVarP(&o.write, "write", "w", false, "write the result to the files instead of printing it")
+	cmd.Flags().BoolVar(&o.check, "check", false, "list files whose layout differs and exit 3; write nothing")
+	cmd.Flags().BoolVar(&o.diff, "diff", false, "print a unified diff of the changes")
+	cmd.Flags().BoolVarP(&o.recursive, "recursive", "r", false, "also format plan files in subdirectories")
+	return cmd
+}
+
+// runFmt formats every file named by args and returns the exit status.
+func runFmt(args []string, o fmtOptions, stdin io.Reader, stdout, stderr io.Writer) int {
+	srcs, diags := fmtSources(args, o.recursive, stdin)
+	code := ExitOK
+	if len(diags) > 0 {
+		report.Text(stderr, diags, nil)
+		code = ExitUsage
+	}
+	for _, src := range srcs {
+		code = worse(code, fmtOne(src, o, stdout, stderr))
+	}
+	return code
+}
+
+// worse is the status that wins when two files end differently: a usage or
+// I/O error over a file that does not parse, over an unformatted file.
+func worse(a, b int) int {
+	rank := map[int]int{ExitOK: 0, ExitUnformatted: 1, ExitPlan: 2, ExitUsage: 3}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
+}
+
+// fmtOne formats one file as the options say and returns its status.
+func fmtOne(src lang.Source, o fmtOptions, stdout, stderr io.Writer) int {
+	out, diags := lang.Format(src.Name, src.Bytes)
+	if diags.HasErrors() {
+		report.Text(stderr, diags, map[string]*hcl.File{src.Name: {Bytes: src.Bytes}})
+		fmt.Fprintf(stderr, "planc: %s not formatted: it does not parse\n", src.Name)
+		return ExitPlan
+	}
+	changed := !bytes.Equal(out, src.Bytes)
+	if o.diff && changed {
+		fmt.Fprint(stdout, udiff.Unified(src.Name, src.Name, string(src.Bytes), string(out)))
+	}
+	switch {
+	case o.check:
+		if changed {
+			if !o.diff {
+				fmt.Fprintln(stdout, src.Name)
+			}
+			return ExitUnformatted
+		}
+	case o.write:
+		if changed {
+			if err := writeFileAtomic(src.Name, out); err != nil {
+				fmt.Fprintf(stderr, "planc: %v\n", err)
+				return ExitUsage
+			}
+			if !o.diff {
+				fmt.Fprintln(stdout, src.Name)
+			}
+		}
+	case !o.diff:
+		stdout.Write(out)
+	}
+	return ExitOK
+}
+
+// fmtSources reads the files to format: "-" is standard input, a directory
+// its plan files (and its subdirectories' with recursive), a file itself.
+func fmtSources(args []string, recursive bool, stdin io.Reader) ([]lang.Source, hcl.Diagnostics) {
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	var srcs []lang.Source
+	var diags hcl.Diagnostics
+	for _, a := range args {
+		if a == "-" {
+			b, err := io.ReadAll(stdin)
+			if err != nil {
+				diags = append(diags, lang.Diag(lang.ReadError, hcl.Range{Filename: stdinName}, "Cannot read standard input", err.Error()))
+				continue
+			}
+			srcs = append(srcs, lang.Source{Name: stdinName, Bytes: b})
+			continue
+		}
+		paths := []string{a}
+		if recursive {
+			paths = planDirs(a)
+		}
+		s, d := lang.ReadSources(paths...)
+		srcs, diags = append(srcs, s...), append(diags, d...)
+	}
+	return srcs, diags
+}
+
+// planDirs lists root and every directory under it that holds a plan file,
+// skipping hidden directories (.git). A root that is a file or cannot be
+// walked is returned as it is, for ReadSources to read or to report.
+func planDirs(root string) []string {
+	dirs := []string{root}
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
+			return filepath.SkipDir
+		case !d.IsDir() && strings.HasSuffix(d.Name(), lang.Ext):
+			if dir := filepath.Dir(path); dir != filepath.Clean(root) && dirs[len(dirs)-1] != dir {
+				dirs = append(dirs, dir)
+			}
+		}
+		return nil
+	})
+	return dirs
+}
+
+// writeFileAtomic replaces name with data through a temporary file in the
+// same directory, keeping name's permissions, so that an interrupted write
+// never leaves a half-written plan.
+func writeFileAtomic(name string, data []byte) error {
+	info, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}
