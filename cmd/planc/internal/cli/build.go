@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/compiler/site"
 	"github.com/spf13/cobra"
@@ -12,7 +14,8 @@ import (
 
 func newBuild(stdout, stderr io.Writer) *cobra.Command {
 	var out string
-	var strict, allowErrors bool
+	var allowErrors bool
+	var o *outputOpts
 	cmd := &cobra.Command{
 		Use:   "build [DIR|FILE...] -o OUT",
 		Short: "Publish a plan as a static HTML site",
@@ -26,42 +29,76 @@ any web server path.
 A plan with errors builds no site and exits 1, unless --allow-errors, which
 publishes it with a banner on every page and exits 0. The site replaces OUT atomically: a failed
 build leaves the old site as it was. planc refuses to replace a non-empty
-directory that it did not write (one without a .planc-site file).`,
-		Example: "  planc build examples/saas-demand -o public\n  planc build --allow-errors . -o site",
+directory that it did not write (one without a .planc-site file).
+
+--format prints the diagnostics as check does. With text, "wrote N files
+to OUT" goes to stdout; with any other format stdout holds only that
+format, and the line goes to stderr.
+
+` + formatHelp,
+		Example: "  planc build examples/saas-demand -o public\n  planc build --allow-errors . -o site\n" +
+			"  planc build --format github plans/ -o public",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
 				return &usageError{"build needs an output directory: -o OUT"}
 			}
+			if err := o.check("build"); err != nil {
+				return err
+			}
 			model, diags := compile(args)
-			report.Text(stderr, diags, filesOf(model))
-			if len(diags) > 0 {
-				report.Summary(stderr, diags)
-			}
-			code := status(diags, strict)
-			if code == ExitUsage || model == nil {
-				return exit(ExitUsage)
-			}
-			if code != ExitOK && !allowErrors {
-				fmt.Fprintf(stderr, "planc: %v\n", site.ErrPlanErrors)
-				return exit(code)
-			}
-			files, err := site.Build(model, diags, out, site.Options{AllowErrors: allowErrors})
-			if errors.Is(err, site.ErrPlanErrors) {
-				fmt.Fprintf(stderr, "planc: %v\n", err)
-				return exit(ExitPlan)
-			}
+			err := o.print(stdout, stderr, model, diags, func() {
+				report.Text(stderr, diags, filesOf(model))
+				if len(diags) > 0 {
+					report.Summary(stderr, diags)
+				}
+			})
 			if err != nil {
-				fmt.Fprintf(stderr, "planc: %v\n", err)
-				return exit(ExitUsage)
+				return err
 			}
-			fmt.Fprintf(stdout, "wrote %d files to %s\n", len(files), out)
-			// --allow-errors asked for the site despite the errors, and got
-			// it; the diagnostics above and the banner on every page say so.
-			return nil
+			return publish(model, diags, out, buildOpts{o, allowErrors}, stdout, stderr)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "directory to write the site into (required)")
 	cmd.Flags().BoolVar(&allowErrors, "allow-errors", false, "build the site even when the plan has errors, with a banner on every page")
-	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors (exit 1, and no site without --allow-errors)")
+	o = outputFlags(cmd, diagnosticFormats)
+	cmd.Flags().Lookup("strict").Usage = "treat warnings as errors (exit 1, and no site without --allow-errors)"
 	return cmd
+}
+
+// buildOpts are build's flags that publish needs.
+type buildOpts struct {
+	*outputOpts
+	allowErrors bool
+}
+
+// publish writes the site of a compiled plan into out, unless the plan
+// could not be read or has errors without --allow-errors, and returns the
+// command's exit.
+func publish(model *compiler.Model, diags hcl.Diagnostics, out string, o buildOpts, stdout, stderr io.Writer) error {
+	code := status(diags, o.strict)
+	if code == ExitUsage || model == nil {
+		return exit(ExitUsage)
+	}
+	if code != ExitOK && !o.allowErrors {
+		fmt.Fprintf(stderr, "planc: %v\n", site.ErrPlanErrors)
+		return exit(code)
+	}
+	files, err := site.Build(model, diags, out, site.Options{AllowErrors: o.allowErrors})
+	if errors.Is(err, site.ErrPlanErrors) {
+		fmt.Fprintf(stderr, "planc: %v\n", err)
+		return exit(ExitPlan)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "planc: %v\n", err)
+		return exit(ExitUsage)
+	}
+	// stdout holds nothing but the chosen machine format.
+	w := stdout
+	if o.machine() {
+		w = stderr
+	}
+	fmt.Fprintf(w, "wrote %d files to %s\n", len(files), out)
+	// --allow-errors asked for the site despite the errors, and got it;
+	// the diagnostics above and the banner on every page say so.
+	return nil
 }

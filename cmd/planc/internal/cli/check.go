@@ -3,44 +3,141 @@ package cli
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
-
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/spf13/cobra"
 )
 
-// formatFlag validates a --format value against the allowed ones.
-func formatFlag(format string, allowed ...string) error {
-	for _, a := range allowed {
-		if format == a {
-			return nil
-		}
-	}
-	return &usageError{fmt.Sprintf("unknown --format %q; use one of %v", format, allowed)}
+// A format is a value of --format other than text: a writer of the
+// compiled plan to stdout. Text is not in the table because each command
+// prints it its own way (check: diagnostics; solve: values too; build:
+// diagnostics and the files written).
+type format struct {
+	name string
+	// write prints the result to stdout.
+	write func(w io.Writer, m *compiler.Model, diags hcl.Diagnostics) error
+	// summary sends the "N errors, M warnings" line to stderr. The line
+	// formats (github, compact) are read in logs and terminals, as text
+	// is; the documents (json, sarif) carry the counts themselves, and
+	// leave stderr empty so that 2>&1 still gives a document.
+	summary bool
 }
 
-// run compiles the plan at args and prints it: as one JSON object with
-// --format json, otherwise with text. It returns the command's exit.
-func run(args []string, format string, strict bool, stdout io.Writer, text func(*compiler.Model, hcl.Diagnostics)) error {
-	if err := formatFlag(format, "text", "json"); err != nil {
+// formats is every --format but text, in the order help lists them.
+var formats = []format{
+	{name: "json", write: report.JSON},
+	{name: "github", summary: true, write: func(w io.Writer, _ *compiler.Model, diags hcl.Diagnostics) error {
+		return report.GitHub(w, diags)
+	}},
+	{name: "sarif", write: func(w io.Writer, m *compiler.Model, diags hcl.Diagnostics) error {
+		return report.SARIF(w, diags, filesOf(m), version())
+	}},
+	{name: "compact", summary: true, write: func(w io.Writer, _ *compiler.Model, diags hcl.Diagnostics) error {
+		return report.Compact(w, diags)
+	}},
+}
+
+// Format lists of the commands: check and build report diagnostics, in
+// any format; solve reports values, which only text and json hold.
+var (
+	diagnosticFormats = []string{"text", "json", "github", "sarif", "compact"}
+	valueFormats      = []string{"text", "json"}
+)
+
+// outputOpts are the flags that check, solve and build share.
+type outputOpts struct {
+	strict bool
+	format string
+	// accepted are the formats of this command; the first is the default.
+	accepted []string
+}
+
+// outputFlags adds --strict and --format, the latter taking accepted.
+func outputFlags(cmd *cobra.Command, accepted []string) *outputOpts {
+	o := &outputOpts{accepted: accepted}
+	cmd.Flags().BoolVar(&o.strict, "strict", false, "treat warnings as errors (exit 1)")
+	cmd.Flags().StringVar(&o.format, "format", accepted[0], "output format: "+strings.Join(accepted, ", "))
+	return o
+}
+
+// check returns a usage error for a --format this command does not take,
+// naming the ones it does.
+func (o *outputOpts) check(cmd string) error {
+	if slices.Contains(o.accepted, o.format) {
+		return nil
+	}
+	use := strings.Join(o.accepted, ", ")
+	if slices.Contains(diagnosticFormats, o.format) {
+		return &usageError{fmt.Sprintf("planc %s does not take --format %s; use one of: %s", cmd, o.format, use)}
+	}
+	return &usageError{fmt.Sprintf("unknown --format %q; use one of: %s", o.format, use)}
+}
+
+// machine reports whether the format is one for tools: stdout then holds
+// that format and nothing else.
+func (o *outputOpts) machine() bool { return o.format != "text" }
+
+// print writes the result in the chosen format: text with the command's
+// own function, any other through the formats table.
+func (o *outputOpts) print(stdout, stderr io.Writer, m *compiler.Model, diags hcl.Diagnostics, text func()) error {
+	if !o.machine() {
+		text()
+		return nil
+	}
+	i := slices.IndexFunc(formats, func(f format) bool { return f.name == o.format })
+	if i < 0 {
+		// check lets no such format through; a format in a command's list
+		// but not in the table is planc's own mistake.
+		return fmt.Errorf("no writer for --format %s", o.format)
+	}
+	if err := formats[i].write(stdout, m, diags); err != nil {
+		return err
+	}
+	if formats[i].summary {
+		report.Summary(stderr, diags)
+	}
+	return nil
+}
+
+// run compiles the plan at args, prints it and returns the command's exit.
+func run(cmd string, args []string, o *outputOpts, stdout, stderr io.Writer, text func(*compiler.Model, hcl.Diagnostics)) error {
+	if err := o.check(cmd); err != nil {
 		return err
 	}
 	model, diags := compile(args)
-	if format == "json" {
-		if err := report.JSON(stdout, model, diags); err != nil {
-			return err
-		}
-	} else {
-		text(model, diags)
+	if err := o.print(stdout, stderr, model, diags, func() { text(model, diags) }); err != nil {
+		return err
 	}
-	return exit(status(diags, strict))
+	return exit(status(diags, o.strict))
 }
 
+// version is planc's module version for SARIF's tool.driver.version:
+// the tag it was installed at, or "devel" when built from a checkout.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+const formatHelp = `Formats (--format):
+  text     diagnostics with a source snippet on stderr, then "N errors, M warnings"
+  json     one JSON object on stdout: format_version, valid, error_count,
+           warning_count, values and diagnostics with their ranges
+  github   GitHub Actions workflow commands on stdout (::error file=...::message),
+           which annotate the pull request; the summary line on stderr
+  sarif    a SARIF 2.1.0 log on stdout, for GitHub code scanning and other tools
+  compact  one line per diagnostic on stdout, FILE:LINE:COL: SEVERITY: MESSAGE [CODE];
+           the summary line on stderr
+The exit status is the same in every format. 'planc explain CODE' documents a code.`
+
 func newCheck(stdout, stderr io.Writer) *cobra.Command {
-	var strict bool
-	var format string
+	var o *outputOpts
 	cmd := &cobra.Command{
 		Use:   "check [DIR|FILE...]",
 		Short: "Parse, check and solve a plan; print its diagnostics",
@@ -48,23 +145,22 @@ func newCheck(stdout, stderr io.Writer) *cobra.Command {
 given; the current directory by default), checks its references and units,
 solves it, and prints every diagnostic sorted by position.
 
-With --format json it prints one JSON object with the diagnostics (the same
-shape as 'planc solve --format json').`,
-		Example: "  planc check examples/saas-demand\n  planc check --strict plans/",
+` + formatHelp,
+		Example: "  planc check examples/saas-demand\n  planc check --strict plans/\n" +
+			"  planc check --format github plans/\n  planc check --format sarif plans/ > planc.sarif",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return run(args, format, strict, stdout, func(model *compiler.Model, diags hcl.Diagnostics) {
+			return run("check", args, o, stdout, stderr, func(model *compiler.Model, diags hcl.Diagnostics) {
 				report.Text(stderr, diags, filesOf(model))
 				report.Summary(stderr, diags)
 			})
 		},
 	}
-	outputFlags(cmd, &strict, &format)
+	o = outputFlags(cmd, diagnosticFormats)
 	return cmd
 }
 
 func newSolve(stdout, stderr io.Writer) *cobra.Command {
-	var strict bool
-	var format string
+	var o *outputOpts
 	cmd := &cobra.Command{
 		Use:   "solve [DIR|FILE...]",
 		Short: "Print every value of a plan, solved backward from its goals",
@@ -76,10 +172,11 @@ solved.
 With --format json it prints one JSON object: "values" maps every path to
 {"value", "unit", "display", "origin"}, and "diagnostics" lists every
 diagnostic. The object is printed also when the plan has errors, with the
-values that could be solved (null for the others), and planc exits 1.`,
+values that could be solved (null for the others), and planc exits 1. The
+formats for diagnostics alone (github, sarif, compact) are check's.`,
 		Example: "  planc solve examples/saas-demand\n  planc solve --format json . | jq '.values[\"funnel.demand.mql.volume\"]'",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return run(args, format, strict, stdout, func(model *compiler.Model, diags hcl.Diagnostics) {
+			return run("solve", args, o, stdout, stderr, func(model *compiler.Model, diags hcl.Diagnostics) {
 				report.Text(stderr, diags, filesOf(model))
 				report.ValuesText(stdout, model)
 				if len(diags) > 0 {
@@ -88,12 +185,6 @@ values that could be solved (null for the others), and planc exits 1.`,
 			})
 		},
 	}
-	outputFlags(cmd, &strict, &format)
+	o = outputFlags(cmd, valueFormats)
 	return cmd
-}
-
-// outputFlags adds the flags that check and solve share.
-func outputFlags(cmd *cobra.Command, strict *bool, format *string) {
-	cmd.Flags().BoolVar(strict, "strict", false, "treat warnings as errors (exit 1)")
-	cmd.Flags().StringVar(format, "format", "text", "output format: text or json")
 }

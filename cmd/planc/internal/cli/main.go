@@ -69,6 +69,9 @@ be read.`,
 		newSolve(stdout, stderr),
 		newBuild(stdout, stderr),
 		newFmt(stdout, stderr),
+		newExplain(stdout, stderr),
+		newInit(stdout, stderr),
+		newDiff(stdout, stderr),
 	)
 	return root
 }

@@ -1,0 +1,231 @@
+package plandiff_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/plandiff"
+	"github.com/planc-dev/planc/lang"
+)
+
+// side compiles a one-file plan held in memory.
+func side(t *testing.T, name, src string) plandiff.Side {
+	t.Helper()
+	plan, front := lang.Parse([]lang.Source{{Name: name + "/main.plan.hcl", Bytes: []byte(src)}})
+	m, diags := compiler.Compile(plan, front)
+	return plandiff.Side{Name: name, Model: m, Diagnostics: diags}
+}
+
+// line renders a change as `path old -> new delta (relative)`.
+func line(c plandiff.Change) string {
+	show := func(v *plandiff.Value) string {
+		if v == nil {
+			return "-"
+		}
+		return v.Display
+	}
+	s := c.Path + " " + show(c.Old) + " -> " + show(c.New)
+	if c.Delta != nil {
+		s += " " + c.DeltaText() + " (" + c.RelativeText() + ")"
+	}
+	return s
+}
+
+func lines(cs []plandiff.Change) string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, line(c))
+	}
+	return strings.Join(out, "\n")
+}
+
+const oldPlan = `
+plan { title = "Old" }
+kpi "mqls" {
+  unit  = "leads"
+  value = 2286
+}
+kpi "spend" { value = "¥158,877,000" }
+kpi "rate" { value = "70%" }
+kpi "up" { value = "30%" }
+kpi "small" { value = 16 }
+kpi "down" { value = 16 }
+kpi "third" { value = 3 }
+kpi "tiny" { value = 1000 }
+kpi "tiny_down" { value = 1000 }
+kpi "zero" { value = 0 }
+kpi "months" { value = "6 months" }
+kpi "same" { value = "¥1,000" }
+kpi "gone" { value = 1 }
+kpi "dimension" { value = 200 }
+kpi "solvable" { value = 5 }
+budget "b" { cap = "1M JPY" }
+`
+
+const newPlan = `
+plan { title = "New" }
+kpi "mqls" {
+  unit  = "leads"
+  value = 2520
+}
+kpi "spend" { value = "¥175,140,000" }
+kpi "rate" { value = "63.5%" }
+kpi "up" { value = "31%" }
+kpi "small" { value = 17 }
+kpi "down" { value = 15 }
+kpi "third" { value = 2 }
+kpi "tiny" { value = 1000.5 }
+kpi "tiny_down" { value = 999.5 }
+kpi "zero" { value = 5 }
+kpi "months" { value = "9 months" }
+kpi "same" { value = "1000 JPY" }
+kpi "fresh" {
+  title = "A | B *new*"
+  value = 3
+}
+kpi "dimension" { value = "¥200" }
+kpi "solvable" { formula = kpi.free * 2 }
+kpi "free" {}
+budget "b" { cap = "2M JPY" }
+`
+
+// TestCompare checks every kind of difference against changes computed by
+// hand:
+//
+//	mqls      2,286 -> 2,520: +234; 234 / 2,286 = 10.236% -> +10.2%
+//	spend     +¥16,263,000; 16,263,000 / 158,877,000 = 10.236% -> +10.2%
+//	rate      70% -> 63.5%: -6.5 points; 6.5 / 70 = 9.2857% -> -9.3%
+//	up        30% -> 31%: +1.0 point; 1 / 30 = 3.333% -> +3.3%
+//	small     16 -> 17: 1 / 16 = 6.25% -> +6.3% (half away from zero)
+//	down      16 -> 15: -6.25% -> -6.3%
+//	third     3 -> 2: -33.333% -> -33.3%
+//	tiny      1,000 -> 1,000.5: 0.05% -> +0.1% (half away from zero)
+//	tiny_down 1,000 -> 999.5: -0.05% -> -0.1%
+//	zero      0 -> 5: +5, no relative change (n/a)
+//	months    6 -> 9 months: +3 months, +50.0%
+//	cap       ¥1,000,000 -> ¥2,000,000: +¥1,000,000, +100.0%, a headline
+//	          value, so listed first although the budget comes last
+func TestCompare(t *testing.T) {
+	d := plandiff.Compare(side(t, "old", oldPlan), side(t, "new", newPlan))
+	want := strings.Join([]string{
+		"budget.b.cap ¥1,000,000 -> ¥2,000,000 +¥1,000,000 (+100.0%)",
+		"kpi.mqls 2,286 -> 2,520 +234 (+10.2%)",
+		"kpi.spend ¥158,877,000 -> ¥175,140,000 +¥16,263,000 (+10.2%)",
+		"kpi.rate 70% -> 63.5% -6.5 pt (-9.3%)",
+		"kpi.up 30% -> 31% +1.0 pt (+3.3%)",
+		"kpi.small 16 -> 17 +1 (+6.3%)",
+		"kpi.down 16 -> 15 -1 (-6.3%)",
+		"kpi.third 3 -> 2 -1 (-33.3%)",
+		"kpi.tiny 1,000 -> 1,000.5 +0.5 (+0.1%)",
+		"kpi.tiny_down 1,000 -> 999.5 -0.5 (-0.1%)",
+		"kpi.zero 0 -> 5 +5 (n/a)",
+		"kpi.months 6 months -> 9 months +3 months (+50.0%)",
+	}, "\n")
+	if got := lines(d.Moved); got != want {
+		t.Errorf("moved:\n%s\nwant:\n%s", got, want)
+	}
+	for _, tc := range []struct {
+		what string
+		got  []plandiff.Change
+		want string
+	}{
+		{"added", d.Added, "kpi.fresh - -> 3\nkpi.free - -> ?"},
+		{"removed", d.Removed, "kpi.gone 1 -> -"},
+		{"unsolved", d.Unsolved, "kpi.solvable 5 -> ?"},
+		{"unit changed", d.UnitChanged, "kpi.dimension 200 -> ¥200"},
+		{"headline", d.Headline(), "budget.b.cap ¥1,000,000 -> ¥2,000,000 +¥1,000,000 (+100.0%)"},
+	} {
+		if got := lines(tc.got); got != tc.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", tc.what, got, tc.want)
+		}
+	}
+	// kpi.same (¥1,000 both ways) and budget.b.spend (unsolved on both
+	// sides: no channels) are unchanged.
+	if d.Unchanged != 2 || !d.Changed() {
+		t.Errorf("unchanged = %d, changed = %v; want 2, true", d.Unchanged, d.Changed())
+	}
+	if d.Old.Title != "Old" || d.New.Title != "New" || d.New.Errors == 0 || strings.Join(d.New.ErrorCodes, ",") != "underdetermined" {
+		t.Errorf("sides: %+v, %+v", d.Old, d.New)
+	}
+}
+
+func TestCompareUnchanged(t *testing.T) {
+	d := plandiff.Compare(side(t, "a", oldPlan), side(t, "b", oldPlan))
+	if d.Changed() || len(d.Moved)+len(d.Added)+len(d.Removed)+len(d.Unsolved)+len(d.UnitChanged) != 0 {
+		t.Errorf("a plan against itself: %+v", d)
+	}
+	if d.Unchanged != d.New.Values || d.New.Values == 0 {
+		t.Errorf("unchanged %d of %d values", d.Unchanged, d.New.Values)
+	}
+}
+
+// workedSides returns the design's worked example and a copy of it whose
+// SAL rate is 63.5% instead of 70%.
+func workedSides(t *testing.T) (before, after plandiff.Side) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "worked", "plan.plan.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(src), `"70%"`, `"63.5%"`, 1)
+	if changed == string(src) {
+		t.Fatal("the worked example has no 70% rate to change")
+	}
+	return side(t, "worked", string(src)), side(t, "changed", changed)
+}
+
+// TestWorkedExample diffs the design's worked example against a copy with
+// the SAL rate lowered from 70% to 63.5%. By hand: won 200, SQL 800 and
+// SAL 1,600 stay; then
+//
+//	MQL        1,600 / 63.5% = 2,519.7 -> 2,520 (was 2,286): +234
+//	inquiry    2,520 / 30%   = 8,400             (was 7,620): +780
+//	webinar    35% x 8,400 = 2,940 (was 2,667): +273; x ¥15,000 = ¥44,100,000 (+¥4,095,000)
+//	exhibition 25% x 8,400 = 2,100 (was 1,905): +195; x ¥40,000 = ¥84,000,000 (+¥7,800,000)
+//	seo        20% x 8,400 = 1,680 (was 1,524): +156; x ¥8,000  = ¥13,440,000 (+¥1,248,000)
+//	ads        20% x 8,400 = 1,680 (was 1,524): +156; x ¥20,000 = ¥33,600,000 (+¥3,120,000)
+//	spend      ¥44,100,000 + ¥84,000,000 + ¥13,440,000 + ¥33,600,000
+//	           = ¥175,140,000 (was ¥158,877,000): +¥16,263,000
+//
+// Every volume, lead count and cost grows by 8,400 / 7,620 = 140/127, so
+// each relative change is 13/127 = 10.236% -> +10.2%. The SAL rate moves
+// -6.5 points, 6.5 / 70 = 9.286% -> -9.3%. The other 18 of the 30 values
+// stay. Both plans are over the ¥100,000,000 cap (the worked example's
+// over-budget error), which does not stop them from solving.
+func TestWorkedExample(t *testing.T) {
+	d := plandiff.Compare(workedSides(t))
+	want := strings.Join([]string{
+		"funnel.demand.inquiry.volume 7,620 -> 8,400 +780 (+10.2%)",
+		"funnel.demand.mql.volume 2,286 -> 2,520 +234 (+10.2%)",
+		"channel.webinar.leads 2,667 -> 2,940 +273 (+10.2%)",
+		"channel.webinar.cost ¥40,005,000 -> ¥44,100,000 +¥4,095,000 (+10.2%)",
+		"channel.exhibition.leads 1,905 -> 2,100 +195 (+10.2%)",
+		"channel.exhibition.cost ¥76,200,000 -> ¥84,000,000 +¥7,800,000 (+10.2%)",
+		"channel.seo.leads 1,524 -> 1,680 +156 (+10.2%)",
+		"channel.seo.cost ¥12,192,000 -> ¥13,440,000 +¥1,248,000 (+10.2%)",
+		"channel.ads.leads 1,524 -> 1,680 +156 (+10.2%)",
+		"channel.ads.cost ¥30,480,000 -> ¥33,600,000 +¥3,120,000 (+10.2%)",
+		"budget.marketing.spend ¥158,877,000 -> ¥175,140,000 +¥16,263,000 (+10.2%)",
+		"funnel.demand.sal.rate 70% -> 63.5% -6.5 pt (-9.3%)",
+	}, "\n")
+	if got := lines(d.Moved); got != want {
+		t.Errorf("moved:\n%s\nwant:\n%s", got, want)
+	}
+	for _, c := range d.Headline() {
+		if c.Relative.RatString() != "13/127" {
+			t.Errorf("%s: relative change %s, want exactly 13/127", c.Path, c.Relative.RatString())
+		}
+	}
+	if d.Unchanged != 18 || len(d.Added)+len(d.Removed)+len(d.Unsolved)+len(d.UnitChanged) != 0 {
+		t.Errorf("unchanged %d, added %d, removed %d, unsolved %d, unit changed %d; want 18 and none",
+			d.Unchanged, len(d.Added), len(d.Removed), len(d.Unsolved), len(d.UnitChanged))
+	}
+	for _, p := range []plandiff.Plan{d.Old, d.New} {
+		if p.Errors != 1 || strings.Join(p.ErrorCodes, ",") != "over-budget" {
+			t.Errorf("%s: %d errors %v, want the one over-budget", p.Name, p.Errors, p.ErrorCodes)
+		}
+	}
+}

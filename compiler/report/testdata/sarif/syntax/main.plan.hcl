@@ -1,0 +1,4 @@
+plan { title = "Broken" }
+
+kpi "cvr" {
+  value = "30%"
