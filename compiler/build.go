@@ -36,6 +36,8 @@ type graph struct {
 	// adding up, so that the sum equation is left out instead of
 	// reporting a conflict about the same mistake.
 	shareSumBad map[*lang.Stage]bool
+	// benchmarks holds the benchmark each compared value is compared with.
+	benchmarks map[*Var]*Benchmark
 }
 
 type funnelVars struct{ dealSize, revenue *Var }

@@ -21,6 +21,8 @@ func Compile(plan *lang.Plan, front hcl.Diagnostics) (*Model, hcl.Diagnostics) {
 	g.define()
 	g.inferUnits()
 	g.resolveDeferred()
+	rules := g.rules()
+	g.resolveBenchmarks()
 	g.checkUnits()
 	skip, cyclic := g.findCycles()
 	var active []*Eq
@@ -36,12 +38,15 @@ func Compile(plan *lang.Plan, front hcl.Diagnostics) (*Model, hcl.Diagnostics) {
 	s.checkKGIs()
 	s.checkHandoffs()
 	s.checkBlocks()
+	s.checkPayback(rules.paybackMax)
+	s.checkLTVCAC(rules.ltvCACMin)
+	s.checkBenchmarks()
 	diags := append(append(hcl.Diagnostics{}, front...), g.low.diags...)
 	if !diags.HasErrors() && !s.diags.HasErrors() {
 		s.reportUnderdetermined(cyclic)
 	}
 	diags = append(diags, s.diags...)
-	return newModel(g, s), sortDiags(diags)
+	return newModel(g, s), sortDiags(rules.apply(diags))
 }
 
 // Run loads the plan at paths and compiles it.

@@ -219,7 +219,7 @@ func (g *graph) entryStage(c *lang.Channel) *lang.Stage {
 		names = append(names, s.Name)
 	}
 	detail := fmt.Sprintf("funnel %q has no stage %q.", f.Name, c.Stage.Value)
-	if s := suggest(c.Stage.Value, names); s != "" {
+	if s := lang.Suggest(c.Stage.Value, names); s != "" {
 		detail += fmt.Sprintf(" Did you mean %q?", s)
 	}
 	g.low.fail(lang.UnknownReference, c.Stage.Range, "Unknown stage", detail)

@@ -235,7 +235,7 @@ func (l *lowerer) call(x *hclsyntax.FunctionCallExpr, cond bool, depth int) Expr
 	fn := stdlib.Lookup(x.Name)
 	if fn == nil {
 		detail := fmt.Sprintf("There is no function %q.", x.Name)
-		if s := suggest(x.Name, stdlib.Names()); s != "" {
+		if s := lang.Suggest(x.Name, stdlib.Names()); s != "" {
 			detail += fmt.Sprintf(" Did you mean %q?", s)
 		}
 		l.fail(lang.UnknownReference, x.NameRange, "Unknown function", detail+" Functions: "+strings.Join(stdlib.Names(), ", ")+".")
@@ -256,10 +256,26 @@ func (l *lowerer) call(x *hclsyntax.FunctionCallExpr, cond bool, depth int) Expr
 		ok = ok && arg != nil
 		call.Args = append(call.Args, arg)
 	}
-	if !ok {
+	if !ok || !l.constArgs(fn, call) {
 		return nil
 	}
 	return call
+}
+
+// constArgs checks the arguments that fn needs written as whole numbers
+// from 0 to stdlib.ConstMax (pow's exponent).
+func (l *lowerer) constArgs(fn *stdlib.Func, call *Call) bool {
+	for _, i := range fn.Const {
+		c, ok := call.Args[i].(*Const)
+		if ok && c.V.IsInt() && c.V.Sign() >= 0 && c.V.Cmp(big.NewRat(stdlib.ConstMax, 1)) <= 0 {
+			continue
+		}
+		l.fail(lang.Schema, call.Args[i].Range(), "Exponent must be a small whole number",
+			fmt.Sprintf("Argument %d of %s must be a whole number from 0 to %d written in the formula, such as pow(1 + kpi.growth, 12).",
+				i+1, fn.Signature(), stdlib.ConstMax))
+		return false
+	}
+	return true
 }
 
 // unit reads a unit attribute: a quoted unit expression such as "JPY/month".

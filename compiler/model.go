@@ -33,6 +33,9 @@ func newModel(g *graph, s *solver) *Model {
 	return m
 }
 
+// Benchmark returns the benchmark v is compared with, or nil.
+func (m *Model) Benchmark(v *Var) *Benchmark { return m.g.benchmarks[v] }
+
 // Lookup returns the value with a reference path, or nil.
 func (m *Model) Lookup(path string) *Var { return m.path[path] }
 

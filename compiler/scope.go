@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
 )
@@ -99,7 +98,7 @@ func unknown(t hcl.Traversal, i int, cur *scope, path string) *hcl.Diagnostic {
 	} else {
 		detail = fmt.Sprintf("%s has no %q.", cur.what, name)
 	}
-	if s := suggest(name, cur.names()); s != "" {
+	if s := lang.Suggest(name, cur.names()); s != "" {
 		detail += fmt.Sprintf(" Did you mean %q?", strings.TrimSuffix(path, name)+s)
 	} else if a, b, ok := strings.Cut(name, "-"); ok && a != "" && b != "" {
 		rest := []string{b}
@@ -112,17 +111,4 @@ func unknown(t hcl.Traversal, i int, cur *scope, path string) *hcl.Diagnostic {
 		detail += fmt.Sprintf(" Known here: %s.", strings.Join(names, ", "))
 	}
 	return lang.Diag(lang.UnknownReference, rangeUpTo(t, i), "Unknown reference", detail)
-}
-
-// suggest returns the candidate closest to name, if one is close enough to
-// be a likely typo.
-func suggest(name string, candidates []string) string {
-	best, bestDist := "", 4
-	for _, c := range candidates {
-		d := levenshtein.Distance(name, c, nil)
-		if d < bestDist && d <= (len(name)+2)/3+1 {
-			best, bestDist = c, d
-		}
-	}
-	return best
 }

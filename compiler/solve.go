@@ -264,6 +264,9 @@ func arith2(op byte, a, b Value, divisor hcl.Range) (Value, *evalError) {
 }
 
 func (s *solver) evalCall(x *Call) (Value, *evalError) {
+	if x.Fn.Product != nil {
+		return s.evalProduct(x, -1)
+	}
 	noms := make([]*big.Rat, len(x.Args))
 	los, his := make([]*big.Rat, len(x.Args)), make([]*big.Rat, len(x.Args))
 	bounded := x.Fn.Monotone
@@ -282,6 +285,29 @@ func (s *solver) evalCall(x *Call) (Value, *evalError) {
 	return out, nil
 }
 
+// evalProduct evaluates a product function with interval arithmetic,
+// leaving out the argument at index skip (-1 for none).
+func (s *solver) evalProduct(x *Call, skip int) (Value, *evalError) {
+	out := Exact(x.Fn.Product.K)
+	for i, a := range x.Args {
+		if i == skip {
+			continue
+		}
+		v, err := s.eval(a)
+		if err == nil {
+			op := byte('*')
+			if x.Fn.Product.Exp[i] < 0 {
+				op = '/'
+			}
+			out, err = arith2(op, out, v, a.Range())
+		}
+		if err != nil {
+			return Value{}, err
+		}
+	}
+	return out, nil
+}
+
 // invert solves e = want for x, which occurs in e once. ok is false when
 // the path to x goes through something that cannot be inverted.
 func (s *solver) invert(e Expr, want Value, x *Var) (Value, bool, *evalError) {
@@ -292,8 +318,36 @@ func (s *solver) invert(e Expr, want Value, x *Var) (Value, bool, *evalError) {
 		return s.invert(n.X, want.neg(), x)
 	case *Bin:
 		return s.invertBin(n, want, x)
+	case *Call:
+		if n.Fn.Product != nil {
+			return s.invertProduct(n, want, x)
+		}
 	}
 	return Value{}, false, nil
+}
+
+// invertProduct solves k x a^e x rest = want for the argument a that holds
+// x: a = want / (k x rest) when a multiplies, (k x rest) / want when it
+// divides.
+func (s *solver) invertProduct(n *Call, want Value, x *Var) (Value, bool, *evalError) {
+	i := 0
+	for !contains(n.Args[i], x) {
+		i++
+	}
+	rest, err := s.evalProduct(n, i)
+	if err != nil {
+		return Value{}, false, err
+	}
+	var w Value
+	if n.Fn.Product.Exp[i] > 0 {
+		w, err = arith2('/', want, rest, n.Range())
+	} else {
+		w, err = arith2('/', rest, want, n.Range())
+	}
+	if err != nil {
+		return Value{}, false, err
+	}
+	return s.invert(n.Args[i], w, x)
 }
 
 func (s *solver) invertBin(n *Bin, want Value, x *Var) (Value, bool, *evalError) {

@@ -109,7 +109,9 @@ func (g *graph) callUnit(x *Call, report bool) typ {
 		}
 		return typ{}
 	}
-	return typ{u: u, bare: bare, ok: true}
+	// A function with a unit of its own (cac_payback is months) is not a
+	// plain number even when its arguments are.
+	return typ{u: u, bare: bare && x.Fn.Product == nil, ok: true}
 }
 
 // inferUnits propagates units through the equations until nothing changes.

@@ -18,6 +18,7 @@ type Plan struct {
 	Channels []*Channel
 	Budgets  []*Budget
 	Checks   []*Check
+	Rules    []*Rule
 }
 
 // Attr is an attribute as written. A nil *Attr means it is absent.
@@ -58,6 +59,9 @@ type Metric struct {
 	// Value (an assumption) and Target (a goal) are exclusive; either may
 	// be combined with Formula, which then must agree with it.
 	Value, Target, Formula *Attr
+	// Benchmark names the benchmark range the value is compared with
+	// ("sales-cycle-smb"); zero means no comparison.
+	Benchmark Text
 }
 
 // Funnel is a funnel block with its ordered stages.
@@ -76,6 +80,9 @@ type Stage struct {
 	Rate *Attr
 	// Unit is the count label, such as "deals".
 	Unit Text
+	// Benchmark names the benchmark range its rate is compared with
+	// ("mql-sal"); zero means no comparison.
+	Benchmark Text
 }
 
 // Channel is a channel block: a tactic that brings leads into a stage.

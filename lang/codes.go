@@ -109,6 +109,25 @@ const (
 	//	}
 	HandoffWithoutDefinition Code = "handoff-without-definition"
 
+	// PaybackTooLong warns when a cac_payback in the plan is above the
+	// threshold (12 months unless a rule says otherwise).
+	//
+	//	kpi "payback" { formula = cac_payback(kpi.cac, "80,000 JPY", "75%") } # 20 months
+	PaybackTooLong Code = "payback-too-long"
+
+	// LTVCACLow warns when the plan's LTV is less than 3 times its CAC (or
+	// the rule's min).
+	//
+	//	kpi "ltv" { formula = ltv("¥50,000/month", 1, "24 months") } # ¥1,200,000
+	//	kpi "cac" { value = "¥800,000" }                              # 1.5x
+	LTVCACLow Code = "ltv-cac-low"
+
+	// BenchmarkOutlier warns when a stage's rate (or a metric with a
+	// benchmark) is outside every published range for it.
+	//
+	//	stage "sal" { rate = "99%" } # MQL -> SAL
+	BenchmarkOutlier Code = "benchmark-outlier"
+
 	// NoPlanFiles occurs when a directory holds no *.plan.hcl file. planc
 	// exits with status 2.
 	NoPlanFiles Code = "no-plan-files"

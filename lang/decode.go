@@ -47,8 +47,10 @@ func (d *decoder) block(b *hcl.Block) hcl.Diagnostics {
 	case "check":
 		c := &Check{Block: base, Condition: attr(content, "condition"),
 			Message: text(content, "message", &diags), Severity: text(content, "severity", &diags)}
-		diags = append(diags, checkSeverity(c)...)
+		diags = append(diags, checkSeverity(c.Severity)...)
 		d.plan.Checks = append(d.plan.Checks, c)
+	case "rule":
+		diags = append(diags, d.rule(b, base, content)...)
 	}
 	return diags
 }
@@ -102,9 +104,10 @@ func (d *decoder) register(scope string, b *Block) hcl.Diagnostics {
 }
 
 func (d *decoder) metric(base Block, content *hcl.BodyContent) hcl.Diagnostics {
+	var diags hcl.Diagnostics
 	m := &Metric{Block: base, Unit: attr(content, "unit"), Value: attr(content, "value"),
-		Target: attr(content, "target"), Formula: attr(content, "formula")}
-	diags := d.register(base.Kind, &m.Block)
+		Target: attr(content, "target"), Formula: attr(content, "formula"), Benchmark: text(content, "benchmark", &diags)}
+	diags = append(diags, d.register(base.Kind, &m.Block)...)
 	diags = append(diags, exclusive(&m.Block, m.Value, m.Target)...)
 	if base.Kind == "kgi" {
 		d.plan.KGIs = append(d.plan.KGIs, m)
@@ -123,7 +126,7 @@ func (d *decoder) funnel(base Block, content *hcl.BodyContent) hcl.Diagnostics {
 		sb, hd := d.header(b, sc)
 		diags = append(diags, hd...)
 		s := &Stage{Block: sb, Funnel: f, Definition: text(sc, "definition", &diags),
-			Rate: attr(sc, "rate"), Unit: text(sc, "unit", &diags)}
+			Rate: attr(sc, "rate"), Unit: text(sc, "unit", &diags), Benchmark: text(sc, "benchmark", &diags)}
 		diags = append(diags, d.stage(f, s)...)
 		f.Stages = append(f.Stages, s)
 	}
@@ -221,13 +224,13 @@ func text(content *hcl.BodyContent, name string, diags *hcl.Diagnostics) Text {
 	return Text{Value: v.AsString(), Range: a.Expr.Range()}
 }
 
-func checkSeverity(c *Check) hcl.Diagnostics {
-	switch c.Severity.Value {
+func checkSeverity(sev Text) hcl.Diagnostics {
+	switch sev.Value {
 	case "", "error", "warning":
 		return nil
 	}
-	return hcl.Diagnostics{Diag(Schema, c.Severity.Range, "Invalid severity",
-		fmt.Sprintf("severity is %q; it must be \"error\" or \"warning\".", c.Severity.Value))}
+	return hcl.Diagnostics{Diag(Schema, sev.Range, "Invalid severity",
+		fmt.Sprintf("severity is %q; it must be \"error\" or \"warning\".", sev.Value))}
 }
 
 func suggestIdent(s string) string {

@@ -25,20 +25,22 @@ var rootSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 	{Type: "channel", LabelNames: named},
 	{Type: "budget", LabelNames: named},
 	{Type: "check", LabelNames: named},
+	{Type: "rule", LabelNames: []string{"code"}},
 }}
 
 var schemas = map[string]*hcl.BodySchema{
 	"plan": {Attributes: attrs([]string{"title"}, "currency", "period")},
-	"kgi":  {Attributes: attrs(nil, "unit", "target", "formula")},
-	"kpi":  {Attributes: attrs(nil, "unit", "value", "target", "formula")},
+	"kgi":  {Attributes: attrs(nil, "unit", "target", "formula", "benchmark")},
+	"kpi":  {Attributes: attrs(nil, "unit", "value", "target", "formula", "benchmark")},
 	"funnel": {
 		Attributes: attrs([]string{"deal_size"}),
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "stage", LabelNames: named}},
 	},
-	"stage":   {Attributes: attrs(nil, "definition", "rate", "unit")},
+	"stage":   {Attributes: attrs(nil, "definition", "rate", "unit", "benchmark")},
 	"channel": {Attributes: attrs([]string{"funnel", "cpa"}, "stage", "share", "leads", "budget")},
 	"budget":  {Attributes: attrs(nil, "cap", "channels")},
 	"check":   {Attributes: attrs([]string{"condition", "message"}, "severity")},
+	"rule":    {Attributes: []hcl.AttributeSchema{{Name: "enabled"}, {Name: "severity"}, {Name: "max"}, {Name: "min"}}},
 }
 
 // BlockTypes lists the top-level block types, for editors and messages.

@@ -16,14 +16,53 @@ type Func struct {
 	// Params names the parameters; with Variadic the last one repeats.
 	Params   []string
 	Variadic bool
+	// Units says in words which unit each parameter takes and what the
+	// result is, for the language reference and editor hover:
+	// "cost: money; customers: a count -> money".
+	Units string
 	// Result gives the result unit from the argument units, or the index of
 	// the argument whose unit is wrong and why.
 	Result func(args []quantity.Unit) (quantity.Unit, *ArgError)
-	// Eval computes the result exactly.
+	// Eval computes the result exactly. It is nil when Product is set: the
+	// compiler evaluates products itself, with their bounds and with a
+	// division-by-zero diagnostic at the argument that is zero.
 	Eval func(args []*big.Rat) *big.Rat
 	// Monotone is true when the result never decreases as any argument
 	// grows, so that bounds can be evaluated at the bounds of the arguments.
 	Monotone bool
+	// Product, when set, says that the function is a product of powers of
+	// its arguments, which lets the solver carry rounding bounds through it
+	// and solve it backward for any one unknown argument.
+	Product *Product
+	// Const lists parameters that must be whole numbers from 0 to ConstMax
+	// written in the formula (pow's exponent), so that evaluation stays
+	// exact and small and never divides.
+	Const []int
+}
+
+// ConstMax bounds a Const argument: 10^64 is already far beyond any plan.
+const ConstMax = 64
+
+// Product is K x args[0]^Exp[0] x args[1]^Exp[1] ..., each exponent 1 or -1.
+type Product struct {
+	K   *big.Rat
+	Exp []int
+}
+
+// Eval computes the product exactly; ok is false when a divisor is zero.
+func (p *Product) Eval(args []*big.Rat) (r *big.Rat, ok bool) {
+	out := new(big.Rat).Set(p.K)
+	for i, x := range args {
+		switch {
+		case p.Exp[i] > 0:
+			out.Mul(out, x)
+		case x.Sign() == 0:
+			return nil, false
+		default:
+			out.Quo(out, x)
+		}
+	}
+	return out, true
 }
 
 // ArgError says which argument has the wrong unit.

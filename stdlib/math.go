@@ -9,12 +9,15 @@ import (
 
 func init() {
 	register(&Func{Name: "min", Doc: "The smallest of its arguments, which must share one unit.",
+		Units:  "x, ...: values in one unit -> that unit",
 		Params: []string{"x"}, Variadic: true, Result: sameUnits, Monotone: true,
 		Eval: func(a []*big.Rat) *big.Rat { return pick(a, -1) }})
 	register(&Func{Name: "max", Doc: "The largest of its arguments, which must share one unit.",
+		Units:  "x, ...: values in one unit -> that unit",
 		Params: []string{"x"}, Variadic: true, Result: sameUnits, Monotone: true,
 		Eval: func(a []*big.Rat) *big.Rat { return pick(a, 1) }})
 	register(&Func{Name: "sum", Doc: "The sum of its arguments, which must share one unit.",
+		Units:  "x, ...: values in one unit -> that unit",
 		Params: []string{"x"}, Variadic: true, Result: sameUnits, Monotone: true,
 		Eval: func(a []*big.Rat) *big.Rat {
 			s := new(big.Rat)
@@ -24,14 +27,39 @@ func init() {
 			return s
 		}})
 	register(&Func{Name: "ceil", Doc: "x rounded up to a whole number (of its unit's canonical form: yen, months, items).",
+		Units:  "x: any value -> x's unit",
 		Params: []string{"x"}, Result: firstUnit, Monotone: true,
 		Eval: func(a []*big.Rat) *big.Rat { return Ceil(a[0]) }})
 	register(&Func{Name: "floor", Doc: "x rounded down to a whole number.",
+		Units:  "x: any value -> x's unit",
 		Params: []string{"x"}, Result: firstUnit, Monotone: true,
 		Eval: func(a []*big.Rat) *big.Rat { return Floor(a[0]) }})
 	register(&Func{Name: "round", Doc: "x rounded to the nearest whole number, halves away from zero.",
+		Units:  "x: any value -> x's unit",
 		Params: []string{"x"}, Result: firstUnit, Monotone: true,
 		Eval: func(a []*big.Rat) *big.Rat { return Round(a[0]) }})
+	register(&Func{Name: "pow", Doc: "x to the power n, for growth over periods: pow(1 + kpi.growth, 12).",
+		Units:  "x: a number or ratio; n: a whole number from 0 to 64 written in the formula -> x's unit",
+		Params: []string{"x", "n"}, Result: powUnit, Const: []int{1},
+		Eval: func(a []*big.Rat) *big.Rat { return Pow(a[0], int(a[1].Num().Int64())) }})
+}
+
+// Pow returns x^n for a whole n >= 0, exactly.
+func Pow(x *big.Rat, n int) *big.Rat {
+	e := big.NewInt(int64(n))
+	num := new(big.Int).Exp(x.Num(), e, nil)
+	den := new(big.Int).Exp(x.Denom(), e, nil)
+	return new(big.Rat).SetFrac(num, den)
+}
+
+func powUnit(us []quantity.Unit) (quantity.Unit, *ArgError) {
+	if !us[0].IsRatio() {
+		return quantity.Unit{}, &ArgError{0, fmt.Sprintf("is %s; pow takes a number or a ratio (a growth factor such as 1 + kpi.growth)", us[0].Dimension())}
+	}
+	if !us[1].IsRatio() {
+		return quantity.Unit{}, &ArgError{1, fmt.Sprintf("is %s; the exponent must be a plain whole number", us[1].Dimension())}
+	}
+	return us[0], nil
 }
 
 func sameUnits(us []quantity.Unit) (quantity.Unit, *ArgError) {

@@ -14,7 +14,20 @@ type funnelBody struct {
 	DealSize, Revenue  string
 	Chart              waterfall
 	Stages             []stageRow
+	Benchmarks         []benchmarkRow
 	Vars               []varView
+}
+
+// benchmarkRow is a stage's rate beside the published ranges for its step.
+type benchmarkRow struct {
+	Label, Href, Rate, Key string
+	Outlier                bool
+	Sources                []benchmarkSource
+}
+
+type benchmarkSource struct {
+	Cite, Range, URL, Note string
+	Point                  bool
 }
 
 type stageRow struct {
@@ -58,10 +71,33 @@ func (g *gen) funnelPage(f *lang.Funnel) error {
 			Handoff:    i > 0 && f.Stages[i-1].Owner.Value != s.Owner.Value,
 			Definition: markdown(s.Definition.Value, ids, "definition-"+s.Name)})
 	}
+	b.Benchmarks = g.benchmarks(f)
 	for _, v := range vs {
 		b.Vars = append(b.Vars, g.varView(v))
 	}
 	return g.render(g.names.page(f), "funnel", "Funnel: "+b.Label, b)
+}
+
+// benchmarks lists the funnel's stages that are compared with a benchmark.
+func (g *gen) benchmarks(f *lang.Funnel) []benchmarkRow {
+	var rows []benchmarkRow
+	for _, s := range f.Stages {
+		_, rate := g.m.StageVars(s)
+		bm := g.m.Benchmark(rate)
+		if bm == nil {
+			continue
+		}
+		row := benchmarkRow{Label: blockLabel(s.Title.Value, s.Name), Href: g.names.page(s), Rate: rateText(g.m, rate), Key: bm.Key}
+		if v, ok := g.m.Value(rate); ok {
+			row.Outlier = bm.Outside(v.Nom)
+		}
+		for _, r := range bm.Ranges {
+			row.Sources = append(row.Sources, benchmarkSource{Cite: r.Source.Cite(), Range: r.String(),
+				URL: r.Source.URL, Note: r.Note, Point: r.IsPoint()})
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // display is report.Display with "" for a value the plan does not have.

@@ -1,0 +1,99 @@
+package compiler
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/stdlib"
+)
+
+// rules is how the standard checks run: planc's defaults
+// (stdlib/rules.plan.hcl), overridden attribute by attribute by the
+// plan's rule blocks.
+type rules struct {
+	off      map[lang.Code]bool
+	severity map[lang.Code]hcl.DiagnosticSeverity
+	// paybackMax is in months; ltvCACMin a plain ratio (3 for 3x).
+	paybackMax, ltvCACMin *big.Rat
+}
+
+func (g *graph) rules() *rules {
+	r := &rules{off: map[lang.Code]bool{}, severity: map[lang.Code]hcl.DiagnosticSeverity{}}
+	defaults, diags := lang.ParseRules(stdlib.DefaultRules())
+	low := &lowerer{root: g.root, files: defaults.Files}
+	for _, rule := range defaults.Rules {
+		r.set(low, rule)
+	}
+	if diags = append(diags, low.diags...); len(diags) > 0 {
+		panic(fmt.Sprintf("planc's default rules are wrong: %v", diags)) // embedded and tested
+	}
+	for _, rule := range g.plan.Rules {
+		r.set(g.low, rule)
+	}
+	return r
+}
+
+// set applies one rule block over what is set already.
+func (r *rules) set(l *lowerer, rule *lang.Rule) {
+	r.off[rule.Code] = !rule.Enabled
+	switch rule.Severity.Value {
+	case "error":
+		r.severity[rule.Code] = hcl.DiagError
+	case "warning":
+		r.severity[rule.Code] = hcl.DiagWarning
+	}
+	switch {
+	case rule.Code == lang.PaybackTooLong && rule.Max != nil:
+		if v, ok := threshold(l, rule.Max, "a duration such as max = \"18 months\"", isDuration); ok {
+			r.paybackMax = v
+		}
+	case rule.Code == lang.LTVCACLow && rule.Min != nil:
+		if v, ok := threshold(l, rule.Min, "a plain number such as min = 3 (for 3x)", isPlainRatio); ok {
+			r.ltvCACMin = v
+		}
+	}
+}
+
+func isDuration(c *Const) bool   { return c.Bare || c.Unit.IsTime() }
+func isPlainRatio(c *Const) bool { return c.Unit.IsRatio() }
+
+// threshold reads a rule's threshold: a constant of the right unit.
+func threshold(l *lowerer, a *lang.Attr, want string, ok func(*Const) bool) (*big.Rat, bool) {
+	e := l.expr(a.Expr, false)
+	if e == nil {
+		return nil, false
+	}
+	c, isConst := e.(*Const)
+	switch {
+	case !isConst:
+		l.fail(lang.Schema, a.Expr.Range(), "Threshold must be a constant",
+			fmt.Sprintf("Write %s as %s, without references.", a.Name, want))
+		return nil, false
+	case !ok(c):
+		l.fail(lang.UnitMismatch, a.Expr.Range(), "Unit mismatch",
+			fmt.Sprintf("%s is %s; write %s.", a.Name, c.Unit.Dimension(), want))
+		return nil, false
+	}
+	return c.V, true
+}
+
+// apply drops the diagnostics of checks the plan turned off and gives the
+// others the severity the plan asked for.
+func (r *rules) apply(diags hcl.Diagnostics) hcl.Diagnostics {
+	out := diags[:0:0]
+	for _, d := range diags {
+		code := lang.CodeOf(d)
+		if r.off[code] {
+			continue
+		}
+		if sev, ok := r.severity[code]; ok {
+			c := *d
+			c.Severity = sev
+			d = &c
+		}
+		out = append(out, d)
+	}
+	return out
+}

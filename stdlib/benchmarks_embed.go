@@ -1,0 +1,6 @@
+package stdlib
+
+import "embed"
+
+//go:embed benchmarks/*.hcl
+var benchmarkFiles embed.FS
