@@ -3,8 +3,8 @@ package plandiff
 import (
 	"encoding/json"
 	"io"
-	"math/big"
-	"strings"
+
+	"github.com/planc-dev/planc/compiler/report"
 )
 
 // FormatVersion is the version of the JSON form. Tools may rely on the
@@ -54,25 +54,13 @@ type SummaryJSON struct {
 // does not have the value; Change and Relative are null when there is no
 // change to compute (Relative's value is null when the old value is 0).
 type ChangeJSON struct {
-	Path     string      `json:"path"`
-	Title    string      `json:"title,omitempty"`
-	Headline bool        `json:"headline"`
-	Old      *ValueJSON  `json:"old"`
-	New      *ValueJSON  `json:"new"`
-	Change   *NumberJSON `json:"change"`
-	Relative *NumberJSON `json:"relative"`
-}
-
-// ValueJSON is a value on one side, in the shape of `planc solve --format
-// json`: value is null when it could not be solved; ratios are fractions,
-// time is in months, money in the currency's major unit; exact is the
-// exact rational ("16000/7").
-type ValueJSON struct {
-	Value   *json.Number `json:"value"`
-	Exact   string       `json:"exact,omitempty"`
-	Unit    string       `json:"unit"`
-	Display string       `json:"display"`
-	Origin  string       `json:"origin"`
+	Path     string            `json:"path"`
+	Title    string            `json:"title,omitempty"`
+	Headline bool              `json:"headline"`
+	Old      *report.ValueJSON `json:"old"`
+	New      *report.ValueJSON `json:"new"`
+	Change   *NumberJSON       `json:"change"`
+	Relative *NumberJSON       `json:"relative"`
 }
 
 // NumberJSON is a change: the number (a fraction for a relative change or
@@ -108,8 +96,8 @@ func changesJSON(cs []Change) []ChangeJSON {
 	for _, c := range cs {
 		j := ChangeJSON{Path: c.Path, Title: c.Title, Headline: c.Headline, Old: valueJSON(c.Old), New: valueJSON(c.New)}
 		if c.Delta != nil {
-			j.Change = &NumberJSON{Value: number(c.Delta), Exact: c.Delta.RatString(), Display: c.DeltaText()}
-			j.Relative = &NumberJSON{Value: number(c.Relative), Display: c.RelativeText()}
+			j.Change = &NumberJSON{Value: report.Number(c.Delta), Exact: c.Delta.RatString(), Display: c.DeltaText()}
+			j.Relative = &NumberJSON{Value: report.Number(c.Relative), Display: c.RelativeText()}
 			if c.Relative != nil {
 				j.Relative.Exact = c.Relative.RatString()
 			}
@@ -119,43 +107,10 @@ func changesJSON(cs []Change) []ChangeJSON {
 	return out
 }
 
-func valueJSON(v *Value) *ValueJSON {
+func valueJSON(v *Value) *report.ValueJSON {
 	if v == nil {
 		return nil
 	}
-	out := &ValueJSON{Unit: unitName(v), Display: v.Display, Origin: v.Origin, Value: number(v.Rat)}
-	if v.Rat != nil {
-		out.Exact = v.Rat.RatString()
-	}
-	return out
-}
-
-// unitName names a unit as `planc solve --format json` does: "ratio" for
-// rates and shares, the unit expression otherwise, "" when unknown.
-func unitName(v *Value) string {
-	switch {
-	case !v.UnitKnown:
-		return ""
-	case v.Unit.IsRatio():
-		return "ratio"
-	}
-	return v.Unit.String()
-}
-
-// number renders r as a JSON number, exactly when its decimal expansion
-// ends within 12 places and rounded to 12 places otherwise (as `planc
-// solve --format json` does); nil for nil.
-func number(r *big.Rat) *json.Number {
-	if r == nil {
-		return nil
-	}
-	s := r.FloatString(12)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	if s == "-0" {
-		s = "0"
-	}
-	n := json.Number(s)
-	return &n
+	out := report.NewValueJSON(v.Rat, v.Unit, v.UnitKnown, v.Display, v.Origin)
+	return &out
 }

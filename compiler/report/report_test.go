@@ -11,7 +11,7 @@ import (
 	"github.com/planc-dev/planc/lang"
 )
 
-func TestDecimal(t *testing.T) {
+func TestNumber(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"480000000", "480000000"},
 		{"3/10", "0.3"},
@@ -21,8 +21,8 @@ func TestDecimal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r, _ := new(big.Rat).SetString(tt.in)
-		if got := decimal(r); got != tt.want {
-			t.Errorf("decimal(%s) = %s, want %s", tt.in, got, tt.want)
+		if got := Number(r).String(); got != tt.want {
+			t.Errorf("Number(%s) = %s, want %s", tt.in, got, tt.want)
 		}
 	}
 }

@@ -127,28 +127,36 @@ func JSON(w io.Writer, m *compiler.Model, diags hcl.Diagnostics) error {
 }
 
 func valueJSON(m *compiler.Model, v *compiler.Var) ValueJSON {
-	out := ValueJSON{Unit: unitName(v), Display: Display(m, v), Origin: m.Origin(v)}
+	var r *big.Rat
 	if val, ok := m.Value(v); ok {
-		n := json.Number(decimal(val.Nom))
-		out.Value = &n
-		out.Exact = val.Nom.RatString()
+		r = val.Nom
+	}
+	return NewValueJSON(r, v.Unit, v.UnitKnown, Display(m, v), m.Origin(v))
+}
+
+// NewValueJSON is the JSON form of a value, for every command that prints
+// values (solve, diff): r is nil when the value could not be solved.
+func NewValueJSON(r *big.Rat, u quantity.Unit, unitKnown bool, display, origin string) ValueJSON {
+	out := ValueJSON{Display: display, Origin: origin, Value: Number(r)}
+	switch {
+	case !unitKnown:
+	case u.IsRatio():
+		out.Unit = "ratio"
+	default:
+		out.Unit = u.String()
+	}
+	if r != nil {
+		out.Exact = r.RatString()
 	}
 	return out
 }
 
-func unitName(v *compiler.Var) string {
-	if !v.UnitKnown {
-		return ""
+// Number renders r as a JSON number, exactly when its decimal expansion
+// ends within 12 places and rounded to 12 places otherwise; nil for nil.
+func Number(r *big.Rat) *json.Number {
+	if r == nil {
+		return nil
 	}
-	if v.Unit.IsRatio() {
-		return "ratio"
-	}
-	return v.Unit.String()
-}
-
-// decimal renders r exactly when its decimal expansion ends within 12
-// places, and rounded to 12 places otherwise.
-func decimal(r *big.Rat) string {
 	s := r.FloatString(12)
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
@@ -156,7 +164,8 @@ func decimal(r *big.Rat) string {
 	if s == "-0" {
 		s = "0"
 	}
-	return s
+	n := json.Number(s)
+	return &n
 }
 
 // Diagnostics converts diagnostics to their JSON form.
