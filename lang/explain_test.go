@@ -181,3 +181,16 @@ func TestParseDocs(t *testing.T) {
 }
 
 var diagMarker = regexp.MustCompile(`<!-- diag: ([a-z-]+) -->`)
+
+// FuzzParseDocs checks that reading code documentation out of any Markdown
+// never panics, whatever a future edit of the reference looks like.
+func FuzzParseDocs(f *testing.F) {
+	f.Add(reference)
+	f.Add("## Diagnostics\n\n| code | severity | when |\n|---|---|---|\n| [`x`](#x) | error | y |\n\n### x\n\n```hcl\n")
+	f.Fuzz(func(t *testing.T, md string) {
+		d := parseDocs(md)
+		for _, c := range d.order {
+			_ = terminalText(d.byCode[c].Markdown)
+		}
+	})
+}

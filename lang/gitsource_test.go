@@ -172,3 +172,20 @@ func mustGetwd(t *testing.T) string {
 	}
 	return wd
 }
+
+// FuzzSplitRevision checks that splitting never panics and never loses
+// or invents text: REV ":" DIR is the argument again.
+func FuzzSplitRevision(f *testing.F) {
+	for _, s := range []string{"main:plans", "HEAD~1:.", "main@{2 days ago}:plans", "HEAD^{/fix: typo}:x", "plans", "a{b:c", "}:{"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, arg string) {
+		rev, dir, ok := lang.SplitRevision(arg)
+		if ok && rev+":"+dir != arg {
+			t.Fatalf("SplitRevision(%q) = %q, %q", arg, rev, dir)
+		}
+		if !ok && strings.Count(arg, ":") == 0 && (rev != "" || dir != "") {
+			t.Fatalf("SplitRevision(%q) = %q, %q, false", arg, rev, dir)
+		}
+	})
+}
