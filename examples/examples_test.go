@@ -193,3 +193,37 @@ func filesOf(m *compiler.Model) map[string]*hcl.File {
 	}
 	return m.Plan.Files
 }
+
+// functionExample is a row's example in the reference's function tables:
+// | ... | `expr` is RESULT |
+var functionExample = regexp.MustCompile("(?m)^\\| `[a-z_]+\\(.*\\| `([^`]+)` is ([^|]+?) \\|$")
+
+// TestFunctionExamples evaluates every function example of the language
+// reference and checks the result it states.
+func TestFunctionExamples(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "lang", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := functionExample.FindAllStringSubmatch(string(doc), -1)
+	if len(found) < 14 {
+		t.Fatalf("found %d function examples in lang/README.md, want one per function", len(found))
+	}
+	for _, f := range found {
+		expr, want := f[1], f[2]
+		t.Run(expr, func(t *testing.T) {
+			dir := t.TempDir()
+			src := "plan { title = \"Example\" }\n\nkpi \"x\" {\n  formula = " + expr + "\n}\n"
+			if err := os.WriteFile(filepath.Join(dir, "main.plan.hcl"), []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			m, diags := compiler.Run(dir)
+			if diags.HasErrors() {
+				t.Fatalf("%s: %v", expr, diags)
+			}
+			if got := report.Display(m, m.Lookup("kpi.x")); got != want {
+				t.Errorf("%s is %s, the reference says %s", expr, got, want)
+			}
+		})
+	}
+}
