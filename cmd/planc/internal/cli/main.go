@@ -70,6 +70,7 @@ be read.`,
 		newBuild(stdout, stderr),
 		newFmt(stdout, stderr),
 		newExplain(stdout, stderr),
+		newLSP(stdout, stderr),
 		newInit(stdout, stderr),
 		newDiff(stdout, stderr),
 	)

@@ -1,0 +1,207 @@
+package lsp
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/stdlib"
+)
+
+// completion suggests, by context: block types at the top level,
+// attribute names inside a block, and in a value the next segment of the
+// reference being typed (kpi names after `kpi.`, stages and their fields
+// after `funnel.demand.`), each with its title and solved value.
+//
+// The context comes from the document's text as the request found it; the
+// names from the plan compiled with that text and, while the file does not
+// parse, also from the newest compile that did, so that typing `kpi.` in
+// the middle of a block does not hide the plan's KPIs.
+func completion(s *Server, r *request) (any, error) {
+	p, err := decode[TextDocumentPositionParams](r.params)
+	if err != nil {
+		return nil, err
+	}
+	if r.doc == nil || !r.tracked {
+		return nil, nil
+	}
+	t := newText(r.doc.text)
+	off := t.offset(p.Position, s.enc)
+	c := cursorAt(t.src, off)
+	edit := Range{Start: t.position(c.start, s.enc), End: t.position(off, s.enc)}
+	var items []CompletionItem
+	switch c.where {
+	case inTopLevel:
+		items = s.blockItems(lang.BlockTypes(), edit)
+	case inBody:
+		items = s.attributeItems(c.block, edit)
+	case inExpr:
+		snap, models, err := s.completionModels(r)
+		if err != nil || snap == nil {
+			return nil, err
+		}
+		items = referenceItems(models, c.path, edit, snap.metricAt(r.doc.name, off))
+	}
+	return CompletionList{Items: nonNil(items)}, nil
+}
+
+func nonNil(items []CompletionItem) []CompletionItem {
+	if items == nil {
+		return []CompletionItem{}
+	}
+	return items
+}
+
+// completionModels returns the model of the snapshot that includes the
+// request's change and, when that one did not parse, the newest model of
+// the plan that did.
+func (s *Server) completionModels(r *request) (*snapshot, []*compiler.Model, error) {
+	snap, _, err := r.snapshot(s)
+	if err != nil || snap == nil {
+		return nil, nil, err
+	}
+	var out []*compiler.Model
+	if snap.model != nil {
+		out = append(out, snap.model)
+	}
+	if good := s.latestGood(r.key); !snap.syntaxOK && good != nil && good.model != nil {
+		out = append(out, good.model)
+	}
+	return snap, out, nil
+}
+
+// metricAt returns the path of the kgi or kpi whose block holds byte off
+// of file name, "" if none: a metric cannot refer to itself.
+func (s *snapshot) metricAt(name string, off int) string {
+	for _, m := range append(append([]*lang.Metric{}, s.plan.KGIs...), s.plan.KPIs...) {
+		if m.Range.Filename == name && contains(m.Range, off) {
+			return m.Kind + "." + m.Name
+		}
+	}
+	return ""
+}
+
+// blockItems offers block types, as snippets when the client takes them.
+func (s *Server) blockItems(types []string, edit Range) []CompletionItem {
+	var out []CompletionItem
+	for i, typ := range types {
+		item := CompletionItem{Label: typ, Kind: CompletionKeyword, Detail: typ + " block", SortText: order(i),
+			TextEdit: &TextEdit{Range: edit, NewText: typ}}
+		if s.snippets {
+			item.InsertTextFormat = InsertSnippet
+			item.TextEdit.NewText = blockSnippet(typ)
+		}
+		out = append(out, item)
+	}
+	return out
+}
+
+func blockSnippet(typ string) string {
+	if typ == "plan" {
+		return "plan {\n  title = \"$1\"\n}"
+	}
+	return typ + " \"${1:name}\" {\n  $0\n}"
+}
+
+// attributeItems offers the attributes of a block type, and stage blocks
+// inside a funnel.
+func (s *Server) attributeItems(block string, edit Range) []CompletionItem {
+	var out []CompletionItem
+	for i, name := range lang.AttributeNames(block) {
+		out = append(out, CompletionItem{Label: name, Kind: CompletionProperty, Detail: block + " attribute",
+			SortText: order(i), TextEdit: &TextEdit{Range: edit, NewText: name + " = "}})
+	}
+	if block == "funnel" {
+		out = append(out, s.blockItems([]string{"stage"}, edit)...)
+	}
+	return out
+}
+
+// referenceItems offers what can follow path: namespaces and functions
+// at the start of a value, else the names under path in the models, but
+// not the metric being written (self).
+func referenceItems(models []*compiler.Model, path []string, edit Range, self string) []CompletionItem {
+	if len(path) == 0 {
+		return rootItems(edit)
+	}
+	if !slices.Contains(namespaces, path[0]) {
+		return nil
+	}
+	var out []CompletionItem
+	seen := map[string]bool{}
+	prefix := strings.Join(path, ".") + "."
+	for _, m := range models {
+		for _, v := range m.Vars {
+			name, leaf, ok := nextSegment(v.Path, prefix)
+			if !ok || seen[name] || v.Path == self {
+				continue
+			}
+			seen[name] = true
+			item := CompletionItem{Label: name, SortText: order(len(out)), TextEdit: &TextEdit{Range: edit, NewText: name}}
+			describeItem(&item, m, v, leaf, append(slices.Clone(path), name))
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// nextSegment returns the segment of path that follows prefix, and
+// whether it is the last one.
+func nextSegment(path, prefix string) (string, bool, bool) {
+	rest, ok := strings.CutPrefix(path, prefix)
+	if !ok || rest == "" {
+		return "", false, false
+	}
+	name, _, more := strings.Cut(rest, ".")
+	return name, !more, true
+}
+
+// describeItem gives a value its title and solved value, and a block (a
+// funnel, stage, channel or budget) its title.
+func describeItem(item *CompletionItem, m *compiler.Model, v *compiler.Var, leaf bool, path []string) {
+	if leaf {
+		item.Kind = CompletionVariable
+		item.Detail = valueText(m, v)
+		if b := blockOf(v.Owner); b != nil && b.Title.Value != "" && v.Kind == compiler.KindMetric {
+			item.Detail = b.Title.Value + " · " + item.Detail
+		}
+		return
+	}
+	item.Kind = CompletionModule
+	_, node := m.Resolve(traversal(path))
+	if b := blockOf(node); b != nil {
+		item.Detail = strings.TrimSpace(b.Kind + " " + b.Title.Value)
+	}
+}
+
+// traversal builds the hcl.Traversal of a dotted path.
+func traversal(path []string) hcl.Traversal {
+	t := hcl.Traversal{hcl.TraverseRoot{Name: path[0]}}
+	for _, p := range path[1:] {
+		t = append(t, hcl.TraverseAttr{Name: p})
+	}
+	return t
+}
+
+// rootItems offers the reference namespaces and the functions.
+func rootItems(edit Range) []CompletionItem {
+	var out []CompletionItem
+	for _, ns := range namespaces {
+		out = append(out, CompletionItem{Label: ns, Kind: CompletionModule, Detail: ns + ".NAME",
+			SortText: order(len(out)), TextEdit: &TextEdit{Range: edit, NewText: ns}})
+	}
+	for _, name := range stdlib.Names() {
+		fn := stdlib.Lookup(name)
+		out = append(out, CompletionItem{Label: name, Kind: CompletionFunction, Detail: fn.Signature(),
+			Documentation: &MarkupContent{Kind: "markdown", Value: fn.Doc},
+			SortText:      order(len(out)), TextEdit: &TextEdit{Range: edit, NewText: name}})
+	}
+	return out
+}
+
+// order keeps the plan's order (stages first to last) in clients that
+// sort by label otherwise.
+func order(i int) string { return fmt.Sprintf("%05d", i) }

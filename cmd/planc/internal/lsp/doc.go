@@ -1,0 +1,18 @@
+// Package lsp is planc's language server: `planc lsp` speaks the Language
+// Server Protocol over stdin and stdout so that an editor shows a plan's
+// diagnostics as it is typed, and offers hover, go-to-definition, find
+// references, document symbols, completion, formatting and inlay hints.
+//
+// It comes after package compiler: every change recompiles the whole plan
+// directory (compiler.Compile over the files on disk overlaid with the
+// editor's unsaved buffers), and every feature reads the resulting snapshot
+// (snapshot.go): the AST, the solved Model and a side table of references
+// (index.go).
+//
+// The protocol layer is a small JSON-RPC 2.0 implementation with LSP's
+// Content-Length framing (jsonrpc.go, conn.go) and the subset of protocol
+// types planc uses (protocol.go). Positions cross the wire as LSP's 0-based
+// line and UTF-16 code unit (or UTF-8 byte, when the client offers it)
+// and are converted through byte offsets (position.go), never through HCL's
+// grapheme-counting columns.
+package lsp

@@ -1,0 +1,90 @@
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+)
+
+// handler answers one request.
+type handler func(s *Server, r *request) (any, error)
+
+// notificationHandler handles one notification; its error is only logged.
+type notificationHandler func(s *Server, params json.RawMessage) error
+
+var requests = map[string]handler{
+	"textDocument/hover":          hover,
+	"textDocument/definition":     definition,
+	"textDocument/references":     references,
+	"textDocument/documentSymbol": documentSymbols,
+	"textDocument/completion":     completion,
+	"textDocument/formatting":     formatting,
+	"textDocument/inlayHint":      inlayHints,
+}
+
+var notifications = map[string]notificationHandler{
+	"textDocument/didOpen":            didOpen,
+	"textDocument/didChange":          didChange,
+	"textDocument/didClose":           didClose,
+	"textDocument/didSave":            didSave,
+	"workspace/didChangeWatchedFiles": didChangeWatchedFiles,
+	"$/cancelRequest":                 cancelRequest,
+}
+
+// request is a request with what it needs from the moment it arrived: the
+// plan's generation, so that it sees every change sent before it, and a
+// copy of its document.
+type request struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	params json.RawMessage
+	// uri is the params' textDocument.uri, "" when there is none.
+	uri string
+	key planKey
+	// want is the plan's generation on arrival; tracked is false when no
+	// open document belongs to the plan.
+	want    uint64
+	tracked bool
+	// doc is the open document as it was on arrival, nil if not open.
+	doc *document
+}
+
+func (s *Server) newRequest(m *Message) *request {
+	ctx, cancel := context.WithCancel(s.ctx)
+	r := &request{ctx: ctx, cancel: cancel, params: m.Params}
+	var p struct {
+		TextDocument TextDocumentIdentifier `json:"textDocument"`
+	}
+	if json.Unmarshal(m.Params, &p) != nil || p.TextDocument.URI == "" {
+		return r
+	}
+	r.uri = p.TextDocument.URI
+	r.key, _ = keyOf(r.uri)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ps := s.plans[r.key]; ps != nil {
+		r.want, r.tracked = ps.gen, true
+	}
+	if d := s.docs[r.uri]; d != nil {
+		c := *d
+		r.doc = &c
+	}
+	return r
+}
+
+// snapshot waits for the compiled plan that includes every change made
+// before the request, and returns it with the request's file in it. It
+// returns nils when the document belongs to no open plan.
+func (r *request) snapshot(s *Server) (*snapshot, *file, error) {
+	if !r.tracked {
+		return nil, nil, nil
+	}
+	snap, err := s.waitSnapshot(r.ctx, r.key, r.want)
+	if errors.Is(err, errClosed) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return snap, snap.fileByURI(r.uri), nil
+}

@@ -1,0 +1,248 @@
+package lsp
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log"
+	"runtime/debug"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Options configure a server.
+type Options struct {
+	// Debounce is how long a plan must go without a change before it is
+	// recompiled, so that a burst of edits compiles once. Zero compiles
+	// at once; changes made while a compile runs are still coalesced
+	// into one more compile.
+	Debounce time.Duration
+	// Log receives the server's own log: requests that failed, recovered
+	// panics. Nil discards it. It must not be the protocol's stdout.
+	Log *log.Logger
+}
+
+// DefaultDebounce is the debounce `planc lsp` uses: far shorter than the
+// gap between two keystrokes, so typing waits for nothing noticeable, and
+// long enough to merge the changes an editor sends back to back (an undo
+// of several edits, a refactoring, a client that sends one change per
+// cursor).
+const DefaultDebounce = 10 * time.Millisecond
+
+// ErrNoShutdown is returned by Serve when the client exits or closes the
+// stream without asking the server to shut down first; LSP says the
+// server then exits with status 1.
+var ErrNoShutdown = errors.New("the client exited without a shutdown request")
+
+// Server is one language server session.
+type Server struct {
+	conn *Conn
+	log  *log.Logger
+	opts Options
+	ctx  context.Context
+	// wg counts request handlers and compiles, so that Serve returns only
+	// after they have finished.
+	wg sync.WaitGroup
+
+	mu          sync.Mutex
+	initialized bool
+	shutdown    bool
+	// enc and snippets are negotiated by initialize and read-only after.
+	enc      encoding
+	snippets bool
+	docs     map[string]*document
+	plans    map[planKey]*planState
+	// gen counts changes to any plan.
+	gen uint64
+	// cancels cancels in-flight requests by their raw JSON id.
+	cancels map[string]context.CancelFunc
+}
+
+// Serve runs a server on in and out until the client sends exit or closes
+// in. It returns nil after a shutdown request, ErrNoShutdown otherwise.
+func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
+	if opts.Log == nil {
+		opts.Log = log.New(io.Discard, "", 0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	s := &Server{conn: NewConn(in, out, opts.Log), log: opts.Log, opts: opts, ctx: ctx,
+		docs: map[string]*document{}, plans: map[planKey]*planState{}, cancels: map[string]context.CancelFunc{}}
+	err := s.conn.Run(s.dispatch)
+	cancel()
+	s.wg.Wait()
+	if err != nil && !errors.Is(err, io.EOF) {
+		s.log.Printf("reading from the client: %v", err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.shutdown {
+		return ErrNoShutdown
+	}
+	return nil
+}
+
+// dispatch handles one message on the reading goroutine: notifications in
+// order, requests on their own goroutines after taking what they need from
+// the current state. It returns false on exit.
+func (s *Server) dispatch(m *Message) bool {
+	switch {
+	case m.IsResponse():
+		return true // planc sends no requests to the client
+	case m.Method == "exit":
+		return false
+	case m.IsRequest():
+		s.request(m)
+	default:
+		s.notification(m)
+	}
+	return true
+}
+
+func (s *Server) request(m *Message) {
+	s.mu.Lock()
+	initialized, shutdown := s.initialized, s.shutdown
+	s.mu.Unlock()
+	switch {
+	case m.Method == "initialize":
+		result, err := s.initialize(m.Params)
+		s.conn.Reply(m.ID, result, err)
+	case !initialized:
+		s.conn.Reply(m.ID, nil, Errorf(CodeServerNotInitialized, "the server is not initialized"))
+	case m.Method == "shutdown":
+		s.mu.Lock()
+		s.shutdown = true
+		s.mu.Unlock()
+		s.conn.Reply(m.ID, nil, nil)
+	case shutdown:
+		s.conn.Reply(m.ID, nil, Errorf(CodeInvalidRequest, "the server is shutting down"))
+	case requests[m.Method] == nil:
+		s.conn.Reply(m.ID, nil, Errorf(CodeMethodNotFound, "method not supported: %s", m.Method))
+	default:
+		s.start(m, requests[m.Method])
+	}
+}
+
+// start runs a request handler on its own goroutine, cancellable by
+// $/cancelRequest, and answers it. A panic is answered as an internal
+// error and logged, never allowed to end the server.
+func (s *Server) start(m *Message, h handler) {
+	r := s.newRequest(m)
+	id := idKey(m.ID)
+	s.mu.Lock()
+	s.cancels[id] = r.cancel
+	s.mu.Unlock()
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		result, err := s.run(m.Method, r, h)
+		s.mu.Lock()
+		delete(s.cancels, id)
+		s.mu.Unlock()
+		if r.ctx.Err() != nil && s.ctx.Err() == nil {
+			result, err = nil, Errorf(CodeRequestCancelled, "request cancelled")
+		}
+		r.cancel()
+		s.conn.Reply(m.ID, result, err)
+	}()
+}
+
+func (s *Server) run(method string, r *request, h handler) (result any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Printf("panic in %s: %v\n%s", method, p, debug.Stack())
+			result, err = nil, Errorf(CodeInternalError, "internal error in %s: %v", method, p)
+		}
+	}()
+	return h(s, r)
+}
+
+func (s *Server) notification(m *Message) {
+	s.mu.Lock()
+	initialized := s.initialized
+	s.mu.Unlock()
+	h := notifications[m.Method]
+	if !initialized || h == nil {
+		return // dropped before initialize, as LSP says; unknown ones ignored
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Printf("panic in %s: %v\n%s", m.Method, p, debug.Stack())
+		}
+	}()
+	if err := h(s, m.Params); err != nil {
+		s.log.Printf("%s: %v", m.Method, err)
+	}
+}
+
+// initialize negotiates the position encoding and announces the features.
+func (s *Server) initialize(raw json.RawMessage) (any, error) {
+	params, err := decode[InitializeParams](raw)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.initialized {
+		return nil, Errorf(CodeInvalidRequest, "initialize was already sent")
+	}
+	s.initialized = true
+	if slices.Contains(params.Capabilities.General.PositionEncodings, "utf-8") {
+		s.enc = utf8Bytes
+	}
+	s.snippets = params.Capabilities.TextDocument.Completion.CompletionItem.SnippetSupport
+	caps := ServerCapabilities{
+		TextDocumentSync:           TextDocumentSyncOptions{OpenClose: true, Change: SyncIncremental, Save: SaveOptions{}},
+		HoverProvider:              true,
+		DefinitionProvider:         true,
+		ReferencesProvider:         true,
+		DocumentSymbolProvider:     true,
+		CompletionProvider:         CompletionOptions{TriggerCharacters: []string{"."}},
+		DocumentFormattingProvider: true,
+		InlayHintProvider:          true,
+	}
+	if len(params.Capabilities.General.PositionEncodings) > 0 {
+		caps.PositionEncoding = s.enc.String()
+	}
+	return InitializeResult{Capabilities: caps, ServerInfo: ServerInfo{Name: "planc"}}, nil
+}
+
+// decode reads a method's parameters; a mismatch is CodeInvalidParams.
+func decode[T any](raw json.RawMessage) (T, error) {
+	var v T
+	if len(raw) == 0 || string(raw) == "null" {
+		return v, Errorf(CodeInvalidParams, "missing params")
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return v, Errorf(CodeInvalidParams, "invalid params: %v", err)
+	}
+	return v, nil
+}
+
+// cancelRequest cancels an in-flight request; it is answered with
+// CodeRequestCancelled unless it has already finished.
+func cancelRequest(s *Server, raw json.RawMessage) error {
+	p, err := decode[CancelParams](raw)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	cancel := s.cancels[idKey(p.ID)]
+	s.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+	return nil
+}
+
+// idKey is a request id in a canonical form, so that a cancellation
+// written with other spacing finds its request.
+func idKey(id json.RawMessage) string {
+	var b bytes.Buffer
+	if json.Compact(&b, id) != nil {
+		return string(id)
+	}
+	return b.String()
+}
