@@ -43,9 +43,32 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		UpdateScripts:       *update,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"jsonhas": jsonHas,
+			"jsonhas":  jsonHas,
+			"lspframe": lspFrame,
 		},
 	})
+}
+
+// lspFrame turns a file of JSON-RPC messages, one a line, into what an
+// editor writes to a language server: each with a Content-Length header.
+//
+//	lspframe IN OUT
+//
+// "$WORK" in a message is replaced by the script's work directory, for
+// file URIs.
+func lspFrame(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: lspframe IN OUT")
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(ts.ReadFile(args[0]), "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		line = strings.ReplaceAll(line, "$WORK", ts.Getenv("WORK"))
+		fmt.Fprintf(&b, "Content-Length: %d\r\n\r\n%s", len(line), line)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))
 }
 
 // jsonHas checks fields of the JSON object in a file (usually stdout):

@@ -46,6 +46,10 @@ type Server struct {
 	// wg counts request handlers and compiles, so that Serve returns only
 	// after they have finished.
 	wg sync.WaitGroup
+	// pending counts request handlers only; shutdown waits for them, so
+	// that a client that writes shutdown and exit right after its last
+	// requests still gets their answers. Only the reading goroutine adds.
+	pending sync.WaitGroup
 
 	mu          sync.Mutex
 	initialized bool
@@ -112,6 +116,7 @@ func (s *Server) request(m *Message) {
 	case !initialized:
 		s.conn.Reply(m.ID, nil, Errorf(CodeServerNotInitialized, "the server is not initialized"))
 	case m.Method == "shutdown":
+		s.pending.Wait()
 		s.mu.Lock()
 		s.shutdown = true
 		s.mu.Unlock()
@@ -135,8 +140,10 @@ func (s *Server) start(m *Message, h handler) {
 	s.cancels[id] = r.cancel
 	s.mu.Unlock()
 	s.wg.Add(1)
+	s.pending.Add(1)
 	go func() {
 		defer s.wg.Done()
+		defer s.pending.Done()
 		result, err := s.run(m.Method, r, h)
 		s.mu.Lock()
 		delete(s.cancels, id)
