@@ -38,6 +38,13 @@ type graph struct {
 	shareSumBad map[*lang.Stage]bool
 	// benchmarks holds the benchmark each compared value is compared with.
 	benchmarks map[*Var]*Benchmark
+	// inflow holds the leads that channels bring into a stage below the
+	// funnel's top (see sources.go); sources the values of each source.
+	inflow  map[*lang.Stage]*Var
+	sources []*Source
+	// teamVars holds each team's values; stageTeam the team of a stage.
+	teamVars  map[*lang.Team]*teamVars
+	stageTeam map[*lang.Stage]*lang.Team
 }
 
 type funnelVars struct{ dealSize, revenue *Var }
@@ -54,9 +61,10 @@ func newGraph(plan *lang.Plan) *graph {
 		metricVar: map[*lang.Metric]*Var{}, unitScale: map[*Var]*big.Rat{}, volume: map[*lang.Stage]*Var{}, rate: map[*lang.Stage]*Var{},
 		funnelVars: map[*lang.Funnel]*funnelVars{}, chanVars: map[*lang.Channel]*chanVars{},
 		budgetVars: map[*lang.Budget]*budgetVars{}, entry: map[*lang.Channel]*lang.Stage{},
-		members: map[*lang.Budget][]*lang.Channel{}, shareSumBad: map[*lang.Stage]bool{}}
+		members: map[*lang.Budget][]*lang.Channel{}, shareSumBad: map[*lang.Stage]bool{}, inflow: map[*lang.Stage]*Var{},
+		teamVars: map[*lang.Team]*teamVars{}, stageTeam: map[*lang.Stage]*lang.Team{}}
 	g.low = &lowerer{root: g.root, files: plan.Files}
-	for _, ns := range []string{"kgi", "kpi", "funnel", "channel", "budget"} {
+	for _, ns := range []string{"kgi", "kpi", "funnel", "channel", "budget", "source", "team"} {
 		g.root.kid(ns, ns, nil)
 	}
 	if plan.Meta != nil && plan.Meta.Currency.Value != "" {
@@ -86,8 +94,9 @@ func (g *graph) declare() {
 			g.declareMetric(m)
 		}
 	}
+	later := g.laterEntries()
 	for _, f := range g.plan.Funnels {
-		g.declareFunnel(f)
+		g.declareFunnel(f, later)
 	}
 	for _, c := range g.plan.Channels {
 		sc := g.root.kid("channel", "channel", nil).kid(c.Name, fmt.Sprintf("channel %q", c.Name), c)
@@ -115,6 +124,8 @@ func (g *graph) declare() {
 		bv.cap.setUnit(g.money())
 		g.budgetVars[b] = bv
 	}
+	g.declareTeams()
+	g.declareSources()
 }
 
 func attrRange(a *lang.Attr, fallback hcl.Range) hcl.Range {
@@ -145,7 +156,7 @@ func (g *graph) unitAttr(a *lang.Attr) (quantity.Unit, *big.Rat, bool) {
 	return g.low.unit(a.Expr)
 }
 
-func (g *graph) declareFunnel(f *lang.Funnel) {
+func (g *graph) declareFunnel(f *lang.Funnel, later map[*lang.Stage]bool) {
 	fs := g.root.kid("funnel", "funnel", nil)
 	if _, dup := fs.kids[f.Name]; dup || f.Name == "" {
 		return
@@ -172,6 +183,9 @@ func (g *graph) declareFunnel(f *lang.Funnel) {
 			r := g.newVar(ss, p+s.Name+".rate", "rate", KindRate, attrRange(s.Rate, s.DefRange), s.DefRange, s)
 			r.setUnit(quantity.Ratio)
 			g.rate[s] = r
+			if later[s] {
+				g.declareInflow(ss, p+s.Name, s)
+			}
 		}
 	}
 }

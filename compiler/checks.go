@@ -80,12 +80,13 @@ func (s *solver) checkHandoffs() {
 	for _, f := range s.g.plan.Funnels {
 		for i := 1; i < len(f.Stages); i++ {
 			prev, cur := f.Stages[i-1], f.Stages[i]
-			if prev.Owner.Value == "" || cur.Owner.Value == "" || prev.Owner.Value == cur.Owner.Value || cur.Definition.Value != "" {
+			from, to := s.g.stageOwner(prev), s.g.stageOwner(cur)
+			if from == "" || to == "" || from == to || cur.Definition.Value != "" {
 				continue
 			}
 			s.report(lang.Warning(lang.HandoffWithoutDefinition, cur.DefRange, "Handoff without a definition",
 				fmt.Sprintf("stage %q passes from %s to %s, but has no definition. Write the criteria both teams agreed on, such as definition = \"Score 50+, company of 100+ employees\".",
-					cur.Name, prev.Owner.Value, cur.Owner.Value)))
+					cur.Name, from, to)))
 		}
 	}
 }

@@ -22,6 +22,8 @@ func (g *graph) define() {
 		g.defineChannel(c)
 	}
 	g.defineEntries()
+	g.defineSources()
+	g.defineTeams()
 	for _, b := range g.plan.Budgets {
 		g.defineBudget(b)
 	}
@@ -149,8 +151,11 @@ func (g *graph) defineFunnel(f *lang.Funnel) {
 		}
 		if r := g.rate[s]; r != nil && prev != nil {
 			g.assign(r, s.Rate, "input", ratio)
-			g.eqs = append(g.eqs, &Eq{V: vol, E: mul(prev, r, s.DefRange), Range: attrRange(s.Rate, s.DefRange),
-				What: fmt.Sprintf("%s = %s x %s", vol.Path, prev.Path, r.Path)})
+			e, what := mul(prev, r, s.DefRange), fmt.Sprintf("%s = %s x %s", vol.Path, prev.Path, r.Path)
+			if in := g.inflow[s]; in != nil {
+				e, what = &Bin{Op: '+', A: e, B: ref(in, s.DefRange), R: s.DefRange}, what+" + "+in.Path
+			}
+			g.eqs = append(g.eqs, &Eq{V: vol, E: e, Range: attrRange(s.Rate, s.DefRange), What: what})
 		}
 		prev = vol
 	}
@@ -178,8 +183,9 @@ func (g *graph) defineChannel(c *lang.Channel) {
 		return
 	}
 	g.entry[c] = s
-	g.eqs = append(g.eqs, &Eq{V: cv.leads, E: mul(cv.share, g.volume[s], c.DefRange), Range: c.DefRange, CeilForward: true, Relation: true,
-		What: fmt.Sprintf("%s = %s x %s", cv.leads.Path, cv.share.Path, g.volume[s].Path)})
+	base := g.entryTotal(s)
+	g.eqs = append(g.eqs, &Eq{V: cv.leads, E: mul(cv.share, base, c.DefRange), Range: c.DefRange, CeilForward: true, Relation: true,
+		What: fmt.Sprintf("%s = %s x %s", cv.leads.Path, cv.share.Path, base.Path)})
 }
 
 // entryStage resolves a channel's funnel and stage attributes.

@@ -32,8 +32,17 @@ func (g *graph) defineEntries() {
 	}
 }
 
+// entryTotal is the value that the leads of the channels into s add up
+// to: the stage's inflow below the funnel's top, its volume at the top.
+func (g *graph) entryTotal(s *lang.Stage) *Var {
+	if in := g.inflow[s]; in != nil {
+		return in
+	}
+	return g.volume[s]
+}
+
 func (g *graph) sumEq(s *lang.Stage, cs []*lang.Channel) {
-	vol := g.volume[s]
+	vol := g.entryTotal(s)
 	var leads []*Var
 	for _, c := range cs {
 		leads = append(leads, g.chanVars[c].leads)

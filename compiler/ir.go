@@ -80,6 +80,9 @@ type Eq struct {
 	// (a stage's volume as the sum of its channels' leads), which cycle
 	// detection does not follow.
 	Relation bool
+	// ZeroUnsolved leaves V unsolved, without a diagnostic, when solving
+	// the equation divides by zero: a share of nothing.
+	ZeroUnsolved bool
 }
 
 // Expr is a lowered formula.

@@ -33,6 +33,48 @@ func newModel(g *graph, s *solver) *Model {
 	return m
 }
 
+// Sources returns the sources of a funnel's leads, or of the plan's with a
+// nil funnel, in the order they first appear.
+func (m *Model) Sources(f *lang.Funnel) []*Source {
+	var out []*Source
+	for _, s := range m.g.sources {
+		if s.Funnel == f {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Inflow returns the leads that channels bring into a stage below its
+// funnel's top, nil for other stages.
+func (m *Model) Inflow(s *lang.Stage) *Var { return m.g.inflow[s] }
+
+// TeamVars returns a team's headcount, capacity (per person and month),
+// load (per month) and the people it requires.
+func (m *Model) TeamVars(t *lang.Team) (headcount, capacity, load, required *Var) {
+	tv := m.g.teamVars[t]
+	if tv == nil {
+		return nil, nil, nil, nil
+	}
+	return tv.headcount, tv.capacity, tv.load, tv.required
+}
+
+// TeamStages returns the stages that name a team.
+func (m *Model) TeamStages(t *lang.Team) []*lang.Stage {
+	var out []*lang.Stage
+	for _, f := range m.Plan.Funnels {
+		for _, s := range f.Stages {
+			if m.g.stageTeam[s] == t {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// StageOwner is who works a stage: its owner, or else its team's name.
+func (m *Model) StageOwner(s *lang.Stage) string { return m.g.stageOwner(s) }
+
 // Benchmark returns the benchmark v is compared with, or nil.
 func (m *Model) Benchmark(v *Var) *Benchmark { return m.g.benchmarks[v] }
 

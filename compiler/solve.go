@@ -126,7 +126,9 @@ func (s *solver) solveFor(eq *Eq, x *Var) *Var {
 	}
 	s.done[eq] = true
 	if err != nil {
-		s.report(err.diag(eq))
+		if !eq.ZeroUnsolved {
+			s.report(err.diag(eq))
+		}
 		return nil
 	}
 	switch {

@@ -47,8 +47,8 @@ func TestExamples(t *testing.T) {
 			checkFormatted(t, dir)
 		})
 	}
-	if n < 2 {
-		t.Fatalf("found %d example directories, want at least 2 (saas-demand, japanese-saas)", n)
+	if n < 4 {
+		t.Fatalf("found %d example directories, want at least 4 (it-solutions, minimal, saas-demand, the-model)", n)
 	}
 }
 
@@ -79,6 +79,7 @@ func checkFormatted(t *testing.T, dir string) {
 //	seo        = 20% x 7,620 = 1,524 leads x ¥8,000  = ¥12,192,000
 //	ads        = 20% x 7,620 = 1,524 leads x ¥20,000 = ¥30,480,000
 //	spend      = ¥158,877,000; per deal ¥794,385; per MQL ¥69,500
+//	payback    = ¥794,385 / (¥2,400,000 / 12 months x 80%) = 158,877/32,000 months (4.96)
 func TestSaaSDemandNumbers(t *testing.T) {
 	m, diags := compiler.Run("saas-demand")
 	if diags.HasErrors() {
@@ -105,6 +106,7 @@ func TestSaaSDemandNumbers(t *testing.T) {
 		"kpi.mqls":                     "2286",
 		"kpi.cost_per_deal":            "794385",
 		"kpi.cost_per_mql":             "69500",
+		"kpi.payback":                  "158877/32000", // months
 	}
 	wantValues(t, m, want)
 }
@@ -130,20 +132,146 @@ func wantValues(t *testing.T, m *compiler.Model, want map[string]string) {
 	}
 }
 
-// TestJapaneseSaaSNumbers checks the round numbers the Japanese example is
-// built on: 3.6億円 / 120万円 = 300 companies won, 10,000 leads, ¥180M spend.
-func TestJapaneseSaaSNumbers(t *testing.T) {
-	m, diags := compiler.Run("japanese-saas")
+// TestTheModelNumbers checks THE MODEL example, computed by hand. The
+// existing customers are solved forward from the 500 at the start of the
+// year, the new business backward from what the KGI leaves for it:
+//
+//	renewed     = 500 x 96%                  = 480 (20 churned, 4%)
+//	upsell      = 480 x 25%                  = 120 x 140万円 = ¥168,000,000
+//	churned ARR = 20 x 240万円               = ¥48,000,000
+//	starting    = 500 x 240万円              = ¥1,200,000,000
+//	NRR         = (12億 - 0.48億 + 1.68億) / 12億 = 110%
+//	new ARR     = 4.8億 - 1.68億 + 0.48億    = ¥360,000,000
+//	won         = 3.6億 / 240万円            = 150
+//	sql         = 150 / 25%                  = 600
+//	sal         = 600 / 50%                  = 1,200
+//	mql         = 1,200 / 50%                = 2,400
+//	lead        = 2,400 / 20%                = 12,000
+//	webinar     = 30% x 12,000 = 3,600 x ¥10,000 = ¥36,000,000
+//	exhibition  = 20% x 12,000 = 2,400 x ¥25,000 = ¥60,000,000
+//	seo         = 25% x 12,000 = 3,000 x ¥5,000  = ¥15,000,000
+//	ads         = the rest, 3,000 x ¥11,000      = ¥33,000,000
+//	spend       = ¥144,000,000 (cap ¥160,000,000)
+//	teams       = IS 1,200 / 12 / 20 = 5 of 6; FS 600 / 12 / 8 = 6.25 of 7;
+//	              CS 480 / 12 / 10 = 4 of 5
+//	sales cost  = 6 x 800万円 + 7 x 1,200万円 = ¥132,000,000
+//	CAC         = (¥144,000,000 + ¥132,000,000) / 150 = ¥1,840,000
+//	payback     = ¥1,840,000 / (¥200,000/month x 80%) = 11.5 months
+//	LTV         = ¥160,000/month x 60 months = ¥9,600,000 (5.2x CAC)
+//	ending ARR  = 12億 + 4.8億 = ¥1,680,000,000 (growth 40%)
+func TestTheModelNumbers(t *testing.T) {
+	m, diags := compiler.Run("the-model")
 	if diags.HasErrors() {
-		t.Fatalf("japanese-saas has errors: %v", diags)
+		t.Fatalf("the-model has errors: %v", diags)
 	}
 	want := map[string]string{
-		"funnel.new_business.won.volume":  "300",
-		"funnel.new_business.lead.volume": "10000",
-		"channel.webinar.cost":            "45000000",
-		"budget.marketing.spend":          "180000000",
-		"kpi.cac":                         "600000",
-		"kpi.payback":                     "6", // months
+		"kgi.net_new_arr":                 "480000000",
+		"funnel.expansion.renewed.volume": "480",
+		"funnel.expansion.upsell.volume":  "120",
+		"kpi.expansion_arr":               "168000000",
+		"kpi.churned_customers":           "20",
+		"kpi.churn_rate":                  "1/25",
+		"kpi.churned_arr":                 "48000000",
+		"kpi.starting_arr":                "1200000000",
+		"kpi.nrr":                         "11/10",
+		"kpi.new_arr":                     "360000000",
+		"funnel.new_business.won.volume":  "150",
+		"funnel.new_business.sql.volume":  "600",
+		"funnel.new_business.sal.volume":  "1200",
+		"funnel.new_business.mql.volume":  "2400",
+		"funnel.new_business.lead.volume": "12000",
+		"channel.webinar.cost":            "36000000",
+		"channel.exhibition.cost":         "60000000",
+		"channel.seo.cost":                "15000000",
+		"channel.ads.leads":               "3000",
+		"channel.ads.cost":                "33000000",
+		"budget.marketing.spend":          "144000000",
+		"team.inside_sales.required":      "5",
+		"team.field_sales.required":       "25/4",
+		"team.customer_success.required":  "4",
+		"kpi.sales_cost":                  "132000000",
+		"kpi.cac":                         "1840000",
+		"kpi.payback":                     "23/2", // months
+		"kpi.ltv":                         "9600000",
+		"kpi.ending_arr":                  "1680000000",
+		"kpi.arr_growth":                  "2/5",
+	}
+	wantValues(t, m, want)
+}
+
+// TestITSolutionsNumbers checks the IT solution provider's example,
+// computed by hand. Distributors and field sales bring opportunities
+// directly, so marketing's demos need to make only the rest:
+//
+//	won          = 6億円 / 600万円            = 100
+//	opportunity  = 100 / 25%                  = 400 = demo x 40% + 100 + 60
+//	demo         = (400 - 160) / 40%          = 600
+//	mql          = 600 / 30%                  = 2,000
+//	inquiry      = 2,000 / 20%                = 10,000
+//	sources      : an inquiry wins at 20% x 30% x 40% x 25% = 0.6%, so
+//	               marketing 10,000 x 0.6% = 60 won (¥360,000,000, 60%),
+//	               partner 100 x 25% = 25 (¥150,000,000), sales 60 x 25% = 15
+//	marketing    = 2,500 x ¥20,000 + 2,000 x ¥15,000 + 2,500 x ¥10,000
+//	               + 3,000 x ¥5,000 = ¥120,000,000 (cap ¥130,000,000)
+//	partner      = 100 x ¥100,000 = ¥10,000,000; sales 60 x ¥30,000 = ¥1,800,000
+//	ROI          = ¥360,000,000 / ¥120,000,000 = 300%; ¥2,000,000 a sourced deal
+//	teams        = presales 600 / 12 / 12 = 4.17 of 5; field sales 400 / 12 / 6 = 5.56 of 6
+func TestITSolutionsNumbers(t *testing.T) {
+	m, diags := compiler.Run("it-solutions")
+	if diags.HasErrors() {
+		t.Fatalf("it-solutions has errors: %v", diags)
+	}
+	want := map[string]string{
+		"kgi.revenue":                        "600000000",
+		"funnel.pipeline.won.volume":         "100",
+		"funnel.pipeline.opportunity.volume": "400",
+		"funnel.pipeline.opportunity.inflow": "160",
+		"funnel.pipeline.demo.volume":        "600",
+		"funnel.pipeline.mql.volume":         "2000",
+		"funnel.pipeline.inquiry.volume":     "10000",
+		"source.marketing.won":               "60",
+		"source.marketing.revenue":           "360000000",
+		"source.partner.won":                 "25",
+		"source.partner.revenue":             "150000000",
+		"source.sales.won":                   "15",
+		"source.sales.revenue":               "90000000",
+		"kpi.marketing_contribution":         "3/5",
+		"kpi.marketing_roi":                  "3",
+		"kpi.marketing_cac":                  "2000000",
+		"channel.web_content.leads":          "3000",
+		"budget.marketing.spend":             "120000000",
+		"budget.partner_program.spend":       "10000000",
+		"budget.sales_prospecting.spend":     "1800000",
+		"team.presales.required":             "25/6",
+		"team.field_sales.required":          "50/9",
+	}
+	wantValues(t, m, want)
+}
+
+// TestMinimalNumbers checks the newcomers' example of the README's
+// tutorial, computed by hand:
+//
+//	won         = 5000万円 / 100万円  = 50
+//	opportunity = 50 / 25%           = 200
+//	lead        = 200 / 10%          = 2,000
+//	webinar     = 60% x 2,000 = 1,200 x ¥10,000 = ¥12,000,000
+//	ads         = the rest, 800 x ¥15,000       = ¥12,000,000
+//	spend       = ¥24,000,000 (cap ¥30,000,000)
+func TestMinimalNumbers(t *testing.T) {
+	m, diags := compiler.Run("minimal")
+	if diags.HasErrors() {
+		t.Fatalf("minimal has errors: %v", diags)
+	}
+	want := map[string]string{
+		"kgi.revenue":                      "50000000",
+		"funnel.demand.won.volume":         "50",
+		"funnel.demand.opportunity.volume": "200",
+		"funnel.demand.lead.volume":        "2000",
+		"channel.webinar.leads":            "1200",
+		"channel.webinar.cost":             "12000000",
+		"channel.ads.leads":                "800",
+		"channel.ads.cost":                 "12000000",
+		"budget.marketing.spend":           "24000000",
 	}
 	wantValues(t, m, want)
 }

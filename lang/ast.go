@@ -17,8 +17,13 @@ type Plan struct {
 	Funnels  []*Funnel
 	Channels []*Channel
 	Budgets  []*Budget
+	Teams    []*Team
 	Checks   []*Check
 	Rules    []*Rule
+	// Plan content (content.go): what explains the plan; no values.
+	Personas []*Persona
+	Journeys []*Journey
+	Analyses []*Analysis
 }
 
 // Attr is an attribute as written. A nil *Attr means it is absent.
@@ -83,6 +88,9 @@ type Stage struct {
 	// Benchmark names the benchmark range its rate is compared with
 	// ("mql-sal"); zero means no comparison.
 	Benchmark Text
+	// Team is the reference to the team that works the stage
+	// (`team.inside_sales`), nil when none.
+	Team *Attr
 }
 
 // Channel is a channel block: a tactic that brings leads into a stage.
@@ -95,6 +103,29 @@ type Channel struct {
 	// At most one of Share, Leads and Budget is set.
 	Share, Leads, Budget *Attr
 	CPA                  *Attr
+	// Source is where the channel's leads come from: "marketing" (the
+	// default, when zero), "sales", "partner", or a name of the plan's.
+	Source Text
+}
+
+// DefaultSource is the source of a channel that names none.
+const DefaultSource = "marketing"
+
+// SourceName is the channel's source, DefaultSource when it names none.
+func (c *Channel) SourceName() string {
+	if c.Source.Value == "" {
+		return DefaultSource
+	}
+	return c.Source.Value
+}
+
+// Team is a team block: people who work stages, each handling so much of
+// a stage's volume a month.
+type Team struct {
+	Block
+	// Headcount is the number of people; Capacity what one person handles
+	// in a month (120 leads, 8 deals).
+	Headcount, Capacity *Attr
 }
 
 // Budget is a budget block.

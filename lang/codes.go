@@ -86,6 +86,12 @@ const (
 	//	budget "marketing" { cap = "1億円" } # channels cost ¥158,877,000
 	OverBudget Code = "over-budget"
 
+	// OverCapacity occurs when a team needs more people than its headcount
+	// to handle its stages' volume over the plan's period.
+	//
+	//	team "inside_sales" { headcount = 5, capacity = 120 } # 888 SALs a month need 7.4
+	OverCapacity Code = "over-capacity"
+
 	// CheckFailed occurs when a check block's condition is false; its
 	// severity is the one the check declares.
 	//

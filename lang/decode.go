@@ -49,8 +49,18 @@ func (d *decoder) block(b *hcl.Block) hcl.Diagnostics {
 			Message: text(content, "message", &diags), Severity: text(content, "severity", &diags)}
 		diags = append(diags, checkSeverity(c.Severity)...)
 		d.plan.Checks = append(d.plan.Checks, c)
+	case "team":
+		t := &Team{Block: base, Headcount: attr(content, "headcount"), Capacity: attr(content, "capacity")}
+		diags = append(diags, d.register("team", &t.Block)...)
+		d.plan.Teams = append(d.plan.Teams, t)
 	case "rule":
 		diags = append(diags, d.rule(b, base, content)...)
+	case "persona":
+		diags = append(diags, d.persona(base, content)...)
+	case "journey":
+		diags = append(diags, d.journey(base, content)...)
+	case "analysis":
+		diags = d.analysis(b, base, content, diags)
 	}
 	return diags
 }
@@ -126,7 +136,7 @@ func (d *decoder) funnel(base Block, content *hcl.BodyContent) hcl.Diagnostics {
 		sb, hd := d.header(b, sc)
 		diags = append(diags, hd...)
 		s := &Stage{Block: sb, Funnel: f, Definition: text(sc, "definition", &diags),
-			Rate: attr(sc, "rate"), Unit: text(sc, "unit", &diags), Benchmark: text(sc, "benchmark", &diags)}
+			Rate: attr(sc, "rate"), Unit: text(sc, "unit", &diags), Benchmark: text(sc, "benchmark", &diags), Team: attr(sc, "team")}
 		diags = append(diags, d.stage(f, s)...)
 		f.Stages = append(f.Stages, s)
 	}
@@ -159,14 +169,21 @@ func (d *decoder) stage(f *Funnel, s *Stage) hcl.Diagnostics {
 func (d *decoder) channel(base Block, content *hcl.BodyContent) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	c := &Channel{Block: base, Funnel: attr(content, "funnel"), Stage: text(content, "stage", &diags),
-		Share: attr(content, "share"), Leads: attr(content, "leads"), Budget: attr(content, "budget"), CPA: attr(content, "cpa")}
+		Share: attr(content, "share"), Leads: attr(content, "leads"), Budget: attr(content, "budget"), CPA: attr(content, "cpa"),
+		Source: text(content, "source", &diags)}
 	diags = append(diags, d.register("channel", &c.Block)...)
 	diags = append(diags, exclusive(&c.Block, c.Share, c.Leads, c.Budget)...)
+	if c.Source.Value != "" && !hclsyntax.ValidIdentifier(c.Source.Value) {
+		diags = append(diags, Diag(Schema, c.Source.Range, "Invalid source name",
+			fmt.Sprintf("The source %q cannot be used in a reference such as funnel.F.source.NAME.revenue. Use letters, digits and underscores, such as %q.",
+				c.Source.Value, suggestIdent(c.Source.Value))))
+	}
 	d.plan.Channels = append(d.plan.Channels, c)
 	return diags
 }
 
-// finish checks what needs every file: exactly one plan block.
+// finish checks what needs every file: exactly one plan block, and the
+// references of plan content (content.go).
 func (d *decoder) finish(srcs []Source) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	switch {
@@ -183,6 +200,7 @@ func (d *decoder) finish(srcs []Source) hcl.Diagnostics {
 	if len(d.metas) > 0 {
 		d.plan.Meta = d.metas[0]
 	}
+	diags = append(diags, d.resolveContent()...)
 	return diags
 }
 

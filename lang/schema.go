@@ -24,8 +24,12 @@ var rootSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 	{Type: "funnel", LabelNames: named},
 	{Type: "channel", LabelNames: named},
 	{Type: "budget", LabelNames: named},
+	{Type: "team", LabelNames: named},
 	{Type: "check", LabelNames: named},
 	{Type: "rule", LabelNames: []string{"code"}},
+	{Type: "persona", LabelNames: named},
+	{Type: "journey", LabelNames: named},
+	{Type: "analysis", LabelNames: named},
 }}
 
 var schemas = map[string]*hcl.BodySchema{
@@ -36,11 +40,20 @@ var schemas = map[string]*hcl.BodySchema{
 		Attributes: attrs([]string{"deal_size"}),
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "stage", LabelNames: named}},
 	},
-	"stage":   {Attributes: attrs(nil, "definition", "rate", "unit", "benchmark")},
-	"channel": {Attributes: attrs([]string{"funnel", "cpa"}, "stage", "share", "leads", "budget")},
+	"stage":   {Attributes: attrs(nil, "definition", "rate", "unit", "benchmark", "team")},
+	"channel": {Attributes: attrs([]string{"funnel", "cpa"}, "stage", "share", "leads", "budget", "source")},
+	"team":    {Attributes: attrs([]string{"headcount", "capacity"})},
 	"budget":  {Attributes: attrs(nil, "cap", "channels")},
 	"check":   {Attributes: attrs([]string{"condition", "message"}, "severity")},
 	"rule":    {Attributes: []hcl.AttributeSchema{{Name: "enabled"}, {Name: "severity"}, {Name: "max"}, {Name: "min"}}},
+	// Plan content (content.go): blocks that explain the plan.
+	"persona": {Attributes: attrs(nil, "role", "company", "goals", "pains")},
+	"journey": {
+		Attributes: attrs(nil),
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "phase", LabelNames: named}},
+	},
+	"phase":    {Attributes: attrs(nil, "personas", "channels", "touchpoints")},
+	"analysis": {Attributes: attrs(nil, append([]string{"framework"}, allSections()...)...)},
 }
 
 // BlockTypes lists the top-level block types, for editors and messages.
@@ -65,4 +78,4 @@ func AttributeNames(blockType string) []string {
 
 // reservedStageNames are stage fields of a funnel, so that
 // funnel.F.deal_size can never name a stage.
-var reservedStageNames = map[string]bool{"deal_size": true, "revenue": true}
+var reservedStageNames = map[string]bool{"deal_size": true, "revenue": true, "source": true}

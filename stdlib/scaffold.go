@@ -41,6 +41,7 @@ const DefaultScaffold = "demand"
 var scaffolds = []Scaffold{
 	{"demand", "a demand waterfall (inquiry -> MQL -> SAL -> SQL -> won) with channels, a budget that pays for it, revenue as the KGI and a few KPIs"},
 	{"the-model", "THE MODEL: marketing -> inside sales -> field sales -> customer success, with an owner per team, a definition at every handoff, channels and a budget"},
+	{"minimal", "the smallest useful plan in one commented file: one funnel of three stages, two channels and a budget (examples/minimal)"},
 }
 
 // Scaffolds returns the starter plans, the default first.

@@ -187,7 +187,7 @@ func valueOf(m *compiler.Model, v *compiler.Var) *Value {
 func headline(v *compiler.Var) bool {
 	switch v.Kind {
 	case compiler.KindRevenue, compiler.KindVolume, compiler.KindLeads, compiler.KindCost,
-		compiler.KindSpend, compiler.KindCap:
+		compiler.KindSpend, compiler.KindCap, compiler.KindSourceLeads, compiler.KindSourceRevenue:
 		return true
 	case compiler.KindMetric:
 		m, ok := v.Owner.(*lang.Metric)

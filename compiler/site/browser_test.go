@@ -158,6 +158,12 @@ func TestBrowser(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(artifacts, "overview-narrow.png"), narrow, 0o644); err != nil {
 		t.Error(err)
 	}
+	// More plans, every page in the narrow window: lead sources and teams.
+	for _, p := range []struct{ name, archive string }{{"sources", sourcesTxtar}, {"teams", teamsTxtar}} {
+		dir := filepath.Join(t.TempDir(), p.name)
+		buildTo(t, txtarPlan(t, p.archive), dir)
+		checkNarrowSite(ctx, t, dir, artifacts, p.name)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	for _, p := range problems {

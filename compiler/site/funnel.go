@@ -15,7 +15,9 @@ type funnelBody struct {
 	Chart              waterfall
 	Stages             []stageRow
 	Benchmarks         []benchmarkRow
-	Vars               []varView
+	// Sources is nil when no channel feeds the funnel.
+	Sources *sourcesView
+	Vars    []varView
 }
 
 // benchmarkRow is a stage's rate beside the published ranges for its step.
@@ -32,8 +34,13 @@ type benchmarkSource struct {
 
 type stageRow struct {
 	Label, Href, Owner, Volume, Rate string
-	Handoff                          bool
-	Definition                       template.HTML
+	// Team and TeamHref name the team that works the stage, if any.
+	Team, TeamHref string
+	// Inflow is the leads channels bring into a stage below the funnel's
+	// top, "" for other stages.
+	Inflow, InflowHref string
+	Handoff            bool
+	Definition         template.HTML
 }
 
 // waterfall is the funnel chart: one bar per stage.
@@ -44,6 +51,7 @@ type waterfall struct {
 
 type waterfallRow struct {
 	Label, Owner, Value, Href, Rate, Prev, Handoff     string
+	Inflow                                             string
 	LabelX, TextY, OwnerY, BarX, Y, BarW, BarH, ValueX int
 	RateX, RateY, HandoffY, HandoffLabelY              int
 }
@@ -60,22 +68,40 @@ func (g *gen) funnels() error {
 func (g *gen) funnelPage(f *lang.Funnel) error {
 	dealSize, revenue := g.m.FunnelVars(f)
 	vs := vars(dealSize, revenue)
-	ids := pageIDsFor(vs, "waterfall", "stages")
+	more := []string{"waterfall", "stages", "sources"}
+	for _, src := range g.m.Sources(f) {
+		more = append(more, sourceAnchor(src))
+	}
+	ids := pageIDsFor(vs, more...)
 	b := funnelBody{Label: blockLabel(f.Title.Value, f.Name), Path: "funnel." + f.Name, Owner: f.Owner.Value,
 		Description: markdown(f.Description.Value, ids, "description"),
 		DealSize:    display(g.m, dealSize), Revenue: display(g.m, revenue), Chart: g.waterfall(f)}
 	for i, s := range f.Stages {
-		vol, rate := g.m.StageVars(s)
-		b.Stages = append(b.Stages, stageRow{Label: blockLabel(s.Title.Value, s.Name), Href: g.names.page(s),
-			Owner: s.Owner.Value, Volume: display(g.m, vol), Rate: rateText(g.m, rate),
-			Handoff:    i > 0 && f.Stages[i-1].Owner.Value != s.Owner.Value,
-			Definition: markdown(s.Definition.Value, ids, "definition-"+s.Name)})
+		row := g.stageRow(f, i)
+		row.Definition = markdown(s.Definition.Value, ids, "definition-"+s.Name)
+		b.Stages = append(b.Stages, row)
 	}
+	b.Sources = g.sourcesView(f, "this funnel’s revenue")
 	b.Benchmarks = g.benchmarks(f)
 	for _, v := range vs {
 		b.Vars = append(b.Vars, g.varView(v))
 	}
 	return g.render(g.names.page(f), "funnel", "Funnel: "+b.Label, b)
+}
+
+// stageRow is the i-th stage of a funnel in a table of stages.
+func (g *gen) stageRow(f *lang.Funnel, i int) stageRow {
+	s := f.Stages[i]
+	vol, rate := g.m.StageVars(s)
+	row := stageRow{Label: blockLabel(s.Title.Value, s.Name), Href: g.names.page(s),
+		Owner: s.Owner.Value, Volume: display(g.m, vol), Rate: rateText(g.m, rate), Handoff: g.isHandoff(f, i)}
+	if t := g.teamOf(s); t != nil {
+		row.Team, row.TeamHref = blockLabel(t.Title.Value, t.Name), teamsHref(t)
+	}
+	if in := g.m.Inflow(s); in != nil {
+		row.Inflow, row.InflowHref = display(g.m, in), g.names.href(in)
+	}
+	return row
 }
 
 // benchmarks lists the funnel's stages that are compared with a benchmark.
@@ -131,16 +157,19 @@ func (g *gen) waterfall(f *lang.Funnel) waterfall {
 	y := chartTopPad
 	for i, s := range f.Stages {
 		vol, rate := g.m.StageVars(s)
-		row := waterfallRow{Label: truncate(blockLabel(s.Title.Value, s.Name), labelCols), Owner: truncate(s.Owner.Value, labelCols+4),
+		row := waterfallRow{Label: truncate(blockLabel(s.Title.Value, s.Name), labelCols), Owner: truncate(g.m.StageOwner(s), labelCols+4),
 			Value: display(g.m, vol), Href: g.names.page(s), LabelX: labelX, BarX: barX, BarH: barH, ValueX: valueX}
 		if i > 0 {
 			prevBottom := y
 			prev := f.Stages[i-1]
 			row.Rate, row.Prev = rateText(g.m, rate), blockLabel(prev.Title.Value, prev.Name)
+			if in := g.m.Inflow(s); in != nil {
+				row.Inflow = display(g.m, in)
+			}
 			row.RateX, row.RateY = barX+4, prevBottom+19
 			y += gap
-			if prev.Owner.Value != s.Owner.Value {
-				row.Handoff = handoff(prev, s)
+			if g.isHandoff(f, i) {
+				row.Handoff = g.handoff(prev, s)
 				row.HandoffY = prevBottom + 28
 				row.HandoffLabelY = prevBottom + 44
 				y = prevBottom + handoffGap

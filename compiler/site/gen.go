@@ -26,11 +26,13 @@ type gen struct {
 
 // pageKinds are the page templates; each defines "content" and is parsed
 // together with layout.html, which defines the frame.
-var pageKinds = []string{"index", "tree", "funnel", "channels", "node", "diagnostics"}
+var pageKinds = []string{"index", "tree", "funnel", "channels", "node", "diagnostics",
+	"personas", "journey", "analysis", "teams"}
 
 func newGen(m *compiler.Model, diags hcl.Diagnostics) (*gen, error) {
 	g := &gen{m: m, diags: diags, names: newNames(m), tmpl: map[string]*template.Template{},
 		files: map[string][]byte{}, srcOf: map[string][]byte{}}
+	g.names.addJourneys(m.Plan.Journeys)
 	g.errors, _ = report.Count(diags)
 	for name, f := range m.Plan.Files {
 		g.srcOf[name] = f.Bytes
@@ -75,9 +77,30 @@ func (g *gen) nav(current string) []navItem {
 	for _, f := range g.m.Plan.Funnels {
 		items = append(items, navItem{Text: "Funnel: " + blockLabel(f.Title.Value, f.Name), Href: g.names.page(f)})
 	}
-	items = append(items, navItem{Text: "Channels & budget", Href: "channels.html"}, navItem{Text: "Diagnostics", Href: "diagnostics.html"})
+	items = append(items, navItem{Text: "Channels & budget", Href: "channels.html"})
+	if len(g.m.Plan.Teams) > 0 {
+		items = append(items, navItem{Text: "Teams", Href: teamsPage})
+	}
+	items = append(items, g.contentNav()...)
+	items = append(items, navItem{Text: "Diagnostics", Href: "diagnostics.html"})
 	for i := range items {
 		items[i].Current = items[i].Href == current
+	}
+	return items
+}
+
+// contentNav links the pages of plan content, each only when the plan has
+// such blocks (and so the page).
+func (g *gen) contentNav() []navItem {
+	var items []navItem
+	if len(g.m.Plan.Personas) > 0 {
+		items = append(items, navItem{Text: "Personas", Href: personasPage})
+	}
+	for _, j := range g.m.Plan.Journeys {
+		items = append(items, navItem{Text: "Journey: " + blockLabel(j.Title.Value, j.Name), Href: g.names.page(j)})
+	}
+	if len(g.m.Plan.Analyses) > 0 {
+		items = append(items, navItem{Text: "Analyses", Href: analysesPage})
 	}
 	return items
 }

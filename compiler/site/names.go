@@ -17,7 +17,7 @@ type names struct {
 }
 
 // fixedPages are the pages that are not named by a path.
-var fixedPages = []string{"index.html", "tree.html", "channels.html", "diagnostics.html", "site.css"}
+var fixedPages = []string{"index.html", "tree.html", "channels.html", "diagnostics.html", "teams.html", "site.css"}
 
 func newNames(m *compiler.Model) *names {
 	n := &names{file: map[any]string{}}
@@ -39,6 +39,12 @@ func newNames(m *compiler.Model) *names {
 	}
 	for _, c := range m.Plan.Channels {
 		all = append(all, entry{"channel." + c.Name, c})
+	}
+	for _, src := range allSources(m) {
+		all = append(all, entry{sourcePath(src), src})
+	}
+	for _, t := range m.Plan.Teams {
+		all = append(all, entry{"team." + t.Name, t})
 	}
 	// Sorting first makes the suffixes that resolve clashes deterministic.
 	sort.SliceStable(all, func(i, j int) bool { return all[i].path < all[j].path })
@@ -85,8 +91,14 @@ func (n *names) page(owner any) string { return n.file[owner] }
 // budgetAnchor is the id of a budget's section on channels.html.
 func budgetAnchor(b *lang.Budget) string { return "budget-" + b.Name }
 
-// varAnchor is the id of a value's section on its owner's page.
-func varAnchor(v *compiler.Var) string { return "v-" + string(v.Kind) }
+// varAnchor is the id of a value's section on its owner's page. A
+// source's page drops the "source_" its kinds share: "v-revenue".
+func varAnchor(v *compiler.Var) string {
+	if _, ok := v.Owner.(*compiler.Source); ok {
+		return "v-" + strings.TrimPrefix(string(v.Kind), "source_")
+	}
+	return "v-" + string(v.Kind)
+}
 
 // href links to the page (and section) that shows v.
 func (n *names) href(v *compiler.Var) string {
@@ -123,6 +135,13 @@ func label(v *compiler.Var) string {
 		}
 		return blockLabel(o.Title.Value, o.Name) + " " + kind
 	case *lang.Budget:
+		return blockLabel(o.Title.Value, o.Name) + " " + kind
+	case *compiler.Source:
+		return sourceValueLabel(o, v)
+	case *lang.Team:
+		if v.Kind == compiler.KindRequired {
+			kind = "people required"
+		}
 		return blockLabel(o.Title.Value, o.Name) + " " + kind
 	}
 	return v.Path

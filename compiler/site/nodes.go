@@ -49,7 +49,10 @@ func (g *gen) nodes() error {
 			return err
 		}
 	}
-	return nil
+	if err := g.sourcePages(); err != nil {
+		return err
+	}
+	return g.teamPages()
 }
 
 // vars drops the values a block does not have (a first stage's rate).
@@ -83,7 +86,7 @@ func (g *gen) metricPage(x *lang.Metric) error {
 
 func (g *gen) stagePage(s *lang.Stage) error {
 	vol, rate := g.m.StageVars(s)
-	vs := vars(vol, rate)
+	vs := vars(vol, rate, g.m.Inflow(s))
 	ids := pageIDsFor(vs)
 	f := s.Funnel
 	b := nodeBody{Kind: "Funnel stage", Label: blockLabel(s.Title.Value, s.Name), Path: "funnel." + f.Name + "." + s.Name,
@@ -96,8 +99,11 @@ func (g *gen) stagePage(s *lang.Stage) error {
 	if s.Owner.Value != "" {
 		b.Facts = append(b.Facts, fact{Name: "Owner", Text: s.Owner.Value})
 	}
-	if prev := previous(s); prev != nil && prev.Owner.Value != s.Owner.Value {
-		b.Facts = append(b.Facts, fact{Name: "Handoff", Text: handoff(prev, s)})
+	if t := g.teamOf(s); t != nil {
+		b.Facts = append(b.Facts, fact{Name: "Team", Text: blockLabel(t.Title.Value, t.Name), Href: teamsHref(t)})
+	}
+	if prev := previous(s); prev != nil && g.m.StageOwner(prev) != g.m.StageOwner(s) {
+		b.Facts = append(b.Facts, fact{Name: "Handoff", Text: g.handoff(prev, s)})
 	}
 	for _, c := range g.m.Plan.Channels {
 		if g.m.ChannelStage(c) == s {
@@ -120,6 +126,9 @@ func (g *gen) channelPage(c *lang.Channel) error {
 		b.Facts = append(b.Facts,
 			fact{Name: "Funnel", Text: blockLabel(s.Funnel.Title.Value, s.Funnel.Name), Href: g.names.page(s.Funnel)},
 			fact{Name: "Entry stage", Text: blockLabel(s.Title.Value, s.Name), Href: g.names.page(s)})
+	}
+	if src := g.channelSource(c); src != nil {
+		b.Facts = append(b.Facts, fact{Name: "Source", Text: src.Name, Href: g.names.page(src)})
 	}
 	if c.Owner.Value != "" {
 		b.Facts = append(b.Facts, fact{Name: "Owner", Text: c.Owner.Value})
@@ -147,13 +156,21 @@ func previous(s *lang.Stage) *lang.Stage {
 	return nil
 }
 
-func handoff(from, to *lang.Stage) string {
-	return ownerName(from) + " → " + ownerName(to)
+// handoff names the teams a stage passes a lead between. A stage's owner
+// is its owner, or else its team's name, as the compiler's handoff check
+// has it.
+func (g *gen) handoff(from, to *lang.Stage) string {
+	return g.ownerName(from) + " → " + g.ownerName(to)
 }
 
-func ownerName(s *lang.Stage) string {
-	if s.Owner.Value == "" {
-		return "(no owner)"
+func (g *gen) ownerName(s *lang.Stage) string {
+	if o := g.m.StageOwner(s); o != "" {
+		return o
 	}
-	return s.Owner.Value
+	return "(no owner)"
+}
+
+// isHandoff reports whether the stage at i of a funnel changes owner.
+func (g *gen) isHandoff(f *lang.Funnel, i int) bool {
+	return i > 0 && g.m.StageOwner(f.Stages[i-1]) != g.m.StageOwner(f.Stages[i])
 }

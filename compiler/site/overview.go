@@ -16,8 +16,12 @@ type overviewBody struct {
 	Funnels                        []funnelHead
 	Budgets                        []budgetHead
 	KPIs                           []valueLink
-	Errors, Warnings               int
-	Diags                          []diagHead
+	// Sources are the plan's lead sources over every funnel; Marketing
+	// is marketing's contribution as a card beside the KGIs.
+	Sources          *sourcesView
+	Marketing        *kgiCard
+	Errors, Warnings int
+	Diags            []diagHead
 }
 
 type kgiCard struct{ Label, Href, Display, Note string }
@@ -37,9 +41,12 @@ const maxOverviewDiags = 10
 
 func (g *gen) overview() error {
 	b := overviewBody{Title: g.planTitle(), Currency: g.m.Currency}
-	ids := newIDs(append(layoutIDs, "kgis", "budgets", "kpis", "diagnostics")...)
+	ids := newIDs(append(layoutIDs, "kgis", "budgets", "kpis", "diagnostics", "sources")...)
 	for _, f := range g.m.Plan.Funnels {
 		ids.Put([]byte(funnelAnchor(f)))
+	}
+	for _, src := range g.m.Sources(nil) {
+		ids.Put([]byte(sourceAnchor(src)))
 	}
 	if meta := g.m.Plan.Meta; meta != nil {
 		b.Period, b.Owner = meta.Period.Value, meta.Owner.Value
@@ -58,6 +65,11 @@ func (g *gen) overview() error {
 			}
 		}
 		b.KGIs = append(b.KGIs, card)
+	}
+	b.Sources = g.sourcesView(nil, "the revenue of all funnels")
+	if b.Sources != nil && b.Sources.Marketing != nil {
+		mk := b.Sources.Marketing
+		b.Marketing = &kgiCard{Label: "Marketing-sourced revenue", Href: mk.Href, Display: mk.Revenue, Note: mk.Share + " of " + mk.Of}
 	}
 	for _, x := range g.m.Plan.KPIs {
 		if v := g.m.MetricVar(x); v != nil {
@@ -89,12 +101,10 @@ func (g *gen) funnelHead(f *lang.Funnel) funnelHead {
 	dealSize, revenue := g.m.FunnelVars(f)
 	h := funnelHead{Anchor: funnelAnchor(f), Label: blockLabel(f.Title.Value, f.Name), Href: g.names.page(f),
 		DealSize: display(g.m, dealSize), Revenue: display(g.m, revenue)}
-	for i, s := range f.Stages {
-		vol, rate := g.m.StageVars(s)
-		h.Stages = append(h.Stages, stageRow{Label: blockLabel(s.Title.Value, s.Name), Href: g.names.page(s),
-			Owner: s.Owner.Value, Volume: display(g.m, vol), Rate: rateText(g.m, rate),
-			Handoff: i > 0 && f.Stages[i-1].Owner.Value != s.Owner.Value})
-		h.Won = display(g.m, vol)
+	for i := range f.Stages {
+		row := g.stageRow(f, i)
+		h.Stages = append(h.Stages, row)
+		h.Won = row.Volume
 	}
 	return h
 }

@@ -62,7 +62,8 @@ func Generate(m *compiler.Model, diags hcl.Diagnostics, opts Options) (map[strin
 
 // all renders every page.
 func (g *gen) all() error {
-	steps := []func() error{g.overview, g.tree, g.funnels, g.channels, g.nodes, g.diagnostics}
+	steps := []func() error{g.overview, g.tree, g.funnels, g.channels, g.nodes, g.diagnostics,
+		g.personas, g.journeys, g.analyses}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

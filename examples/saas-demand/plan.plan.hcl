@@ -49,10 +49,21 @@ kpi "pipeline" {
 }
 
 kpi "cost_per_deal" {
-  title       = "Marketing cost per won deal"
+  title       = "Marketing cost per won deal (CAC)"
   owner       = "VP Marketing"
-  description = "Marketing spend divided by the deals it produces: the acquisition cost that marketing carries."
-  formula     = budget.marketing.spend / funnel.demand.won.volume
+  description = "Marketing program spend divided by the deals it produces: the customer acquisition cost that marketing carries (sales headcount is not included)."
+  formula     = cac(budget.marketing.spend, funnel.demand.won.volume)
+}
+
+kpi "payback" {
+  title       = "CAC payback"
+  owner       = "CFO"
+  description = <<-EOT
+    Months of a new customer's gross profit needed to earn back the marketing
+    CAC: ¥794,385 / (¥2,400,000 / 12 months x 80% gross margin) = 4.96,
+    about 5 months, well inside the 12 months planc checks for.
+  EOT
+  formula     = cac_payback(kpi.cost_per_deal, funnel.demand.deal_size / "12 months", "80%")
 }
 
 kpi "cost_per_mql" {

@@ -158,11 +158,12 @@ func fmtSources(args []string, recursive bool, stdin io.Reader) ([]lang.Source, 
 	return srcs, diags
 }
 
-// planDirs lists root and every directory under it that holds a plan file,
-// skipping hidden directories (.git). A root that is a file or cannot be
-// walked is returned as it is, for ReadSources to read or to report.
+// planDirs lists the directories under root (root included) that hold a
+// plan file, skipping hidden directories (.git). A root that is a file,
+// cannot be walked or holds no plan file anywhere is returned as it is, for
+// ReadSources to read or to report.
 func planDirs(root string) []string {
-	dirs := []string{root}
+	var dirs []string
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
@@ -170,12 +171,15 @@ func planDirs(root string) []string {
 		case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
 			return filepath.SkipDir
 		case !d.IsDir() && strings.HasSuffix(d.Name(), lang.Ext):
-			if dir := filepath.Dir(path); dir != filepath.Clean(root) && dirs[len(dirs)-1] != dir {
+			if dir := filepath.Dir(path); len(dirs) == 0 || dirs[len(dirs)-1] != dir {
 				dirs = append(dirs, dir)
 			}
 		}
 		return nil
 	})
+	if len(dirs) == 0 {
+		return []string{root}
+	}
 	return dirs
 }
 

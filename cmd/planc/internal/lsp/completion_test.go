@@ -38,7 +38,7 @@ func TestCompletionReferences(t *testing.T) {
 		{"kpi \"x\" {\n  formula = kpi.", "cost_per_deal budget_per_deal"},
 		{"kpi \"x\" {\n  formula = kgi.", "revenue"},
 		{"kpi \"x\" {\n  formula = funnel.", "demand"},
-		{"kpi \"x\" {\n  formula = funnel.demand.", "deal_size revenue toiawase shodan juchu"},
+		{"kpi \"x\" {\n  formula = funnel.demand.", "deal_size revenue toiawase shodan juchu source"},
 		{"kpi \"x\" {\n  formula = funnel.demand.shodan.", "volume rate"},
 		{"kpi \"x\" {\n  formula = 2 * channel.ads.", "leads share cpa cost"},
 		{"check \"c\" {\n  condition = budget.", "marketing"},

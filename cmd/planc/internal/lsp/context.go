@@ -32,7 +32,7 @@ type cursor struct {
 }
 
 // namespaces are the roots of reference paths.
-var namespaces = []string{"kgi", "kpi", "funnel", "channel", "budget"}
+var namespaces = []string{"kgi", "kpi", "funnel", "channel", "budget", "team", "source"}
 
 // cursorAt works out the completion context from the text before off. It
 // lexes instead of parsing: the text being typed is rarely valid HCL, and

@@ -1,0 +1,139 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/planc-dev/planc/lang"
+	"golang.org/x/tools/txtar"
+)
+
+func TestJourneyPage(t *testing.T) {
+	files := generate(t, content)
+	page := "journey.buyer.html"
+	assertContains(t, files, page,
+		"<h1>Journey: From first contact to renewal</h1>",
+		"<code>journey.buyer</code>",
+		"Seven phases; <strong>awareness</strong> first.",
+		`<ol class="journey" aria-label="Phases of From first contact to renewal, in order">`,
+		`<li class="phase" id="phase-awareness">`,
+		`<span class="step">1</span> <span class="phase-title">認知</span> <code>awareness</code>`,
+		`<a href="personas.html#persona-it_manager">情報システム部長</a>`,
+		`<a href="personas.html#persona-cfo">cfo</a>`,
+		`<a href="channel.exhibition.html">Trade show &lt;b&gt;booth&lt;/b&gt;</a>`,
+		`<a href="channel.webinar.html">webinar</a>`,
+		"<li>Article in 日経xTECH &lt;i&gt;</li>",
+		`<p class="phase-owner">owner inside_sales</p>`,
+		`<h4 id="content">Content</h4>`,
+	)
+	// The phases are drawn in the order written, numbered.
+	body := string(files[page])
+	order := regexp.MustCompile(`<span class="step">(\d+)</span> <span class="phase-title">([^<]*)</span>`).FindAllStringSubmatch(body, -1)
+	var got []string
+	for _, m := range order {
+		got = append(got, m[1]+" "+m[2])
+	}
+	want := "1 認知, 2 interest, 3 consideration, 4 evaluation, 5 purchase, 6 onboarding, 7 expansion"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("phases %q, want %q", strings.Join(got, ", "), want)
+	}
+	assertContains(t, files, "journey.partner.html", "<h1>Journey: partner</h1>",
+		`<ul class="chips"><li><a href="channel.webinar.html">webinar</a></li><li><a href="channel.exhibition.html">`)
+}
+
+// TestJourneyFiles: journeys whose names clash as file names, on a
+// case-insensitive file system or by a duplicate-name error, get pages of
+// their own, deterministically.
+func TestJourneyFiles(t *testing.T) {
+	js := []*lang.Journey{{Block: lang.Block{Name: "buyer"}}, {Block: lang.Block{Name: "Buyer"}},
+		{Block: lang.Block{Name: "buyer"}}, {Block: lang.Block{Name: "購買"}}}
+	n := &names{file: map[any]string{}}
+	n.addJourneys(js)
+	var got []string
+	for _, j := range js {
+		got = append(got, n.page(j))
+	}
+	want := "journey.buyer-2.html journey.Buyer.html journey.buyer-3.html journey.u8cfcu8cb7.html"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// TestContentSite runs the checks of TestLinks and TestEscaping on the site
+// of the content plan: every link resolves to a file and an id in it, ids
+// are unique, nothing points off the site, and no user text becomes markup.
+func TestContentSite(t *testing.T) {
+	files := generate(t, content)
+	ids := map[string]map[string]bool{}
+	for _, name := range pageNames(files) {
+		ids[name] = map[string]bool{}
+		for _, id := range attrs(files[name], "id") {
+			if ids[name][id] {
+				t.Errorf("%s: id %q twice", name, id)
+			}
+			ids[name][id] = true
+		}
+	}
+	for _, name := range pageNames(files) {
+		body := files[name]
+		for _, ref := range append(attrs(body, "href"), attrs(body, "src")...) {
+			checkLink(t, content, name, ref, files, ids)
+		}
+		for _, bad := range []string{"<script", "onerror", "javascript:", "<b>", "<i>", "http:", "https:", "//"} {
+			if bytes.Contains(bytes.ToLower(body), []byte(bad)) {
+				t.Errorf("%s contains %q", name, bad)
+			}
+		}
+		if bytes.Contains(body, []byte(`class="banner"`)) {
+			t.Errorf("%s has an error banner but the plan has no error", name)
+		}
+	}
+	if bytes.Contains(files["site.css"], []byte("//")) {
+		t.Error("site.css contains //")
+	}
+}
+
+// TestContentWithErrors builds, with --allow-errors, the site of each
+// plan-content archive of the compiler's golden tests (unknown references,
+// duplicate phases and personas, unknown frameworks): every page renders,
+// and its links and ids hold.
+func TestContentWithErrors(t *testing.T) {
+	archives, err := filepath.Glob("../testdata/diag/content_*.txtar")
+	if err != nil || len(archives) == 0 {
+		t.Fatalf("no content archives: %v", err)
+	}
+	for _, path := range archives {
+		ar, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		for _, f := range ar.Files {
+			if strings.HasSuffix(f.Name, ".plan.hcl") {
+				if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		files := generate(t, dir)
+		ids := map[string]map[string]bool{}
+		for _, name := range pageNames(files) {
+			ids[name] = map[string]bool{}
+			for _, id := range attrs(files[name], "id") {
+				if ids[name][id] {
+					t.Errorf("%s: %s: id %q twice", path, name, id)
+				}
+				ids[name][id] = true
+			}
+		}
+		for _, name := range pageNames(files) {
+			for _, ref := range attrs(files[name], "href") {
+				checkLink(t, path, name, ref, files, ids)
+			}
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package site
+
+import (
+	"html/template"
+	"math/big"
+
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
+)
+
+// teams.html lists the plan's teams, each under its own anchor
+// (teamAnchor) so that stages can link to the team that works them: the
+// stages it works, its headcount and capacity, the load the plan puts on
+// it a month and the people that load requires, with a meter of
+// utilisation (required / headcount). Each team also has a page of its
+// own, named by its path ("team.inside_sales.html"), with its values.
+
+const teamsPage = "teams.html"
+
+type teamsBody struct {
+	Period string
+	Teams  []teamView
+}
+
+type teamView struct {
+	Anchor, Label, Href, Path, Owner    string
+	Headcount, Capacity, Load, Required string
+	Description                         template.HTML
+	Stages                              []teamStage
+	// Util is required / headcount as a percentage; "" when unsolved.
+	Util string
+	// Over is set when the team needs more people than it has; Short is
+	// then the people missing, and Spare otherwise the people to spare.
+	Over         bool
+	Short, Spare string
+	Meter        *utilMeter
+}
+
+type teamStage struct{ Text, Href, Volume string }
+
+// utilMeter draws utilisation as a bar: the headcount's share up to a
+// line at 100%, and the part above it in the "bad" colour.
+type utilMeter struct {
+	W, H, Full, LineX int
+	Label             string
+	Segs              []barSeg
+}
+
+func teamAnchor(t *lang.Team) string { return "team-" + t.Name }
+
+// teamsHref links to a team's section on teams.html.
+func teamsHref(t *lang.Team) string { return teamsPage + "#" + teamAnchor(t) }
+
+// teamOf returns the team that works a stage, or nil.
+func (g *gen) teamOf(s *lang.Stage) *lang.Team {
+	for _, t := range g.m.Plan.Teams {
+		for _, x := range g.m.TeamStages(t) {
+			if x == s {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+func (g *gen) teams() error {
+	ts := g.m.Plan.Teams
+	if len(ts) == 0 {
+		return nil // no page, and no nav entry for it
+	}
+	var anchors []string
+	for _, t := range ts {
+		anchors = append(anchors, teamAnchor(t))
+	}
+	ids := newIDs(append(layoutIDs, anchors...)...)
+	var b teamsBody
+	if meta := g.m.Plan.Meta; meta != nil {
+		b.Period = meta.Period.Value
+	}
+	seen := map[string]bool{}
+	for _, t := range ts {
+		if seen[t.Name] {
+			continue // a duplicate-name error: the first one is the team
+		}
+		seen[t.Name] = true
+		b.Teams = append(b.Teams, g.teamView(t, ids))
+	}
+	return g.render(teamsPage, "teams", "Teams", b)
+}
+
+func (g *gen) teamView(t *lang.Team, ids *pageIDs) teamView {
+	headcount, capacity, load, required := g.m.TeamVars(t)
+	v := teamView{Anchor: teamAnchor(t), Label: blockLabel(t.Title.Value, t.Name), Href: g.names.page(t), Path: "team." + t.Name,
+		Owner: t.Owner.Value, Description: markdown(t.Description.Value, ids, teamAnchor(t)),
+		Headcount: display(g.m, headcount), Capacity: display(g.m, capacity), Load: display(g.m, load), Required: display(g.m, required)}
+	multi := len(g.m.Plan.Funnels) > 1
+	for _, s := range g.m.TeamStages(t) {
+		vol, _ := g.m.StageVars(s)
+		text := blockLabel(s.Title.Value, s.Name)
+		if multi {
+			text = blockLabel(s.Funnel.Title.Value, s.Funnel.Name) + " / " + text
+		}
+		v.Stages = append(v.Stages, teamStage{Text: text, Href: g.names.page(s), Volume: display(g.m, vol)})
+	}
+	need, have := bigOf(g.m, required), bigOf(g.m, headcount)
+	if need == nil || have == nil || have.Sign() <= 0 {
+		return v
+	}
+	util := new(big.Rat).Quo(need, have)
+	v.Util = quantity.Format(util, quantity.Ratio)
+	diff := new(big.Rat).Sub(need, have)
+	v.Over = diff.Sign() > 0
+	if v.Over {
+		v.Short = quantity.Format(diff, required.Unit)
+	} else {
+		v.Spare = quantity.Format(diff.Neg(diff), required.Unit)
+	}
+	f, _ := util.Float64()
+	v.Meter = utilBar(f, v.Label+": "+v.Util+" utilised, "+v.Required+" people needed of "+v.Headcount)
+	return v
+}
+
+// utilBar scales the bar to the larger of utilisation and 100%.
+func utilBar(util float64, label string) *utilMeter {
+	const w, h = 400, 20
+	scale := max(util, 1)
+	m := &utilMeter{W: w, H: h, Full: int(w/scale + 0.5), Label: label}
+	m.LineX = m.Full
+	within := min(util, 1)
+	wIn := int(within/scale*w + 0.5)
+	if util > 0 && wIn < 2 {
+		wIn = 2
+	}
+	m.Segs = append(m.Segs, barSeg{Class: "load", X: 0, W: wIn, H: h})
+	if util > 1 {
+		m.Segs = append(m.Segs, barSeg{Class: "excess", X: wIn, W: w - wIn, H: h})
+	}
+	return m
+}
+
+// teamPage is a team's own page: what it works and its values.
+func (g *gen) teamPage(t *lang.Team) error {
+	headcount, capacity, load, required := g.m.TeamVars(t)
+	vs := vars(headcount, capacity, load, required)
+	ids := pageIDsFor(vs)
+	b := nodeBody{Kind: "Team", Label: blockLabel(t.Title.Value, t.Name), Path: "team." + t.Name,
+		Description: markdown(t.Description.Value, ids, "description")}
+	b.Facts = append(b.Facts, fact{Name: "Utilisation", Text: g.teamView(t, newIDs()).summary(), Href: teamsHref(t)})
+	if t.Owner.Value != "" {
+		b.Facts = append(b.Facts, fact{Name: "Owner", Text: t.Owner.Value})
+	}
+	for _, s := range g.m.TeamStages(t) {
+		b.Facts = append(b.Facts, fact{Name: "Works", Text: blockLabel(s.Funnel.Title.Value, s.Funnel.Name) + " / " + blockLabel(s.Title.Value, s.Name), Href: g.names.page(s)})
+	}
+	for _, v := range vs {
+		b.Vars = append(b.Vars, g.varView(v))
+	}
+	return g.render(g.names.page(t), "node", b.Label, b)
+}
+
+// teamPages writes teams.html and a page per team.
+func (g *gen) teamPages() error {
+	if err := g.teams(); err != nil {
+		return err
+	}
+	for _, t := range g.m.Plan.Teams {
+		if err := g.teamPage(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// summary says in words what the team needs and has: "148%: needs 7.4
+// people; has 5: 2.4 short".
+func (v teamView) summary() string {
+	if v.Util == "" {
+		return "not solved"
+	}
+	out := v.Util + ": needs " + v.Required + " people; has " + v.Headcount
+	if v.Over {
+		return out + ": " + v.Short + " short"
+	}
+	return out + ": " + v.Spare + " to spare"
+}
