@@ -28,7 +28,9 @@ const (
 	//	kpi "cvr" { value = "20%" }
 	DuplicateName Code = "duplicate-name"
 
-	// UnknownReference occurs when a formula names nothing.
+	// UnknownReference occurs when a reference names nothing: in a formula,
+	// a channel's funnel, a stage's team, a benchmark key, or a journey's
+	// personas and channels.
 	//
 	//	formula = kpi.mqls * 2 # there is only kpi.mql
 	UnknownReference Code = "unknown-reference"

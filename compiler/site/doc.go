@@ -5,12 +5,17 @@
 // relative links only, plus one style sheet, so that it works from file://
 // and under any path prefix, with no network access and no JavaScript:
 //
-//	index.html          overview: goals, funnels, budgets, diagnostics
+//	index.html          overview: goals, marketing-sourced revenue, funnels,
+//	                    lead sources, budgets, diagnostics
 //	tree.html           the KPI tree, drawn in SVG
-//	funnel.F.html       a funnel's waterfall and stages
+//	funnel.F.html       a funnel's waterfall, stages, sources and benchmarks
 //	channels.html       channels, and each budget's spend against its cap
-//	kgi.N.html, ...     one page per metric, stage and channel, named by
-//	                    its reference path
+//	teams.html          each team's load against its capacity
+//	personas.html       the personas
+//	journey.J.html      a customer journey, its phases as a diagram
+//	analyses.html       the analyses, each in its framework's layout
+//	kgi.N.html, ...     one page per metric, stage, channel, source and
+//	                    team, named by its reference path
 //	diagnostics.html    every diagnostic with its source snippet
 //
 // Output is deterministic (the same plan gives byte-identical files), and

@@ -281,3 +281,68 @@ func TestFormatting(t *testing.T) {
 		}
 	}
 }
+
+// TestSymbolsOfTeamsAndContent: the outline holds teams with their
+// required people, and journeys with their phases.
+func TestSymbolsOfTeamsAndContent(t *testing.T) {
+	plan := `plan {
+  title  = "Teams"
+  period = "2027-04 .. 2028-03"
+}
+
+funnel "demand" {
+  deal_size = "1M JPY"
+  stage "sal" {
+    team = team.inside_sales
+  }
+  stage "won" {
+    rate = "10%"
+  }
+}
+
+kpi "sals" {
+  target  = 1200
+  formula = funnel.demand.sal.volume
+}
+
+team "inside_sales" {
+  headcount = 2
+  capacity  = 100
+}
+
+persona "cto" {
+  role = "CTO"
+}
+
+journey "buyer" {
+  phase "awareness" {
+    personas = [persona.cto]
+  }
+  phase "purchase" {}
+}
+`
+	dir := writePlan(t, map[string]string{"main.plan.hcl": plan})
+	s := start(t, 0)
+	uri := fileURI(dir, "main.plan.hcl")
+	s.open(uri, plan)
+	var syms []lsp.DocumentSymbol
+	s.call("textDocument/documentSymbol", lsp.DocumentSymbolParams{TextDocument: lsp.TextDocumentIdentifier{URI: uri}}, &syms)
+	var got []string
+	for _, sym := range syms {
+		entry := sym.Name
+		for _, c := range sym.Children {
+			entry += " [" + c.Name + "]"
+		}
+		got = append(got, entry)
+	}
+	// 1,200 SALs over 12 months = 100 a month, at 100 a person: 1 person.
+	want := "plan\ndemand [sal] [won]\nsals\ninside_sales\ncto\nbuyer [awareness] [purchase]"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("symbols:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	var h lsp.Hover
+	s.call("textDocument/hover", pos(uri, 8, 17), &h)
+	if !strings.Contains(h.Contents.Value, "team.inside_sales") {
+		t.Errorf("hover on team.inside_sales: %q", h.Contents.Value)
+	}
+}

@@ -166,6 +166,18 @@ func blockOf(node any) *lang.Block {
 		return &x.Block
 	case *lang.Check:
 		return &x.Block
+	case *lang.Team:
+		return &x.Block
+	case *lang.Rule:
+		return &x.Block
+	case *lang.Persona:
+		return &x.Block
+	case *lang.Journey:
+		return &x.Block
+	case *lang.Phase:
+		return &x.Block
+	case *lang.Analysis:
+		return &x.Block
 	}
 	return nil
 }
@@ -188,6 +200,9 @@ func varsOf(m *compiler.Model, node any) []*compiler.Var {
 	case *lang.Budget:
 		sp, c := m.BudgetVars(x)
 		vs = []*compiler.Var{sp, c}
+	case *lang.Team:
+		h, c, l, r := m.TeamVars(x)
+		vs = []*compiler.Var{h, c, l, r}
 	}
 	var out []*compiler.Var
 	for _, v := range vs {

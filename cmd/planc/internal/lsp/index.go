@@ -94,11 +94,14 @@ func exprAttrs(plan *lang.Plan) []*lang.Attr {
 	for _, f := range plan.Funnels {
 		add(f.DealSize)
 		for _, s := range f.Stages {
-			add(s.Rate)
+			add(s.Rate, s.Team)
 		}
 	}
 	for _, c := range plan.Channels {
 		add(c.Funnel, c.Share, c.Leads, c.Budget, c.CPA)
+	}
+	for _, t := range plan.Teams {
+		add(t.Headcount, t.Capacity)
 	}
 	for _, b := range plan.Budgets {
 		add(b.Cap, b.Channels)
@@ -139,6 +142,12 @@ func (ix *index) addDecls(plan *lang.Plan, m *compiler.Model) {
 		ix.decl(&b.Block, b)
 		_, limit := m.BudgetVars(b)
 		ix.attrDecl(limit, b.Cap)
+	}
+	for _, t := range plan.Teams {
+		ix.decl(&t.Block, t)
+		headcount, capacity, _, _ := m.TeamVars(t)
+		ix.attrDecl(headcount, t.Headcount)
+		ix.attrDecl(capacity, t.Capacity)
 	}
 }
 
@@ -211,6 +220,8 @@ func declaration(ent entity) (hcl.Range, bool) {
 	case *lang.Channel:
 		return x.DefRange, true
 	case *lang.Budget:
+		return x.DefRange, true
+	case *lang.Team:
 		return x.DefRange, true
 	}
 	return hcl.Range{}, false

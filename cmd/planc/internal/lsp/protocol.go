@@ -216,6 +216,7 @@ const (
 	SymbolVariable  = 13
 	SymbolBoolean   = 17
 	SymbolObject    = 19
+	SymbolStruct    = 23
 	SymbolEvent     = 24
 )
 

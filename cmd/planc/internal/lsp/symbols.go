@@ -11,6 +11,8 @@ import (
 var symbolKinds = map[string]int{
 	"plan": SymbolModule, "kgi": SymbolVariable, "kpi": SymbolVariable, "funnel": SymbolClass,
 	"stage": SymbolField, "channel": SymbolInterface, "budget": SymbolObject, "check": SymbolBoolean,
+	"team": SymbolStruct, "rule": SymbolBoolean, "persona": SymbolObject, "journey": SymbolClass,
+	"phase": SymbolField, "analysis": SymbolObject,
 }
 
 // documentSymbols is the outline of one file: its blocks in source order,
@@ -30,6 +32,11 @@ func documentSymbols(s *Server, r *request) (any, error) {
 		if fn, ok := node.(*lang.Funnel); ok {
 			for _, st := range fn.Stages {
 				sym.Children = append(sym.Children, snap.symbol(f, st, s.enc))
+			}
+		}
+		if j, ok := node.(*lang.Journey); ok {
+			for _, ph := range j.Phases {
+				sym.Children = append(sym.Children, snap.symbol(f, ph, s.enc))
 			}
 		}
 		out = append(out, sym)
@@ -58,8 +65,23 @@ func blocksIn(plan *lang.Plan, name string) []any {
 	for _, b := range plan.Budgets {
 		out = append(out, b)
 	}
+	for _, t := range plan.Teams {
+		out = append(out, t)
+	}
 	for _, c := range plan.Checks {
 		out = append(out, c)
+	}
+	for _, r := range plan.Rules {
+		out = append(out, r)
+	}
+	for _, p := range plan.Personas {
+		out = append(out, p)
+	}
+	for _, j := range plan.Journeys {
+		out = append(out, j)
+	}
+	for _, a := range plan.Analyses {
+		out = append(out, a)
 	}
 	var in []any
 	for _, n := range out {
