@@ -20,7 +20,26 @@ func Format(name string, src []byte) ([]byte, hcl.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return tidyLines(hclwrite.Format(src)), nil
+	return layout(name, src), nil
+}
+
+// layout is hclwrite's layout with tidied lines. hclwrite works on tokens
+// and in rare cases joins two into a third (`0.0 .0` becomes `0.0.0`, a
+// number that does not parse); then only the lines are tidied, so that
+// Format never breaks a file that parsed.
+func layout(name string, src []byte) []byte {
+	if out := tidyLines(hclwrite.Format(src)); parses(name, out) {
+		return out
+	}
+	if out := tidyLines(src); parses(name, out) {
+		return out
+	}
+	return src
+}
+
+func parses(name string, src []byte) bool {
+	_, diags := parseFile(Source{Name: name, Bytes: src})
+	return !diags.HasErrors()
 }
 
 // IsFormatted reports whether src is already in canonical layout. A file that
