@@ -193,23 +193,8 @@ func (g *graph) entryStage(c *lang.Channel) *lang.Stage {
 	if c.Funnel == nil {
 		return nil
 	}
-	t, d := hcl.AbsTraversalForExpr(c.Funnel.Expr)
-	if d.HasErrors() {
-		g.low.fail(lang.Schema, c.Funnel.Expr.Range(), "funnel must be a reference",
-			"Name the funnel the channel feeds as a reference, such as funnel = funnel.demand.")
-		return nil
-	}
-	_, sc, diag := g.root.resolve(t)
-	f, ok := ownerOf[*lang.Funnel](sc)
-	if diag != nil || !ok || t.RootName() != "funnel" {
-		if diag == nil {
-			diag = lang.Diag(lang.UnknownReference, c.Funnel.Expr.Range(), "Not a funnel",
-				"funnel must name a funnel block, such as funnel = funnel.demand.")
-		}
-		g.low.diags = append(g.low.diags, diag)
-		return nil
-	}
-	if len(f.Stages) == 0 {
+	f, ok := blockRef[*lang.Funnel](g, c.Funnel.Expr, "A channel's funnel", "funnel", "funnel.demand")
+	if !ok || len(f.Stages) == 0 {
 		return nil
 	}
 	if c.Stage.Value == "" {

@@ -141,20 +141,32 @@ func (g *graph) budgetMembers(b *lang.Budget) []*lang.Channel {
 }
 
 func (g *graph) channelRef(e hcl.Expression) *lang.Channel {
+	c, _ := blockRef[*lang.Channel](g, e, "Each entry of channels", "channel", "channel.webinar")
+	return c
+}
+
+// blockRef resolves an attribute that names a block (channel.webinar,
+// funnel.demand, team.inside_sales) rather than a value. For the messages,
+// what names the attribute, ns is the block type and example a reference
+// to write instead.
+func blockRef[T any](g *graph, e hcl.Expression, what, ns, example string) (T, bool) {
+	var zero T
 	t, d := hcl.AbsTraversalForExpr(e)
 	if d.HasErrors() {
-		g.low.fail(lang.Schema, e.Range(), "Not a channel reference", "Each entry must be a reference such as channel.webinar.")
-		return nil
+		g.low.fail(lang.Schema, e.Range(), fmt.Sprintf("Not a %s reference", ns),
+			fmt.Sprintf("%s must be a reference to a %s block, without quotes, such as %s.", what, ns, example))
+		return zero, false
 	}
 	_, sc, diag := g.root.resolve(t)
 	if diag != nil {
 		g.low.diags = append(g.low.diags, diag)
-		return nil
+		return zero, false
 	}
-	c, ok := ownerOf[*lang.Channel](sc)
-	if !ok || t.RootName() != "channel" {
-		g.low.fail(lang.UnknownReference, e.Range(), "Not a channel", "Each entry must name a channel block, such as channel.webinar.")
-		return nil
+	b, ok := ownerOf[T](sc)
+	if !ok || t.RootName() != ns || len(t) != 2 {
+		g.low.fail(lang.UnknownReference, e.Range(), "Not a "+ns,
+			fmt.Sprintf("%s must name a %s block, such as %s.", what, ns, example))
+		return zero, false
 	}
-	return c
+	return b, true
 }

@@ -118,22 +118,8 @@ func (g *graph) teamStages() map[*lang.Team][]*lang.Stage {
 }
 
 func (g *graph) teamRef(e hcl.Expression) *lang.Team {
-	t, d := hcl.AbsTraversalForExpr(e)
-	if d.HasErrors() {
-		g.low.fail(lang.Schema, e.Range(), "team must be a reference", "Name the team that works the stage as a reference, such as team = team.inside_sales.")
-		return nil
-	}
-	_, sc, diag := g.root.resolve(t)
-	if diag != nil {
-		g.low.diags = append(g.low.diags, diag)
-		return nil
-	}
-	team, ok := ownerOf[*lang.Team](sc)
-	if !ok || t.RootName() != "team" || len(t) != 2 {
-		g.low.fail(lang.UnknownReference, e.Range(), "Not a team", "team must name a team block, such as team = team.inside_sales.")
-		return nil
-	}
-	return team
+	t, _ := blockRef[*lang.Team](g, e, "A stage's team", "team", "team.inside_sales")
+	return t
 }
 
 // periodMonths reads the plan's period when a team needs it, reporting a
