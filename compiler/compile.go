@@ -35,6 +35,7 @@ func Compile(plan *lang.Plan, front hcl.Diagnostics) (*Model, hcl.Diagnostics) {
 	s.run()
 	s.checkRates()
 	s.checkBudgets()
+	s.checkTeamInputs()
 	s.checkCapacity()
 	s.checkKGIs()
 	s.checkHandoffs()

@@ -27,8 +27,10 @@ type lowerer struct {
 	diags hcl.Diagnostics
 }
 
-const formulaHelp = "A formula may use numbers, quantity strings (\"30%\", \"2.4M JPY\"), references such as kpi.NAME, + - * /, parentheses and the functions " +
-	"min, max, sum, ceil, floor and round."
+// formulaHelp says what a formula may hold; the functions are the
+// standard library's, so the list cannot go stale.
+var formulaHelp = "A formula may use numbers, quantity strings (\"30%\", \"2.4M JPY\"), references such as kpi.NAME, + - * /, parentheses and the functions " +
+	strings.Join(stdlib.Names(), ", ") + "."
 
 var arith = map[*hclsyntax.Operation]byte{
 	hclsyntax.OpAdd: '+', hclsyntax.OpSubtract: '-', hclsyntax.OpMultiply: '*', hclsyntax.OpDivide: '/',

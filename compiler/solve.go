@@ -204,17 +204,39 @@ func (s *solver) origin(v *Var) string {
 
 func rangeString(r hcl.Range) string { return lang.At(r) }
 
-// evalError is a division by zero found while evaluating.
+// evalError is a division by zero, or a number too large to be a plan's,
+// found while evaluating.
 type evalError struct {
-	at hcl.Range
+	at      hcl.Range
+	tooLong bool
 }
 
 func (e *evalError) diag(eq *Eq) *hcl.Diagnostic {
+	if e.tooLong {
+		return lang.Diag(lang.BadQuantity, e.at, "Number too large",
+			fmt.Sprintf("This value has more than %d binary digits, so %s is not computed. Check the formula: no plan needs numbers this large.", maxBits, eq.What))
+	}
 	if !eq.Formula {
 		return nil // a zero rate or share is reported as rate-out-of-range
 	}
 	return lang.Diag(lang.DivisionByZero, e.at, "Division by zero",
 		fmt.Sprintf("This divisor is zero, so %s has no value. Check the values it refers to.", eq.What))
+}
+
+// maxBits bounds the numerator and denominator of every value the solver
+// computes with. Exact arithmetic on rationals grows without limit (pow of
+// pow of pow...), and no plan needs a number beyond 10^1,000; the bound
+// keeps every computation fast.
+const maxBits = 4096
+
+// tooLong reports whether v is beyond maxBits.
+func tooLong(v Value) bool {
+	for _, r := range []*big.Rat{v.Nom, v.Lo, v.Hi} {
+		if r != nil && (r.Num().BitLen() > maxBits || r.Denom().BitLen() > maxBits) {
+			return true
+		}
+	}
+	return false
 }
 
 // eval computes an expression whose references are all known.
@@ -247,6 +269,9 @@ func (s *solver) evalBin(x *Bin) (Value, *evalError) {
 	if err != nil {
 		return Value{}, err
 	}
+	if tooLong(a) || tooLong(b) {
+		return Value{}, &evalError{at: x.R, tooLong: true}
+	}
 	return arith2(x.Op, a, b, x.B.Range())
 }
 
@@ -276,6 +301,9 @@ func (s *solver) evalCall(x *Call) (Value, *evalError) {
 		v, err := s.eval(a)
 		if err != nil {
 			return Value{}, err
+		}
+		if tooLong(v) {
+			return Value{}, &evalError{at: a.Range(), tooLong: true}
 		}
 		noms[i], los[i], his[i] = v.Nom, v.Lo, v.Hi
 		bounded = bounded && v.Lo != nil && v.Hi != nil

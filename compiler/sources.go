@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
@@ -164,10 +165,12 @@ type sourceGroup struct {
 }
 
 // groupSources groups channels by source, in the order sources first
-// appear.
+// appear. Marketing is always there, without channels if need be, so that
+// marketing's contribution (source.marketing.revenue) is ¥0 in a plan
+// whose leads all come from sales or partners, not an unknown reference.
 func groupSources(cs []*lang.Channel) []sourceGroup {
-	var out []sourceGroup
-	at := map[string]int{}
+	out := []sourceGroup{{name: lang.DefaultSource}}
+	at := map[string]int{lang.DefaultSource: 0}
 	for _, c := range cs {
 		n := c.SourceName()
 		i, ok := at[n]
@@ -188,7 +191,15 @@ func (g *graph) declareSource(parent *scope, prefix string, f *lang.Funnel, grp 
 		what += fmt.Sprintf(" of funnel %q", f.Name)
 	}
 	sc := parent.kid(grp.name, what, src)
-	decl := grp.channels[0].DefRange
+	var decl hcl.Range // where the values are declared, for messages
+	switch {
+	case len(grp.channels) > 0:
+		decl = grp.channels[0].DefRange
+	case f != nil:
+		decl = f.DefRange
+	case g.plan.Meta != nil:
+		decl = g.plan.Meta.DefRange
+	}
 	p := prefix + grp.name + "."
 	mk := func(name string, kind VarKind, u quantity.Unit) *Var {
 		v := g.newVar(sc, p+name, name, kind, decl, decl, src)
@@ -230,10 +241,14 @@ func (g *graph) defineFunnelSource(src *Source) {
 		}
 	}
 	mine := g.entered(src.Channels)
-	if len(all) == 0 || len(mine) == 0 {
+	r := f.DefRange
+	if len(all) == 0 {
 		return
 	}
-	r := f.DefRange
+	if len(mine) == 0 {
+		g.zeroSource(src, r)
+		return
+	}
 	fv := g.funnelVars[f]
 	won := g.volume[f.Stages[len(f.Stages)-1]]
 	g.relate(src.Leads, g.leadSum(mine, r), "the leads of its channels")
@@ -263,13 +278,20 @@ func (g *graph) definePlanSource(src *Source) {
 	if len(leads) == 0 {
 		return
 	}
-	r := src.Channels[0].DefRange
+	r := src.Won.Decl
 	sumOf := func(vs []*Var, zero quantity.Unit) Expr { e, _ := sum(vs, r, zero); return e }
 	g.relate(src.Leads, sumOf(leads, quantity.CountOf("leads")), "its leads in every funnel")
 	g.relate(src.LeadShare, div(ref(src.Leads, r), sumOf(allLeads, quantity.CountOf("leads")), r), "its leads / all leads")
 	g.relate(src.Won, sumOf(won, quantity.Count), "its won deals in every funnel")
 	g.relate(src.Revenue, sumOf(revenue, g.money()), "its revenue in every funnel")
 	g.relate(src.Share, div(ref(src.Revenue, r), sumOf(allRevenue, g.money()), r), "its revenue / the revenue of every funnel")
+}
+
+// zeroSource gives a source without channels its zero values.
+func (g *graph) zeroSource(src *Source, r hcl.Range) {
+	for _, v := range []*Var{src.Leads, src.LeadShare, src.Won, src.Revenue, src.Share} {
+		g.relate(v, &Const{V: new(big.Rat), Unit: v.Unit, R: r}, "0: it has no channels")
+	}
 }
 
 // entered keeps the channels whose entry stage define resolved.

@@ -108,8 +108,8 @@ func (s *solver) checkPayback(max *big.Rat) {
 	for _, eq := range s.g.eqs {
 		walk(eq.E, func(e Expr) {
 			c, ok := e.(*Call)
-			if !ok || c.Fn.Name != "cac_payback" || !s.known(c) {
-				return
+			if !ok || c.Fn.Name != "cac_payback" || !s.known(c) || !s.g.unitOf(c, false).ok {
+				return // a call with a unit error is reported as such
 			}
 			v, err := s.eval(c)
 			if err != nil || v.Nom.Cmp(max) <= 0 {

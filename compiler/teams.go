@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/lang/quantity"
+	"github.com/planc-dev/planc/stdlib"
 )
 
 // Teams and their capacity. A team has a headcount and a capacity: what
@@ -153,6 +154,36 @@ func (g *graph) periodMonths(stages map[*lang.Team][]*lang.Stage) (int, bool) {
 	return months, true
 }
 
+// checkTeamInputs reports a capacity that is not above zero and a negative
+// headcount: the people a team needs would be meaningless.
+func (s *solver) checkTeamInputs() {
+	for _, t := range s.g.plan.Teams {
+		tv := s.g.teamVars[t]
+		if tv == nil {
+			continue
+		}
+		if c, ok := s.val[tv.capacity]; ok && c.Nom.Sign() <= 0 {
+			s.report(lang.Diag(lang.Schema, exprRange(t.Capacity, t.DefRange), "Capacity must be above zero",
+				fmt.Sprintf("team %q has a capacity of %s; give what one person handles in a month, such as capacity = \"120 leads/month\".", t.Name, quantity.Format(c.Nom, quantity.Count))))
+		}
+		if h, ok := s.val[tv.headcount]; ok && h.Nom.Sign() < 0 {
+			s.report(lang.Diag(lang.Schema, exprRange(t.Headcount, t.DefRange), "Negative headcount",
+				fmt.Sprintf("team %q has a headcount of %s; give the number of people, 0 or more.", t.Name, quantity.Format(h.Nom, quantity.Count))))
+		}
+	}
+}
+
+// zeroCapacity reports whether v, a team's required people, is unsolved
+// because the team's capacity is zero (reported by checkTeamInputs).
+func (s *solver) zeroCapacity(v *Var) bool {
+	t, ok := v.Owner.(*lang.Team)
+	if !ok {
+		return false
+	}
+	c, ok := s.val[s.g.teamVars[t].capacity]
+	return ok && c.Nom.Sign() <= 0
+}
+
 // checkCapacity reports each team that needs more people than it has.
 func (s *solver) checkCapacity() {
 	for _, t := range s.g.plan.Teams {
@@ -164,16 +195,19 @@ func (s *solver) checkCapacity() {
 		have, ok2 := s.val[tv.headcount]
 		capacity, ok3 := s.val[tv.capacity]
 		load, ok4 := s.val[tv.load]
-		if !ok1 || !ok2 || !ok3 || !ok4 || need.Nom.Cmp(have.Nom) <= 0 {
+		if !ok1 || !ok2 || !ok3 || !ok4 || need.Nom.Cmp(have.Nom) <= 0 || capacity.Nom.Sign() <= 0 || have.Nom.Sign() < 0 {
 			continue
 		}
-		short := new(big.Rat).Sub(need.Nom, have.Nom)
+		// Rounded up, so that a team short of 0.02 people is never "0 short".
+		need10 := stdlib.Ceil(new(big.Rat).Mul(need.Nom, big.NewRat(10, 1)))
+		short10 := new(big.Rat).Sub(need10, new(big.Rat).Mul(have.Nom, big.NewRat(10, 1)))
+		needUp, short := new(big.Rat).Quo(need10, big.NewRat(10, 1)), new(big.Rat).Quo(stdlib.Ceil(short10), big.NewRat(10, 1))
 		counted := func(x *big.Rat) string {
 			return strings.TrimSpace(quantity.Format(x, quantity.Count) + " " + tv.load.Unit.Label)
 		}
 		s.report(lang.Diag(lang.OverCapacity, exprRange(t.Headcount, t.DefRange), "Over capacity",
 			fmt.Sprintf("team %q needs %s people at %s a month each to handle %s a month; it has %s, %s short. Add people, raise what each handles, or lower the target.",
-				t.Name, quantity.Decimal(need.Nom, 1, true), counted(capacity.Nom), counted(load.Nom),
+				t.Name, quantity.Decimal(needUp, 1, true), counted(capacity.Nom), counted(load.Nom),
 				quantity.Format(have.Nom, quantity.Count), quantity.Decimal(short, 1, true))))
 	}
 }

@@ -26,7 +26,7 @@ func (s *solver) reportUnderdetermined(cyclic map[*Var]bool) {
 	}
 	var free []*Var
 	for _, v := range s.g.vars {
-		if _, ok := s.val[v]; ok || cyclic[v] || v.Kind == KindCap || v.Attributed() {
+		if _, ok := s.val[v]; ok || cyclic[v] || v.Kind == KindCap || v.Attributed() || v.Kind == KindRequired && s.zeroCapacity(v) {
 			continue
 		}
 		if relevant[v] || v.Kind == KindMetric {

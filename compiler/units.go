@@ -188,8 +188,41 @@ func (g *graph) invertUnit(e Expr, want quantity.Unit, x *Var) (quantity.Unit, b
 		default: // other / self
 			return g.invertUnit(self, o.u.Div(want), x)
 		}
+	case *Call:
+		return g.invertCallUnit(n, want, x)
 	}
 	return quantity.Unit{}, false
+}
+
+// invertCallUnit finds x's unit through a function that declares the unit
+// of each argument (the unit-economics functions), when x is an argument
+// itself and the other arguments' units are known. A currency the other
+// arguments do not say is the plan's.
+func (g *graph) invertCallUnit(n *Call, want quantity.Unit, x *Var) (quantity.Unit, bool) {
+	if n.Fn.ArgUnit == nil {
+		return quantity.Unit{}, false
+	}
+	at := -1
+	us := make([]quantity.Unit, len(n.Args))
+	for i, a := range n.Args {
+		if r, ok := a.(*Ref); ok && r.Var == x {
+			at = i
+			continue
+		}
+		t := g.unitOf(a, false)
+		if !t.ok {
+			return quantity.Unit{}, false
+		}
+		us[i] = t.u
+	}
+	if at < 0 {
+		return quantity.Unit{}, false
+	}
+	u := n.Fn.ArgUnit(at, want, us)
+	if u.Money != 0 && u.Currency == "" {
+		u.Currency = g.currency
+	}
+	return u, true
 }
 
 func contains(e Expr, x *Var) bool {

@@ -24,11 +24,12 @@ func Format(name string, src []byte) ([]byte, hcl.Diagnostics) {
 }
 
 // layout is hclwrite's layout with tidied lines. hclwrite works on tokens
-// and in rare cases joins two into a third (`0.0 .0` becomes `0.0.0`, a
-// number that does not parse); then only the lines are tidied, so that
-// Format never breaks a file that parsed.
+// and in rare cases joins two into another (`1 .5` becomes `1.5`, a
+// different value, and `0.0 .0` becomes `0.0.0`, which does not parse);
+// then only the lines are tidied, so that Format never changes what a
+// file says.
 func layout(name string, src []byte) []byte {
-	if out := tidyLines(hclwrite.Format(src)); parses(name, out) {
+	if out := tidyLines(hclwrite.Format(src)); sameTokens(src, out) && parses(name, out) {
 		return out
 	}
 	if out := tidyLines(src); parses(name, out) {
@@ -99,4 +100,36 @@ func lineEnd(text, src []byte) []byte {
 		}
 	}
 	return []byte("\n")
+}
+
+// sameTokens reports whether a and b hold the same tokens, line ends and
+// the spaces around comments aside: whether they differ in layout only.
+func sameTokens(a, b []byte) bool {
+	ta, tb := significant(a), significant(b)
+	if len(ta) != len(tb) {
+		return false
+	}
+	for i := range ta {
+		if ta[i].Type != tb[i].Type || !bytes.Equal(ta[i].Bytes, tb[i].Bytes) {
+			return false
+		}
+	}
+	return true
+}
+
+// significant lexes src and keeps the tokens that carry meaning, comments
+// trimmed of the spaces and line ends that layout may change.
+func significant(src []byte) []hclsyntax.Token {
+	toks, _ := hclsyntax.LexConfig(src, "", hcl.InitialPos)
+	out := toks[:0]
+	for _, t := range toks {
+		switch t.Type {
+		case hclsyntax.TokenNewline, hclsyntax.TokenEOF:
+			continue
+		case hclsyntax.TokenComment:
+			t.Bytes = bytes.TrimSpace(t.Bytes)
+		}
+		out = append(out, t)
+	}
+	return out
 }

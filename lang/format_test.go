@@ -71,9 +71,23 @@ func FuzzFormat(f *testing.F) {
 		if _, d := parseFile(Source{Name: "f.plan.hcl", Bytes: out}); d.HasErrors() {
 			t.Fatalf("Format(%q) = %q, which does not parse: %v", src, out, d)
 		}
+		if !sameTokens(src, out) {
+			t.Fatalf("Format(%q) = %q changed the tokens", src, out)
+		}
 		again, _ := Format("f.plan.hcl", out)
 		if string(again) != string(out) {
 			t.Fatalf("Format is not idempotent:\n once  %q\n twice %q", out, again)
 		}
 	})
+}
+
+// TestFormatNeverChangesMeaning: hclwrite joins `1 .5` into `1.5`; Format
+// then only tidies the lines.
+func TestFormatNeverChangesMeaning(t *testing.T) {
+	for _, in := range []string{"a = 1 .5\n", "A=0.0 .0\n\n\n"} {
+		got, _ := Format("a.plan.hcl", []byte(in))
+		if !sameTokens([]byte(in), got) {
+			t.Errorf("Format(%q) = %q: the tokens changed", in, got)
+		}
+	}
 }

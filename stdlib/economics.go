@@ -11,25 +11,25 @@ import (
 // arguments (see Product), so the solver also runs them backward: the
 // customers a target MRR needs, the CAC a payback target allows.
 func init() {
-	register(&Func{Name: "ltv", Params: []string{"price", "purchases", "periods"}, Result: ltvUnit, Product: prod(1, 1, 1, 1),
+	register(&Func{Name: "ltv", Params: []string{"price", "purchases", "periods"}, Result: ltvUnit, ArgUnit: ltvArg, Product: prod(1, 1, 1, 1),
 		Doc:   "Customer lifetime value: price x purchases per period x number of periods.",
 		Units: "price: money, or money per month; purchases: a number of purchases per period; periods: a number, or a duration when the price is per month -> money"})
-	register(&Func{Name: "cpa", Params: []string{"cost", "conversions"}, Result: perCount("conversions"), Product: prod(1, 1, -1),
+	register(&Func{Name: "cpa", Params: []string{"cost", "conversions"}, Result: perCount("conversions"), ArgUnit: perCountArg, Product: prod(1, 1, -1),
 		Doc:   "Cost per acquisition: cost / conversions.",
 		Units: "cost: money; conversions: a count -> money"})
-	register(&Func{Name: "cac", Params: []string{"cost", "customers"}, Result: perCount("customers"), Product: prod(1, 1, -1),
+	register(&Func{Name: "cac", Params: []string{"cost", "customers"}, Result: perCount("customers"), ArgUnit: perCountArg, Product: prod(1, 1, -1),
 		Doc:   "Customer acquisition cost: the cost of winning customers / the customers won.",
 		Units: "cost: money; customers: a count -> money"})
-	register(&Func{Name: "cac_payback", Params: []string{"cac", "monthly_revenue", "gross_margin"}, Result: paybackUnit, Product: prod(1, 1, -1, -1),
+	register(&Func{Name: "cac_payback", Params: []string{"cac", "monthly_revenue", "gross_margin"}, Result: paybackUnit, ArgUnit: paybackArg, Product: prod(1, 1, -1, -1),
 		Doc:   "Months to earn back the CAC: cac / (monthly_revenue x gross_margin).",
 		Units: "cac: money; monthly_revenue: a month's money, or money per month, in the CAC's currency; gross_margin: a ratio -> a duration in months"})
-	register(&Func{Name: "roas", Params: []string{"revenue", "ad_cost"}, Result: roasUnit, Product: prod(1, 1, -1),
+	register(&Func{Name: "roas", Params: []string{"revenue", "ad_cost"}, Result: roasUnit, ArgUnit: roasArg, Product: prod(1, 1, -1),
 		Doc:   "Return on ad spend: revenue / ad_cost, shown as a percentage.",
 		Units: "revenue: money; ad_cost: money in the same currency -> a ratio"})
-	register(&Func{Name: "mrr", Params: []string{"customers", "monthly_fee"}, Result: mrrUnit, Product: prod(1, 1, 1),
+	register(&Func{Name: "mrr", Params: []string{"customers", "monthly_fee"}, Result: mrrUnit, ArgUnit: mrrArg, Product: prod(1, 1, 1),
 		Doc:   "Monthly recurring revenue: customers x monthly_fee.",
 		Units: "customers: a count; monthly_fee: a month's money, or money per month -> money per month"})
-	register(&Func{Name: "arr", Params: []string{"mrr"}, Result: arrUnit, Product: prod(12, 1),
+	register(&Func{Name: "arr", Params: []string{"mrr"}, Result: arrUnit, ArgUnit: arrArg, Product: prod(12, 1),
 		Doc:   "Annual recurring revenue: 12 x mrr.",
 		Units: "mrr: money per month, or a month's money -> money (a year's)"})
 }
@@ -147,4 +147,51 @@ func arrUnit(us []quantity.Unit) (quantity.Unit, *ArgError) {
 // monthly is money per month in a currency.
 func monthly(currency string) quantity.Unit {
 	return quantity.Unit{Currency: currency, Money: 1, Time: -1, TimeName: "months"}
+}
+
+// The units of arguments solved backward: what each parameter takes, in
+// the currency of the result or of the other money argument.
+
+func ltvArg(i int, result quantity.Unit, us []quantity.Unit) quantity.Unit {
+	switch {
+	case i == 0 && us[2].IsTime():
+		return monthly(result.Currency)
+	case i == 0:
+		return quantity.Money(result.Currency)
+	case i == 2 && us[0].Time == -1:
+		return quantity.Time
+	}
+	return quantity.PlainNumber
+}
+
+func perCountArg(i int, result quantity.Unit, _ []quantity.Unit) quantity.Unit {
+	if i == 0 {
+		return quantity.Money(result.Currency)
+	}
+	return quantity.Count
+}
+
+func paybackArg(i int, _ quantity.Unit, us []quantity.Unit) quantity.Unit {
+	switch i {
+	case 0:
+		return quantity.Money(us[1].Currency)
+	case 1:
+		return monthly(us[0].Currency)
+	}
+	return quantity.Ratio
+}
+
+func roasArg(i int, _ quantity.Unit, us []quantity.Unit) quantity.Unit {
+	return quantity.Money(us[1-i].Currency)
+}
+
+func mrrArg(i int, result quantity.Unit, _ []quantity.Unit) quantity.Unit {
+	if i == 0 {
+		return quantity.Count
+	}
+	return monthly(result.Currency)
+}
+
+func arrArg(_ int, result quantity.Unit, _ []quantity.Unit) quantity.Unit {
+	return monthly(result.Currency)
 }

@@ -30,6 +30,11 @@ type Func struct {
 	// Monotone is true when the result never decreases as any argument
 	// grows, so that bounds can be evaluated at the bounds of the arguments.
 	Monotone bool
+	// ArgUnit gives the unit argument i must have for the result to have
+	// unit result, given the other arguments' units (us[i] is unknown), so
+	// that a value solved backward through the function gets a unit. Nil
+	// for functions that are not solved backward.
+	ArgUnit func(i int, result quantity.Unit, us []quantity.Unit) quantity.Unit
 	// Product, when set, says that the function is a product of powers of
 	// its arguments, which lets the solver carry rounding bounds through it
 	// and solve it backward for any one unknown argument.
