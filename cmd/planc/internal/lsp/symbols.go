@@ -50,39 +50,17 @@ func blocksIn(plan *lang.Plan, name string) []any {
 	if plan.Meta != nil {
 		out = append(out, plan.Meta)
 	}
-	for _, m := range plan.KGIs {
-		out = append(out, m)
-	}
-	for _, m := range plan.KPIs {
-		out = append(out, m)
-	}
-	for _, f := range plan.Funnels {
-		out = append(out, f)
-	}
-	for _, c := range plan.Channels {
-		out = append(out, c)
-	}
-	for _, b := range plan.Budgets {
-		out = append(out, b)
-	}
-	for _, t := range plan.Teams {
-		out = append(out, t)
-	}
-	for _, c := range plan.Checks {
-		out = append(out, c)
-	}
-	for _, r := range plan.Rules {
-		out = append(out, r)
-	}
-	for _, p := range plan.Personas {
-		out = append(out, p)
-	}
-	for _, j := range plan.Journeys {
-		out = append(out, j)
-	}
-	for _, a := range plan.Analyses {
-		out = append(out, a)
-	}
+	out = appendAll(out, plan.KGIs)
+	out = appendAll(out, plan.KPIs)
+	out = appendAll(out, plan.Funnels)
+	out = appendAll(out, plan.Channels)
+	out = appendAll(out, plan.Budgets)
+	out = appendAll(out, plan.Teams)
+	out = appendAll(out, plan.Checks)
+	out = appendAll(out, plan.Rules)
+	out = appendAll(out, plan.Personas)
+	out = appendAll(out, plan.Journeys)
+	out = appendAll(out, plan.Analyses)
 	var in []any
 	for _, n := range out {
 		if b := header(n); b.DefRange.Filename == name {
@@ -91,6 +69,13 @@ func blocksIn(plan *lang.Plan, name string) []any {
 	}
 	sort.SliceStable(in, func(i, j int) bool { return header(in[i]).Range.Start.Byte < header(in[j]).Range.Start.Byte })
 	return in
+}
+
+func appendAll[T any](out []any, xs []T) []any {
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
 }
 
 // header is blockOf extended to the plan block.
