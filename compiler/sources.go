@@ -251,6 +251,9 @@ func (g *graph) defineFunnelSource(src *Source) {
 	}
 	fv := g.funnelVars[f]
 	won := g.volume[f.Stages[len(f.Stages)-1]]
+	if won == nil {
+		return // the last stage was not declared (no name, a duplicate): reported by lang
+	}
 	g.relate(src.Leads, g.leadSum(mine, r), "the leads of its channels")
 	g.relate(src.LeadShare, div(ref(src.Leads, r), g.leadSum(all, r), r), "its leads / the funnel's leads")
 	g.relate(src.Share, div(g.reachSum(mine, r), g.reachSum(all, r), r), "the won deals its leads make / those all leads make")
