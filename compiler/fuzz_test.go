@@ -12,7 +12,9 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/plandiff"
 	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/compiler/site"
 	"github.com/planc-dev/planc/lang"
 	"golang.org/x/tools/txtar"
 )
@@ -105,6 +107,32 @@ func FuzzCompile(f *testing.F) {
 	})
 }
 
+// emitAll runs every other emitter on the result, so that no output of
+// planc panics on a plan that compiles, however badly: the CI formats, the
+// site (with errors allowed, as --allow-errors builds it) and a diff of
+// the plan against itself.
+func emitAll(t *testing.T, m *compiler.Model, diags hcl.Diagnostics, files map[string]*hcl.File) {
+	for name, emit := range map[string]func(io.Writer) error{
+		"GitHub":  func(w io.Writer) error { return report.GitHub(w, diags) },
+		"SARIF":   func(w io.Writer) error { return report.SARIF(w, diags, files, "fuzz") },
+		"Compact": func(w io.Writer) error { return report.Compact(w, diags) },
+	} {
+		if err := emit(io.Discard); err != nil {
+			t.Errorf("report.%s: %v", name, err)
+		}
+	}
+	if m == nil {
+		return
+	}
+	if _, err := site.Generate(m, diags, site.Options{AllowErrors: true}); err != nil {
+		t.Errorf("site.Generate: %v", err)
+	}
+	side := plandiff.Side{Name: "f", Model: m, Diagnostics: diags}
+	if err := plandiff.Text(io.Discard, plandiff.Compare(side, side)); err != nil {
+		t.Errorf("plandiff.Text: %v", err)
+	}
+}
+
 // fuzzTimeout bounds compiling one fuzz input; real plans take
 // milliseconds.
 const fuzzTimeout = 10 * time.Second
@@ -133,6 +161,7 @@ func compileFuzz(t *testing.T, b []byte) {
 		if err := report.JSON(&js, m, diags); err != nil {
 			t.Errorf("report.JSON: %v", err)
 		}
+		emitAll(t, m, diags, files)
 	}()
 	select {
 	case <-done:
