@@ -30,11 +30,9 @@ func pageIDsFor(vars []*compiler.Var, more ...string) *pageIDs {
 }
 
 func (g *gen) nodes() error {
-	for _, ms := range [][]*lang.Metric{g.m.Plan.KGIs, g.m.Plan.KPIs} {
-		for _, x := range ms {
-			if err := g.metricPage(x); err != nil {
-				return err
-			}
+	for _, x := range g.m.Plan.Metrics() {
+		if err := g.metricPage(x); err != nil {
+			return err
 		}
 	}
 	for _, f := range g.m.Plan.Funnels {
@@ -55,6 +53,22 @@ func (g *gen) nodes() error {
 	return g.teamPages()
 }
 
+// blockBody starts the page of a block: its kind, label, reference path
+// and description, with the ids of its values vs reserved first.
+func blockBody(kind, path string, x *lang.Block, vs []*compiler.Var) (nodeBody, *pageIDs) {
+	ids := pageIDsFor(vs)
+	return nodeBody{Kind: kind, Label: blockLabel(x.Title.Value, x.Name), Path: path,
+		Description: markdown(x.Description.Value, ids, "description")}, ids
+}
+
+// renderNode adds the values vs to b and writes owner's page.
+func (g *gen) renderNode(owner any, title string, b nodeBody, vs []*compiler.Var) error {
+	for _, v := range vs {
+		b.Vars = append(b.Vars, g.varView(v))
+	}
+	return g.render(g.names.page(owner), "node", title, b)
+}
+
 // vars drops the values a block does not have (a first stage's rate).
 func vars(vs ...*compiler.Var) []*compiler.Var {
 	var out []*compiler.Var
@@ -68,30 +82,23 @@ func vars(vs ...*compiler.Var) []*compiler.Var {
 
 func (g *gen) metricPage(x *lang.Metric) error {
 	vs := vars(g.m.MetricVar(x))
-	ids := pageIDsFor(vs)
 	kind := "KPI"
 	if x.Kind == "kgi" {
 		kind = "KGI"
 	}
-	b := nodeBody{Kind: kind, Label: blockLabel(x.Title.Value, x.Name), Path: x.Kind + "." + x.Name,
-		Description: markdown(x.Description.Value, ids, "description")}
+	b, _ := blockBody(kind, x.Kind+"."+x.Name, &x.Block, vs)
 	if x.Owner.Value != "" {
 		b.Facts = append(b.Facts, fact{Name: "Owner", Text: x.Owner.Value})
 	}
-	for _, v := range vs {
-		b.Vars = append(b.Vars, g.varView(v))
-	}
-	return g.render(g.names.page(x), "node", b.Label, b)
+	return g.renderNode(x, b.Label, b, vs)
 }
 
 func (g *gen) stagePage(s *lang.Stage) error {
 	vol, rate := g.m.StageVars(s)
 	vs := vars(vol, rate, g.m.Inflow(s))
-	ids := pageIDsFor(vs)
 	f := s.Funnel
-	b := nodeBody{Kind: "Funnel stage", Label: blockLabel(s.Title.Value, s.Name), Path: "funnel." + f.Name + "." + s.Name,
-		Description: markdown(s.Description.Value, ids, "description"),
-		Definition:  markdown(s.Definition.Value, ids, "definition")}
+	b, ids := blockBody("Funnel stage", "funnel."+f.Name+"."+s.Name, &s.Block, vs)
+	b.Definition = markdown(s.Definition.Value, ids, "definition")
 	b.Facts = append(b.Facts, fact{Name: "Funnel", Text: blockLabel(f.Title.Value, f.Name), Href: g.names.page(f)})
 	if prev := previous(s); prev != nil {
 		b.Facts = append(b.Facts, fact{Name: "After", Text: blockLabel(prev.Title.Value, prev.Name), Href: g.names.page(prev)})
@@ -110,18 +117,13 @@ func (g *gen) stagePage(s *lang.Stage) error {
 			b.Facts = append(b.Facts, fact{Name: "Fed by", Text: blockLabel(c.Title.Value, c.Name), Href: g.names.page(c)})
 		}
 	}
-	for _, v := range vs {
-		b.Vars = append(b.Vars, g.varView(v))
-	}
-	return g.render(g.names.page(s), "node", b.Label, b)
+	return g.renderNode(s, b.Label, b, vs)
 }
 
 func (g *gen) channelPage(c *lang.Channel) error {
 	leads, share, cpa, cost := g.m.ChannelVars(c)
 	vs := vars(leads, share, cpa, cost)
-	ids := pageIDsFor(vs)
-	b := nodeBody{Kind: "Channel", Label: blockLabel(c.Title.Value, c.Name), Path: "channel." + c.Name,
-		Description: markdown(c.Description.Value, ids, "description")}
+	b, _ := blockBody("Channel", "channel."+c.Name, &c.Block, vs)
 	if s := g.m.ChannelStage(c); s != nil {
 		b.Facts = append(b.Facts,
 			fact{Name: "Funnel", Text: blockLabel(s.Funnel.Title.Value, s.Funnel.Name), Href: g.names.page(s.Funnel)},
@@ -140,10 +142,7 @@ func (g *gen) channelPage(c *lang.Channel) error {
 			}
 		}
 	}
-	for _, v := range vs {
-		b.Vars = append(b.Vars, g.varView(v))
-	}
-	return g.render(g.names.page(c), "node", b.Label, b)
+	return g.renderNode(c, b.Label, b, vs)
 }
 
 // previous returns the stage before s in its funnel, or nil.

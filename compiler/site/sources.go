@@ -223,10 +223,7 @@ func (g *gen) sourcePage(src *compiler.Source) error {
 		l := g.channelLink(c)
 		b.Facts = append(b.Facts, fact{Name: "Channel", Text: l.Text + " (" + l.Note + ")", Href: l.Href})
 	}
-	for _, v := range vs {
-		b.Vars = append(b.Vars, g.varView(v))
-	}
-	return g.render(g.names.page(src), "node", "Source: "+b.Label, b)
+	return g.renderNode(src, "Source: "+b.Label, b, vs)
 }
 
 // channelSource is the source a channel's leads count for in its funnel,

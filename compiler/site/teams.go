@@ -142,9 +142,7 @@ func utilBar(util float64, label string) *utilMeter {
 func (g *gen) teamPage(t *lang.Team) error {
 	headcount, capacity, load, required := g.m.TeamVars(t)
 	vs := vars(headcount, capacity, load, required)
-	ids := pageIDsFor(vs)
-	b := nodeBody{Kind: "Team", Label: blockLabel(t.Title.Value, t.Name), Path: "team." + t.Name,
-		Description: markdown(t.Description.Value, ids, "description")}
+	b, _ := blockBody("Team", "team."+t.Name, &t.Block, vs)
 	b.Facts = append(b.Facts, fact{Name: "Utilisation", Text: g.teamView(t, newIDs()).summary(), Href: teamsHref(t)})
 	if t.Owner.Value != "" {
 		b.Facts = append(b.Facts, fact{Name: "Owner", Text: t.Owner.Value})
@@ -152,10 +150,7 @@ func (g *gen) teamPage(t *lang.Team) error {
 	for _, s := range g.m.TeamStages(t) {
 		b.Facts = append(b.Facts, fact{Name: "Works", Text: blockLabel(s.Funnel.Title.Value, s.Funnel.Name) + " / " + blockLabel(s.Title.Value, s.Name), Href: g.names.page(s)})
 	}
-	for _, v := range vs {
-		b.Vars = append(b.Vars, g.varView(v))
-	}
-	return g.render(g.names.page(t), "node", b.Label, b)
+	return g.renderNode(t, b.Label, b, vs)
 }
 
 // teamPages writes teams.html and a page per team.
