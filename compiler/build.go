@@ -89,10 +89,8 @@ func (v *Var) setUnit(u quantity.Unit) {
 
 // declare creates every Var, in the plan's order.
 func (g *graph) declare() {
-	for _, ms := range [][]*lang.Metric{g.plan.KGIs, g.plan.KPIs} {
-		for _, m := range ms {
-			g.declareMetric(m)
-		}
+	for _, m := range g.plan.Metrics() {
+		g.declareMetric(m)
 	}
 	later := g.laterEntries()
 	for _, f := range g.plan.Funnels {

@@ -44,11 +44,9 @@ type metricVar struct {
 
 func orderedMetrics(g *graph) []metricVar {
 	var out []metricVar
-	for _, ms := range [][]*lang.Metric{g.plan.KGIs, g.plan.KPIs} {
-		for _, m := range ms {
-			if v := g.metricVar[m]; v != nil {
-				out = append(out, metricVar{m, v})
-			}
+	for _, m := range g.plan.Metrics() {
+		if v := g.metricVar[m]; v != nil {
+			out = append(out, metricVar{m, v})
 		}
 	}
 	return out

@@ -55,7 +55,7 @@ func (g *graph) resolveBenchmarks() {
 			}
 		}
 	}
-	for _, m := range append(append([]*lang.Metric{}, g.plan.KGIs...), g.plan.KPIs...) {
+	for _, m := range g.plan.Metrics() {
 		if v := g.metricVar[m]; v != nil && m.Benchmark.Value != "" {
 			g.useBenchmark(v, m.Benchmark.Value, m.Benchmark.Range, pack)
 		}
@@ -158,7 +158,7 @@ func (g *graph) metricsFor(fn string) []*Var {
 		}
 	}
 	var out []*Var
-	for _, m := range append(append([]*lang.Metric{}, g.plan.KGIs...), g.plan.KPIs...) {
+	for _, m := range g.plan.Metrics() {
 		if v := g.metricVar[m]; v != nil && (m.Name == fn || defined[v]) {
 			out = append(out, v)
 		}

@@ -26,6 +26,11 @@ type Plan struct {
 	Analyses []*Analysis
 }
 
+// Metrics returns the plan's KGIs and then its KPIs, in source order.
+func (p *Plan) Metrics() []*Metric {
+	return append(append([]*Metric{}, p.KGIs...), p.KPIs...)
+}
+
 // Attr is an attribute as written. A nil *Attr means it is absent.
 type Attr struct {
 	Name string

@@ -26,10 +26,8 @@ func newNames(m *compiler.Model) *names {
 		owner any
 	}
 	var all []entry
-	for _, ms := range [][]*lang.Metric{m.Plan.KGIs, m.Plan.KPIs} {
-		for _, x := range ms {
-			all = append(all, entry{x.Kind + "." + x.Name, x})
-		}
+	for _, x := range m.Plan.Metrics() {
+		all = append(all, entry{x.Kind + "." + x.Name, x})
 	}
 	for _, f := range m.Plan.Funnels {
 		all = append(all, entry{"funnel." + f.Name, f})

@@ -76,7 +76,7 @@ func (s *Server) completionModels(r *request) (*snapshot, []*compiler.Model, err
 // metricAt returns the path of the kgi or kpi whose block holds byte off
 // of file name, "" if none: a metric cannot refer to itself.
 func (s *snapshot) metricAt(name string, off int) string {
-	for _, m := range append(append([]*lang.Metric{}, s.plan.KGIs...), s.plan.KPIs...) {
+	for _, m := range s.plan.Metrics() {
 		if m.Range.Filename == name && contains(m.Range, off) {
 			return m.Kind + "." + m.Name
 		}

@@ -88,7 +88,7 @@ func exprAttrs(plan *lang.Plan) []*lang.Attr {
 			}
 		}
 	}
-	for _, m := range append(append([]*lang.Metric{}, plan.KGIs...), plan.KPIs...) {
+	for _, m := range plan.Metrics() {
 		add(m.Value, m.Target, m.Formula)
 	}
 	for _, f := range plan.Funnels {
@@ -115,7 +115,7 @@ func exprAttrs(plan *lang.Plan) []*lang.Attr {
 // addDecls records block headers and the names of attributes that give a
 // value, so that hover and references work on declarations too.
 func (ix *index) addDecls(plan *lang.Plan, m *compiler.Model) {
-	for _, x := range append(append([]*lang.Metric{}, plan.KGIs...), plan.KPIs...) {
+	for _, x := range plan.Metrics() {
 		v := m.MetricVar(x)
 		ix.decl(&x.Block, v)
 		ix.attrDecl(v, x.Value, x.Target, x.Formula)
