@@ -92,6 +92,15 @@ func (g *graph) declare() {
 	for _, m := range g.plan.Metrics() {
 		g.declareMetric(m)
 	}
+	// Channels are resolved to their entry stage before the funnels' values
+	// are declared, because a stage that channels enter below its funnel's
+	// top has an inflow value of its own.
+	g.declareFunnelScopes()
+	for _, c := range g.plan.Channels {
+		if s := g.entryStage(c); s != nil {
+			g.entry[c] = s
+		}
+	}
 	later := g.laterEntries()
 	for _, f := range g.plan.Funnels {
 		g.declareFunnel(f, later)
@@ -154,12 +163,22 @@ func (g *graph) unitAttr(a *lang.Attr) (quantity.Unit, *big.Rat, bool) {
 	return g.low.unit(a.Expr)
 }
 
-func (g *graph) declareFunnel(f *lang.Funnel, later map[*lang.Stage]bool) {
+// declareFunnelScopes gives each funnel its scope, so that references to
+// funnels resolve; the first of two funnels with one name owns it.
+func (g *graph) declareFunnelScopes() {
 	fs := g.root.kid("funnel", "funnel", nil)
-	if _, dup := fs.kids[f.Name]; dup || f.Name == "" {
-		return
+	for _, f := range g.plan.Funnels {
+		if f.Name != "" {
+			fs.kid(f.Name, fmt.Sprintf("funnel %q", f.Name), f)
+		}
 	}
-	sc := fs.kid(f.Name, fmt.Sprintf("funnel %q", f.Name), f)
+}
+
+func (g *graph) declareFunnel(f *lang.Funnel, later map[*lang.Stage]bool) {
+	sc := g.root.kids["funnel"].kids[f.Name]
+	if sc == nil || sc.owner != f {
+		return // no name, or a duplicate (reported by lang)
+	}
 	p := "funnel." + f.Name + "."
 	fv := &funnelVars{
 		dealSize: g.newVar(sc, p+"deal_size", "deal_size", KindDealSize, attrRange(f.DealSize, f.DefRange), f.DefRange, f),

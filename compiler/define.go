@@ -176,11 +176,11 @@ func (g *graph) defineChannel(c *lang.Channel) {
 	g.assign(cv.cost, c.Budget, "input", money)
 	g.eqs = append(g.eqs, &Eq{V: cv.cost, E: mul(cv.leads, cv.cpa, c.DefRange), Range: c.DefRange, FloorBackward: c.Budget != nil,
 		What: fmt.Sprintf("%s = %s x %s", cv.cost.Path, cv.leads.Path, cv.cpa.Path)})
-	s := g.entryStage(c)
+	s := g.entry[c]
 	if s == nil || g.volume[s] == nil {
+		delete(g.entry, c) // a stage without values: its name is reported by lang
 		return
 	}
-	g.entry[c] = s
 	base := g.entryTotal(s)
 	g.eqs = append(g.eqs, &Eq{V: cv.leads, E: mul(cv.share, base, c.DefRange), Range: c.DefRange, CeilForward: true, Relation: true,
 		What: fmt.Sprintf("%s = %s x %s", cv.leads.Path, cv.share.Path, base.Path)})

@@ -66,45 +66,12 @@ func (v *Var) Attributed() bool {
 	return false
 }
 
-// staticEntry finds the funnel and stage a channel enters without
-// reporting anything: declare needs them before define resolves (and
-// reports on) the channel's attributes.
-func (g *graph) staticEntry(c *lang.Channel) (*lang.Funnel, *lang.Stage) {
-	if c.Funnel == nil {
-		return nil, nil
-	}
-	t, d := hcl.AbsTraversalForExpr(c.Funnel.Expr)
-	if d.HasErrors() || len(t) != 2 || t.RootName() != "funnel" {
-		return nil, nil
-	}
-	step, ok := t[1].(hcl.TraverseAttr)
-	if !ok {
-		return nil, nil
-	}
-	for _, f := range g.plan.Funnels {
-		if f.Name != step.Name || len(f.Stages) == 0 {
-			continue
-		}
-		if c.Stage.Value == "" {
-			return f, f.Stages[0]
-		}
-		for _, s := range f.Stages {
-			if s.Name == c.Stage.Value {
-				return f, s
-			}
-		}
-	}
-	return nil, nil
-}
-
 // laterEntries marks the stages that channels enter below the earliest
 // such stage of their funnel: the stages that get an inflow.
 func (g *graph) laterEntries() map[*lang.Stage]bool {
 	entered := map[*lang.Stage]bool{}
-	for _, c := range g.plan.Channels {
-		if _, s := g.staticEntry(c); s != nil {
-			entered[s] = true
-		}
+	for _, s := range g.entry {
+		entered[s] = true
 	}
 	later := map[*lang.Stage]bool{}
 	for _, f := range g.plan.Funnels {
@@ -134,10 +101,11 @@ func (g *graph) declareSources() {
 	byFunnel := map[*lang.Funnel][]*lang.Channel{}
 	var plan []*lang.Channel
 	for _, c := range g.plan.Channels {
-		f, s := g.staticEntry(c)
-		if f == nil || g.funnelVars[f] == nil || g.volume[s] == nil {
+		s := g.entry[c]
+		if s == nil || g.funnelVars[s.Funnel] == nil || g.volume[s] == nil {
 			continue
 		}
+		f := s.Funnel
 		byFunnel[f] = append(byFunnel[f], c)
 		plan = append(plan, c)
 	}
