@@ -3,6 +3,7 @@ package compiler
 import (
 	"fmt"
 	"math/big"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
@@ -21,19 +22,25 @@ type rules struct {
 
 func (g *graph) rules() *rules {
 	r := &rules{off: map[lang.Code]bool{}, severity: map[lang.Code]hcl.DiagnosticSeverity{}}
-	defaults, diags := lang.ParseRules(stdlib.DefaultRules())
+	defaults, diags := defaultRules()
 	low := &lowerer{root: g.root, files: defaults.Files}
 	for _, rule := range defaults.Rules {
 		r.set(low, rule)
 	}
-	if diags = append(diags, low.diags...); len(diags) > 0 {
-		panic(fmt.Sprintf("planc's default rules are wrong: %v", diags)) // embedded and tested
+	if len(diags) > 0 || len(low.diags) > 0 {
+		panic(fmt.Sprintf("planc's default rules are wrong: %v %v", diags, low.diags)) // embedded and tested
 	}
 	for _, rule := range g.plan.Rules {
 		r.set(g.low, rule)
 	}
 	return r
 }
+
+// defaultRules parses planc's defaults once: the language server compiles
+// on every change. The AST is only read afterwards.
+var defaultRules = sync.OnceValues(func() (*lang.Plan, hcl.Diagnostics) {
+	return lang.ParseRules(stdlib.DefaultRules())
+})
 
 // set applies one rule block over what is set already.
 func (r *rules) set(l *lowerer, rule *lang.Rule) {
