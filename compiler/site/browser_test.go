@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -18,20 +19,122 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// findChromium returns a Chromium or Chrome binary, or "".
-func findChromium() string {
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
+// The browser tests open every page of a site in headless Chromium from
+// file://: each must load without a console error, an exception or a
+// request off the site, draw its charts at a size, and not scroll sideways
+// in a phone's 390px window. Screenshots go to $PLANC_ARTIFACTS for people
+// to look at.
+
+// TestBrowser checks the worked example at a desktop width and at 390px.
+func TestBrowser(t *testing.T) {
+	ctx, problems, artifacts := browser(t)
+	site := filepath.Join(t.TempDir(), "site")
+	buildTo(t, worked, site)
+	checkSite(ctx, t, site, siteCheck{name: "worked", widths: []int64{1280, 390},
+		charts: []string{"tree.html", "funnel.demand.html", "channels.html"},
+		shots: map[string]string{"index.html": "overview", "tree.html": "kpi-tree", "funnel.demand.html": "funnel",
+			"channels.html": "channels", "channel.webinar.html": "channel"}}, artifacts)
+	reportProblems(t, problems, artifacts)
 }
 
-// TestBrowser opens every page of the worked example's site in headless
-// Chromium from file:// and checks that it loads cleanly and that its
-// charts are drawn; it saves screenshots for people to look at.
-func TestBrowser(t *testing.T) {
+// TestBrowserSourcesAndTeams checks the plans with lead sources and teams
+// in the narrow window.
+func TestBrowserSourcesAndTeams(t *testing.T) {
+	ctx, problems, artifacts := browser(t)
+	for _, p := range []struct{ name, archive string }{{"sources", sourcesTxtar}, {"teams", teamsTxtar}} {
+		dir := filepath.Join(t.TempDir(), p.name)
+		buildTo(t, txtarPlan(t, p.archive), dir)
+		checkSite(ctx, t, dir, siteCheck{name: p.name, widths: []int64{390},
+			shots: map[string]string{"index.html": "overview", "funnel.demand.html": "funnel", "teams.html": "teams"}}, artifacts)
+	}
+	reportProblems(t, problems, artifacts)
+}
+
+// TestContentBrowser checks the personas, journey and analyses pages at a
+// desktop width and at 390px.
+func TestContentBrowser(t *testing.T) {
+	ctx, problems, artifacts := browser(t)
+	site := filepath.Join(t.TempDir(), "site")
+	buildTo(t, content, site)
+	checkSite(ctx, t, site, siteCheck{name: "content", widths: []int64{1280, 390},
+		shots: map[string]string{"personas.html": "personas", "journey.buyer.html": "journey", "analyses.html": "analyses"}}, artifacts)
+	reportProblems(t, problems, artifacts)
+}
+
+// siteCheck says how to check one site: its name for messages and
+// screenshots, the window widths, the pages that must have a chart, and
+// the pages to take screenshots of, by the shot's name.
+type siteCheck struct {
+	name   string
+	widths []int64
+	charts []string
+	shots  map[string]string
+}
+
+// checkSite opens every page of site at every width.
+func checkSite(ctx context.Context, t *testing.T, site string, c siteCheck, artifacts string) {
+	t.Helper()
+	for _, width := range c.widths {
+		for _, page := range pageNames(readDir(t, site)) {
+			where := fmt.Sprintf("%s/%s at %dpx", c.name, page, width)
+			u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(site, page))}).String()
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 844), chromedp.Navigate(u), chromedp.WaitReady("body")); err != nil {
+				t.Errorf("%s: %v", where, err)
+				continue
+			}
+			checkCharts(ctx, t, where, slices.Contains(c.charts, page))
+			overflow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+			if err != nil {
+				t.Errorf("%s: %v", where, err)
+			} else if overflow {
+				t.Errorf("%s scrolls sideways", where)
+			}
+			if shot, ok := c.shots[page]; ok {
+				saveShot(t, ctx, filepath.Join(artifacts, fmt.Sprintf("%s-%s-%d.png", c.name, shot, width)))
+			}
+		}
+	}
+}
+
+// checkCharts fails for an SVG chart drawn without a size, and for a page
+// that must have a chart and has none.
+func checkCharts(ctx context.Context, t *testing.T, where string, must bool) {
+	t.Helper()
+	sizes, err := chromedp.Run(ctx, chromedp.Evaluate[[]map[string]float64](
+		`[...document.querySelectorAll("svg.chart")].map(s => {const r = s.getBoundingClientRect(); return {w: r.width, h: r.height}})`))
+	if err != nil {
+		t.Errorf("%s: %v", where, err)
+		return
+	}
+	for i, s := range sizes {
+		if s["w"] <= 0 || s["h"] <= 0 {
+			t.Errorf("%s: chart %d has size %vx%v", where, i, s["w"], s["h"])
+		}
+	}
+	if must && len(sizes) == 0 {
+		t.Errorf("%s: no chart", where)
+	}
+}
+
+func saveShot(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100 means PNG
+	if err != nil {
+		t.Errorf("screenshot %s: %v", path, err)
+		return
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Error(err)
+	}
+}
+
+// browser starts headless Chromium for a test, or skips the test when
+// there is none (failing instead when PLANC_REQUIRE_BROWSER is set, as in
+// CI, so that the test cannot silently not run there). problems returns
+// what the pages logged, threw or requested that a page of the site must
+// not; artifacts is where screenshots go.
+func browser(t *testing.T) (ctx context.Context, problems func() []string, artifacts string) {
+	t.Helper()
 	bin := findChromium()
 	if bin == "" && os.Getenv("PLANC_REQUIRE_BROWSER") != "" {
 		t.Fatal("PLANC_REQUIRE_BROWSER is set (as in CI) but no Chromium was found")
@@ -42,16 +145,38 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped with -short")
 	}
-	site := filepath.Join(t.TempDir(), "site")
-	buildTo(t, worked, site)
-	artifacts := os.Getenv("PLANC_ARTIFACTS")
+	artifacts = os.Getenv("PLANC_ARTIFACTS")
 	if artifacts == "" {
 		artifacts = t.TempDir()
 	}
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	ctx, problems = headless(t, bin)
+	return ctx, problems, artifacts
+}
 
+// findChromium returns a Chromium or Chrome binary, or "".
+func findChromium() string {
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+func reportProblems(t *testing.T, problems func() []string, artifacts string) {
+	t.Helper()
+	for _, p := range problems() {
+		t.Error(p)
+	}
+	t.Logf("screenshots in %s", artifacts)
+}
+
+// headless starts Chromium for a test.
+func headless(t *testing.T, bin string) (ctx context.Context, problems func() []string) {
+	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
 		chromedp.ExecPath(bin),
 		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
@@ -63,111 +188,52 @@ func TestBrowser(t *testing.T) {
 		chromedp.WindowSize(1280, 900),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
+	t.Cleanup(cancel)
 	var mu sync.Mutex
-	var problems []string
+	var found []string
 	// The listener sees every event from the start of the tab; it runs in
 	// the tab's message loop, so it only records.
 	listen := chromedp.WithListener(func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-				problems = append(problems, fmt.Sprintf("console %s: %d args", e.Type, len(e.Args)))
-			}
-		case *runtime.EventExceptionThrown:
-			problems = append(problems, "exception: "+e.ExceptionDetails.Text)
-		case *log.EventEntryAdded:
-			if e.Entry.Level == log.EntryLevelError || e.Entry.Level == log.EntryLevelWarning {
-				problems = append(problems, fmt.Sprintf("browser log %s: %s %s", e.Entry.Level, e.Entry.Text, e.Entry.URL))
-			}
-		case *network.EventLoadingFailed:
-			problems = append(problems, "request failed: "+e.ErrorText)
-		case *network.EventRequestWillBeSent:
-			if !strings.HasPrefix(e.Request.URL, "file://") {
-				problems = append(problems, "request off the site: "+e.Request.URL)
-			}
+		if p := problem(ev); p != "" {
+			mu.Lock()
+			defer mu.Unlock()
+			found = append(found, p)
 		}
 	})
-	ctx, cancel := chromedp.NewContext(actx, listen)
-	defer cancel()
+	ctx, cancel = chromedp.NewContext(actx, listen)
+	t.Cleanup(cancel)
 	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
+	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
+	return ctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), found...)
+	}
+}
 
-	shots := map[string]string{"index.html": "overview.png", "tree.html": "kpi-tree.png", "funnel.demand.html": "funnel.png", "channels.html": "channels.png", "channel.webinar.html": "channel.png"}
-	entries, err := os.ReadDir(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".html") {
-			continue
+// problem describes a browser event that a page of the site must not
+// cause, or is "".
+func problem(ev any) string {
+	switch e := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
+			return fmt.Sprintf("console %s: %d args", e.Type, len(e.Args))
 		}
-		u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(site, e.Name()))}).String()
-		if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitReady("body")); err != nil {
-			t.Errorf("%s: %v", e.Name(), err)
-			continue
+	case *runtime.EventExceptionThrown:
+		return "exception: " + e.ExceptionDetails.Text
+	case *log.EventEntryAdded:
+		if e.Entry.Level == log.EntryLevelError || e.Entry.Level == log.EntryLevelWarning {
+			return fmt.Sprintf("browser log %s: %s %s", e.Entry.Level, e.Entry.Text, e.Entry.URL)
 		}
-		sizes, err := chromedp.Run(ctx, chromedp.Evaluate[[]map[string]float64](
-			`[...document.querySelectorAll("svg.chart")].map(s => {const r = s.getBoundingClientRect(); return {w: r.width, h: r.height}})`))
-		if err != nil {
-			t.Errorf("%s: %v", e.Name(), err)
-			continue
-		}
-		for i, s := range sizes {
-			if s["w"] <= 0 || s["h"] <= 0 {
-				t.Errorf("%s: chart %d has size %vx%v", e.Name(), i, s["w"], s["h"])
-			}
-		}
-		if e.Name() == "tree.html" || strings.HasPrefix(e.Name(), "funnel.demand.html") || e.Name() == "channels.html" {
-			if len(sizes) == 0 {
-				t.Errorf("%s: no chart", e.Name())
-			}
-		}
-		if shot, ok := shots[e.Name()]; ok {
-			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100 means PNG
-			if err != nil {
-				t.Errorf("screenshot %s: %v", e.Name(), err)
-				continue
-			}
-			if err := os.WriteFile(filepath.Join(artifacts, shot), png, 0o644); err != nil {
-				t.Error(err)
-			}
+	case *network.EventLoadingFailed:
+		return "request failed: " + e.ErrorText
+	case *network.EventRequestWillBeSent:
+		if !strings.HasPrefix(e.Request.URL, "file://") {
+			return "request off the site: " + e.Request.URL
 		}
 	}
-	// A narrow window, as on a phone: the overview must still fit.
-	index := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(site, "index.html"))}).String()
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(index), chromedp.WaitReady("body")); err != nil {
-		t.Fatal(err)
-	}
-	overflow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	narrow, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if overflow {
-		t.Error("index.html scrolls sideways in a 390px window")
-	}
-	if err := os.WriteFile(filepath.Join(artifacts, "overview-narrow.png"), narrow, 0o644); err != nil {
-		t.Error(err)
-	}
-	// More plans, every page in the narrow window: lead sources and teams.
-	for _, p := range []struct{ name, archive string }{{"sources", sourcesTxtar}, {"teams", teamsTxtar}} {
-		dir := filepath.Join(t.TempDir(), p.name)
-		buildTo(t, txtarPlan(t, p.archive), dir)
-		checkNarrowSite(ctx, t, dir, artifacts, p.name)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	for _, p := range problems {
-		t.Error(p)
-	}
-	t.Logf("screenshots in %s", artifacts)
+	return ""
 }

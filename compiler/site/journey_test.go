@@ -2,20 +2,17 @@ package site
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/planc-dev/planc/lang"
-	"golang.org/x/tools/txtar"
 )
 
 func TestJourneyPage(t *testing.T) {
 	files := generate(t, content)
 	page := "journey.buyer.html"
-	assertContains(t, files, page,
+	pageHas(t, files, page,
 		"<h1>Journey: From first contact to renewal</h1>",
 		"<code>journey.buyer</code>",
 		"Seven phases; <strong>awareness</strong> first.",
@@ -41,7 +38,7 @@ func TestJourneyPage(t *testing.T) {
 	if strings.Join(got, ", ") != want {
 		t.Errorf("phases %q, want %q", strings.Join(got, ", "), want)
 	}
-	assertContains(t, files, "journey.partner.html", "<h1>Journey: partner</h1>",
+	pageHas(t, files, "journey.partner.html", "<h1>Journey: partner</h1>",
 		`<ul class="chips"><li><a href="channel.webinar.html">webinar</a></li><li><a href="channel.exhibition.html">`)
 }
 
@@ -68,21 +65,9 @@ func TestJourneyFiles(t *testing.T) {
 // are unique, nothing points off the site, and no user text becomes markup.
 func TestContentSite(t *testing.T) {
 	files := generate(t, content)
-	ids := map[string]map[string]bool{}
-	for _, name := range pageNames(files) {
-		ids[name] = map[string]bool{}
-		for _, id := range attrs(files[name], "id") {
-			if ids[name][id] {
-				t.Errorf("%s: id %q twice", name, id)
-			}
-			ids[name][id] = true
-		}
-	}
+	checkSiteLinks(t, content, files)
 	for _, name := range pageNames(files) {
 		body := files[name]
-		for _, ref := range append(attrs(body, "href"), attrs(body, "src")...) {
-			checkLink(t, content, name, ref, files, ids)
-		}
 		for _, bad := range []string{"<script", "onerror", "javascript:", "<b>", "<i>", "http:", "https:", "//"} {
 			if bytes.Contains(bytes.ToLower(body), []byte(bad)) {
 				t.Errorf("%s contains %q", name, bad)
@@ -94,46 +79,5 @@ func TestContentSite(t *testing.T) {
 	}
 	if bytes.Contains(files["site.css"], []byte("//")) {
 		t.Error("site.css contains //")
-	}
-}
-
-// TestContentWithErrors builds, with --allow-errors, the site of each
-// plan-content archive of the compiler's golden tests (unknown references,
-// duplicate phases and personas, unknown frameworks): every page renders,
-// and its links and ids hold.
-func TestContentWithErrors(t *testing.T) {
-	archives, err := filepath.Glob("../testdata/diag/content_*.txtar")
-	if err != nil || len(archives) == 0 {
-		t.Fatalf("no content archives: %v", err)
-	}
-	for _, path := range archives {
-		ar, err := txtar.ParseFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dir := t.TempDir()
-		for _, f := range ar.Files {
-			if strings.HasSuffix(f.Name, ".plan.hcl") {
-				if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		files := generate(t, dir)
-		ids := map[string]map[string]bool{}
-		for _, name := range pageNames(files) {
-			ids[name] = map[string]bool{}
-			for _, id := range attrs(files[name], "id") {
-				if ids[name][id] {
-					t.Errorf("%s: %s: id %q twice", path, name, id)
-				}
-				ids[name][id] = true
-			}
-		}
-		for _, name := range pageNames(files) {
-			for _, ref := range attrs(files[name], "href") {
-				checkLink(t, path, name, ref, files, ids)
-			}
-		}
 	}
 }

@@ -11,23 +11,9 @@ import (
 // hostile text in all of them.
 const content = "testdata/content"
 
-// assertContains fails for each substring a page lacks.
-func assertContains(t *testing.T, files map[string][]byte, page string, subs ...string) {
-	t.Helper()
-	body, ok := files[page]
-	if !ok {
-		t.Fatalf("no page %s", page)
-	}
-	for _, s := range subs {
-		if !bytes.Contains(body, []byte(s)) {
-			t.Errorf("%s does not contain %q", page, s)
-		}
-	}
-}
-
 func TestPersonasPage(t *testing.T) {
 	files := generate(t, content)
-	assertContains(t, files, "personas.html",
+	pageHas(t, files, "personas.html",
 		`<section class="persona" id="persona-it_manager">`,
 		"<h2>情報システム部長</h2>",
 		"<code>persona.it_manager</code>",
@@ -76,7 +62,7 @@ func TestContentNav(t *testing.T) {
 <li><a href="analyses.html">Analyses</a></li>
 <li><a href="diagnostics.html">Diagnostics</a></li>`
 	for _, page := range []string{"index.html", "funnel.demand.html", "channel.webinar.html"} {
-		assertContains(t, files, page, nav)
+		pageHas(t, files, page, nav)
 	}
-	assertContains(t, files, "analyses.html", `<li><a href="analyses.html" aria-current="page">Analyses</a></li>`)
+	pageHas(t, files, "analyses.html", `<li><a href="analyses.html" aria-current="page">Analyses</a></li>`)
 }

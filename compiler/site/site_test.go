@@ -65,29 +65,34 @@ func TestCleanPlan(t *testing.T) {
 func TestLinks(t *testing.T) {
 	for _, dir := range []string{worked, clean} {
 		files := generate(t, dir)
-		ids := map[string]map[string]bool{}
-		for _, name := range pageNames(files) {
-			ids[name] = map[string]bool{}
-			for _, id := range attrs(files[name], "id") {
-				if ids[name][id] {
-					t.Errorf("%s: id %q twice", name, id)
-				}
-				ids[name][id] = true
-			}
-		}
+		checkSiteLinks(t, dir, files)
 		for name, body := range files {
 			for _, bad := range []string{"http:", "https:", "//"} {
 				if bytes.Contains(body, []byte(bad)) {
 					t.Errorf("%s: %s contains %q", dir, name, bad)
 				}
 			}
-			if !strings.HasSuffix(name, ".html") {
-				continue
+		}
+	}
+}
+
+// checkSiteLinks fails for an id used twice on a page and for a link (href
+// or src) that does not resolve to a file of the site and an id in it.
+func checkSiteLinks(t *testing.T, plan string, files map[string][]byte) {
+	t.Helper()
+	ids := map[string]map[string]bool{}
+	for _, name := range pageNames(files) {
+		ids[name] = map[string]bool{}
+		for _, id := range attrs(files[name], "id") {
+			if ids[name][id] {
+				t.Errorf("%s: %s: id %q twice", plan, name, id)
 			}
-			refs := append(attrs(body, "href"), attrs(body, "src")...)
-			for _, ref := range refs {
-				checkLink(t, dir, name, ref, files, ids)
-			}
+			ids[name][id] = true
+		}
+	}
+	for _, name := range pageNames(files) {
+		for _, ref := range append(attrs(files[name], "href"), attrs(files[name], "src")...) {
+			checkLink(t, plan, name, ref, files, ids)
 		}
 	}
 }

@@ -185,25 +185,6 @@ func TestLinksEveryPlan(t *testing.T) {
 	}
 }
 
-func checkSiteLinks(t *testing.T, plan string, files map[string][]byte) {
-	t.Helper()
-	ids := map[string]map[string]bool{}
-	for _, name := range pageNames(files) {
-		ids[name] = map[string]bool{}
-		for _, id := range attrs(files[name], "id") {
-			if ids[name][id] {
-				t.Errorf("%s: %s: id %q twice", plan, name, id)
-			}
-			ids[name][id] = true
-		}
-	}
-	for _, name := range pageNames(files) {
-		for _, ref := range append(attrs(files[name], "href"), attrs(files[name], "src")...) {
-			checkLink(t, plan, name, ref, files, ids)
-		}
-	}
-}
-
 // TestNoSourcesSection: a plan without channels has no sources section
 // and no marketing card.
 func TestNoSourcesSection(t *testing.T) {
