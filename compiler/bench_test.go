@@ -28,7 +28,7 @@ func BenchmarkCompile1000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		plan, diags := lang.Parse(srcs)
-		_, diags = compiler.Compile(plan, diags)
+		diags = compiler.Compile(plan, diags).Diags
 		if diags.HasErrors() {
 			b.Fatal(diags)
 		}

@@ -9,23 +9,57 @@ import (
 	"github.com/planc-dev/planc/lang/quantity"
 )
 
-// The built-in checks run on the solved plan.
+// checker runs the built-in checks on a solved plan (the check phase). It
+// needs Info, the lowered equations and check blocks, the solution and
+// the plan's rules (thresholds); it reports to the sink.
+type checker struct {
+	info  *Info
+	low   *lowered
+	sol   *Solution
+	rules *rules
+	sink  *sink
+}
 
-func (s *solver) checkRates() {
+// checks are the built-in checks in the order they run, each with the
+// code it reports (a check of inputs the solver could only judge once
+// solved reports schema).
+var checks = []struct {
+	code lang.Code
+	run  func(*checker)
+}{
+	{lang.RateOutOfRange, (*checker).rates},
+	{lang.OverBudget, (*checker).budgets},
+	{lang.Schema, (*checker).teamInputs},
+	{lang.OverCapacity, (*checker).capacity},
+	{lang.KGINotRevenue, (*checker).kgis},
+	{lang.HandoffWithoutDefinition, (*checker).handoffs},
+	{lang.CheckFailed, (*checker).blocks},
+	{lang.PaybackTooLong, (*checker).payback},
+	{lang.LTVCACLow, (*checker).ltvCAC},
+	{lang.BenchmarkOutlier, (*checker).benchmarks},
+}
+
+func runChecks(c *checker) {
+	for _, ch := range checks {
+		ch.run(c)
+	}
+}
+
+func (c *checker) rates() {
 	one := big.NewRat(1, 1)
-	for _, v := range s.g.vars {
-		val, ok := s.val[v]
+	for _, v := range c.info.Vars {
+		val, ok := c.sol.Value(v)
 		if (v.Kind != KindRate && v.Kind != KindShare) || !ok {
 			continue
 		}
 		if val.Nom.Sign() > 0 && val.Nom.Cmp(one) <= 0 {
 			continue
 		}
-		s.report(s.rateDiag(v, val.Nom))
+		c.sink.add(c.rateDiag(v, val.Nom))
 	}
 }
 
-func (s *solver) rateDiag(v *Var, x *big.Rat) *hcl.Diagnostic {
+func (c *checker) rateDiag(v *Var, x *big.Rat) *hcl.Diagnostic {
 	what := "rate"
 	if v.Kind == KindShare {
 		what = "share"
@@ -38,9 +72,9 @@ func (s *solver) rateDiag(v *Var, x *big.Rat) *hcl.Diagnostic {
 			detail += fmt.Sprintf(" A bare number is a fraction, so %s means %s; write %s = \"%s%%\".",
 				x.RatString(), quantity.Format(x, quantity.Ratio), what, x.RatString())
 		}
-	} else if eq := s.by[v]; eq != nil {
+	} else if eq := c.sol.SolvedBy(v); eq != nil {
 		r = eq.Range
-		detail += " It was solved from " + eq.What + "; check the values that determine it."
+		detail += " It was solved from " + eq.Text() + "; check the values that determine it."
 	}
 	summary := "Rate out of range"
 	if v.Kind == KindShare {
@@ -49,44 +83,60 @@ func (s *solver) rateDiag(v *Var, x *big.Rat) *hcl.Diagnostic {
 	return lang.Diag(lang.RateOutOfRange, r, summary, detail)
 }
 
-func (s *solver) checkBudgets() {
-	for _, b := range s.g.plan.Budgets {
-		bv := s.g.budgetVars[b]
-		spend, ok1 := s.val[bv.spend]
-		limit, ok2 := s.val[bv.cap]
+func (c *checker) budgets() {
+	for _, b := range c.info.Kind("budget") {
+		spend, ok1 := c.sol.Value(b.Value("spend"))
+		limit, ok2 := c.sol.Value(b.Value("cap"))
 		if !ok1 || !ok2 || spend.Nom.Cmp(limit.Nom) <= 0 {
 			continue
 		}
-		u := bv.spend.Unit
+		u := b.Value("spend").Unit
 		excess := new(big.Rat).Sub(spend.Nom, limit.Nom)
 		detail := fmt.Sprintf("budget %q spends %s on its channels, above its cap of %s by %s. Raise the cap, lower CPAs or shift share to cheaper channels, or lower the target.",
-			b.Name, quantity.Format(spend.Nom, u), quantity.Format(limit.Nom, u), quantity.Format(excess, u))
-		s.report(lang.Diag(lang.OverBudget, exprRange(b.Cap, b.DefRange), "Over budget", detail))
+			b.Name(), quantity.Format(spend.Nom, u), quantity.Format(limit.Nom, u), quantity.Format(excess, u))
+		bu := b.Node.(*lang.Budget)
+		c.sink.fail(lang.OverBudget, exprRange(bu.Cap, bu.DefRange), "Over budget", detail)
 	}
 }
 
-func (s *solver) checkKGIs() {
-	for _, m := range s.g.plan.KGIs {
-		v := s.g.metricVar[m]
-		if v == nil || !v.UnitKnown || v.Unit.IsMoney() {
+func (c *checker) kgis() {
+	for _, k := range c.info.Kind("kgi") {
+		v := k.Value("")
+		if !v.UnitKnown || v.Unit.IsMoney() {
 			continue
 		}
-		s.report(lang.Warning(lang.KGINotRevenue, m.DefRange, "KGI is not revenue",
-			fmt.Sprintf("kgi %q is %s. A KGI should be the revenue the plan must reach for its period, not a count of orders; make it money (for example target = \"4.8億円\") and keep counts as KPIs.", m.Name, v.Unit.Dimension())))
+		c.sink.add(lang.Warning(lang.KGINotRevenue, k.DefRange(), "KGI is not revenue",
+			fmt.Sprintf("kgi %q is %s. A KGI should be the revenue the plan must reach for its period, not a count of orders; make it money (for example target = \"4.8億円\") and keep counts as KPIs.", k.Name(), v.Unit.Dimension())))
 	}
 }
 
-func (s *solver) checkHandoffs() {
-	for _, f := range s.g.plan.Funnels {
-		for i := 1; i < len(f.Stages); i++ {
-			prev, cur := f.Stages[i-1], f.Stages[i]
-			from, to := s.g.stageOwner(prev), s.g.stageOwner(cur)
-			if from == "" || to == "" || from == to || cur.Definition.Value != "" {
+func (c *checker) handoffs() {
+	for _, f := range c.info.Kind("funnel") {
+		for i := 1; i < len(f.Kids); i++ {
+			prev, cur := f.Kids[i-1], f.Kids[i]
+			from, to := StageOwner(prev), StageOwner(cur)
+			if from == "" || to == "" || from == to || cur.Node.(*lang.Stage).Definition.Value != "" {
 				continue
 			}
-			s.report(lang.Warning(lang.HandoffWithoutDefinition, cur.DefRange, "Handoff without a definition",
+			c.sink.add(lang.Warning(lang.HandoffWithoutDefinition, cur.DefRange(), "Handoff without a definition",
 				fmt.Sprintf("stage %q passes from %s to %s, but has no definition. Write the criteria both teams agreed on, such as definition = \"Score 50+, company of 100+ employees\".",
-					cur.Name, from, to)))
+					cur.Name(), from, to)))
 		}
 	}
+}
+
+// exprRange is the range of an attribute's value, or fallback when absent.
+func exprRange(a *lang.Attr, fallback hcl.Range) hcl.Range {
+	if a == nil {
+		return fallback
+	}
+	return a.Expr.Range()
+}
+
+// before orders ranges by file name, then position.
+func before(a, b hcl.Range) bool {
+	if a.Filename != b.Filename {
+		return a.Filename < b.Filename
+	}
+	return a.Start.Byte < b.Start.Byte
 }

@@ -90,7 +90,7 @@ func TestDiagnosticCodes(t *testing.T) {
 			res = loadArchive(t, c.archive)
 			results[c.archive] = res
 		}
-		d := findDiag(res.diags, c.code, c.file, c.line)
+		d := findDiag(res.res.Diags, c.code, c.file, c.line)
 		if d == nil {
 			t.Errorf("%s: no %s diagnostic at %s:%d; got:\n%s", c.archive, c.code, c.file, c.line, res.diagText)
 			continue
@@ -116,8 +116,8 @@ func TestDiagnosticCodes(t *testing.T) {
 	for name, res := range results {
 		if n, ok := wantCount[name]; !ok {
 			t.Errorf("%s: no entry in wantCount", name)
-		} else if len(res.diags) != n {
-			t.Errorf("%s: %d diagnostics, want %d:\n%s", name, len(res.diags), n, res.diagText)
+		} else if len(res.res.Diags) != n {
+			t.Errorf("%s: %d diagnostics, want %d:\n%s", name, len(res.res.Diags), n, res.diagText)
 		}
 	}
 }

@@ -1,94 +1,59 @@
 package compiler
 
 import (
-	"sort"
-
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
 )
 
-// Compile checks and solves a decoded plan. front holds the diagnostics of
-// loading it; they are merged into the result, and when they include
-// errors the solver does not report undetermined values (the missing
-// parts are most likely what failed to load). The model is returned even
-// when there are errors, with whatever values could be solved.
-func Compile(plan *lang.Plan, front hcl.Diagnostics) (*Model, hcl.Diagnostics) {
+// Result is a compiled plan: what every emitter and editor feature reads.
+// Compile always returns one, whatever the plan's errors; its parts hold
+// what could be resolved and solved.
+type Result struct {
+	// Plan is the decoded plan; never nil (empty when it could not be
+	// read).
+	Plan *lang.Plan
+	// Info holds the plan's objects, values and references.
+	Info *Info
+	// Eqs lists every equation, in the order lowering made them.
+	Eqs []*Eq
+	// Sol holds the solved values.
+	Sol *Solution
+	// Diags are every diagnostic, loading's included, sorted by position.
+	Diags hcl.Diagnostics
+
+	graph graph
+}
+
+// Compile checks and solves a decoded plan, phase by phase (see the
+// package documentation). front holds the diagnostics of loading it; they
+// are merged into the result, and when they include errors the solver
+// does not report undetermined values (the missing parts are most likely
+// what failed to load). A nil plan (one that could not be read) gives an
+// empty result with front as its diagnostics.
+func Compile(plan *lang.Plan, front hcl.Diagnostics) *Result {
 	if plan == nil {
-		return nil, sortDiags(front)
+		plan = &lang.Plan{Files: map[string]*hcl.File{}}
 	}
-	g := newGraph(plan)
-	g.declare()
-	g.define()
-	g.inferUnits()
-	g.resolveDeferred()
-	rules := g.rules()
-	g.resolveBenchmarks()
-	g.checkUnits()
-	skip, cyclic := g.findCycles()
-	var active []*Eq
-	for _, eq := range g.eqs {
-		if !skip[eq] {
-			active = append(active, eq)
-		}
+	s := &sink{diags: append(hcl.Diagnostics{}, front...)}
+	info := resolve(plan, s)          // objects, values, references to blocks
+	low := lower(plan, info, s)       // given values, equations, check conditions
+	inferUnits(info, low, s)          // the unit of every value
+	resolveDeferred(low.deferred)     // bare numbers whose unit a formula gave
+	rules := readRules(plan, info, s) // which checks run, how severe, thresholds
+	resolveBenchmarks(info, s)        // benchmark keys, against inferred units
+	checkUnits(info, low, s)          // every equation's and condition's units
+	active, cyclic := breakCycles(info.Vars, low.eqs, s)
+	sv := newSolver(info.Vars, active, s) // the solution
+	sv.run()
+	runChecks(&checker{info: info, low: low, sol: sv.Solution, rules: rules, sink: s})
+	if !s.hasErrors() {
+		sv.reportUnderdetermined(cyclic) // only when nothing else explains them
 	}
-	s := newSolver(g, active)
-	s.run()
-	s.checkRates()
-	s.checkBudgets()
-	s.checkTeamInputs()
-	s.checkCapacity()
-	s.checkKGIs()
-	s.checkHandoffs()
-	s.checkBlocks()
-	s.checkPayback(rules.paybackMax)
-	s.checkLTVCAC(rules.ltvCACMin)
-	s.checkBenchmarks()
-	diags := append(append(hcl.Diagnostics{}, front...), g.low.diags...)
-	if !diags.HasErrors() && !s.diags.HasErrors() {
-		s.reportUnderdetermined(cyclic)
-	}
-	diags = append(diags, s.diags...)
-	return newModel(g, s), sortDiags(rules.apply(diags))
+	return &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Diags: s.result(rules)}
 }
 
 // Run loads the plan at paths and compiles it.
-func Run(paths ...string) (*Model, hcl.Diagnostics) {
+func Run(paths ...string) *Result {
 	plan, diags := lang.Load(paths...)
 	return Compile(plan, diags)
-}
-
-// sortDiags orders diagnostics by position and drops exact repeats.
-func sortDiags(diags hcl.Diagnostics) hcl.Diagnostics {
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := subject(diags[i]), subject(diags[j])
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		if a.Start.Byte != b.Start.Byte {
-			return a.Start.Byte < b.Start.Byte
-		}
-		if ca, cb := lang.CodeOf(diags[i]), lang.CodeOf(diags[j]); ca != cb {
-			return ca < cb
-		}
-		return diags[i].Detail < diags[j].Detail
-	})
-	var out hcl.Diagnostics
-	for i, d := range diags {
-		if i > 0 && same(diags[i-1], d) {
-			continue
-		}
-		out = append(out, d)
-	}
-	return out
-}
-
-func subject(d *hcl.Diagnostic) hcl.Range {
-	if d.Subject == nil {
-		return hcl.Range{}
-	}
-	return *d.Subject
-}
-
-func same(a, b *hcl.Diagnostic) bool {
-	return subject(a) == subject(b) && a.Summary == b.Summary && a.Detail == b.Detail
 }

@@ -36,7 +36,7 @@ func TestContentDiagnostics(t *testing.T) {
 	}
 	for _, c := range contentCases {
 		res := results[c.archive]
-		d := findDiag(res.diags, c.code, c.file, c.line)
+		d := findDiag(res.res.Diags, c.code, c.file, c.line)
 		if d == nil {
 			t.Errorf("%s: no %s diagnostic at %s:%d; got:\n%s", c.archive, c.code, c.file, c.line, res.diagText)
 			continue
@@ -52,7 +52,7 @@ func TestContentDiagnostics(t *testing.T) {
 		}
 	}
 	for name, n := range contentCount {
-		if got := len(results[name].diags); got != n {
+		if got := len(results[name].res.Diags); got != n {
 			t.Errorf("%s: %d diagnostics, want %d:\n%s", name, got, n, results[name].diagText)
 		}
 	}
@@ -62,12 +62,14 @@ func TestContentDiagnostics(t *testing.T) {
 // channel, resolved to the plan's blocks, so the site can link them.
 func TestContentResolved(t *testing.T) {
 	res := loadArchive(t, "content_clean")
-	plan := res.model.Plan
+	plan := res.res.Plan
 	if len(plan.Journeys) != 1 || len(plan.Analyses) != len(lang.Frameworks) || len(plan.Personas) != 1 {
 		t.Fatalf("got %d journeys, %d analyses, %d personas", len(plan.Journeys), len(plan.Analyses), len(plan.Personas))
 	}
-	first := plan.Journeys[0].Phases[0]
-	if len(first.Personas) != 1 || first.Personas[0] != plan.Personas[0] || len(first.Channels) != 1 || first.Channels[0] != plan.Channels[0] {
-		t.Errorf("phase %q: personas %v, channels %v", first.Name, first.Personas, first.Channels)
+	info := res.res.Info
+	first := info.Of(plan.Journeys[0].Phases[0])
+	ps, cs := first.Refs("personas"), first.Refs("channels")
+	if len(ps) != 1 || ps[0] != info.Of(plan.Personas[0]) || len(cs) != 1 || cs[0] != info.Of(plan.Channels[0]) {
+		t.Errorf("phase %q: personas %v, channels %v", first.Path, ps, cs)
 	}
 }

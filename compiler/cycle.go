@@ -6,32 +6,39 @@ import (
 	"github.com/planc-dev/planc/lang"
 )
 
-// findCycles reports formulas that depend on themselves, following the
+// breakCycles reports formulas that depend on themselves, following the
 // definitions of values (formulas, and the funnel's structure such as a
 // stage's volume from the stage before). Each cycle is one diagnostic that
-// shows the whole loop. It returns the equations to leave out of solving
-// and the values on cycles, which are not reported again as undetermined.
-func (g *graph) findCycles() (map[*Eq]bool, map[*Var]bool) {
+// shows the whole loop. It returns the equations to solve, without those
+// on cycles, and the values on cycles, which are not reported again as
+// undetermined.
+func breakCycles(vars []*Var, eqs []*Eq, s *sink) ([]*Eq, map[*Var]bool) {
 	defs := map[*Var][]*Eq{}
-	for _, eq := range g.eqs {
+	for _, eq := range eqs {
 		if !eq.Relation {
 			defs[eq.V] = append(defs[eq.V], eq)
 		}
 	}
 	t := &tarjan{defs: defs, index: map[*Var]int{}, low: map[*Var]int{}, on: map[*Var]bool{}}
-	for _, v := range g.vars {
+	for _, v := range vars {
 		if _, seen := t.index[v]; !seen {
 			t.visit(v)
 		}
 	}
 	skip, cyclic := map[*Eq]bool{}, map[*Var]bool{}
 	for _, comp := range t.comps {
-		g.reportCycle(comp, defs, skip, cyclic)
+		reportCycle(s, comp, defs, skip, cyclic)
 	}
-	return skip, cyclic
+	var active []*Eq
+	for _, eq := range eqs {
+		if !skip[eq] {
+			active = append(active, eq)
+		}
+	}
+	return active, cyclic
 }
 
-func (g *graph) reportCycle(comp []*Var, defs map[*Var][]*Eq, skip map[*Eq]bool, cyclic map[*Var]bool) {
+func reportCycle(s *sink, comp []*Var, defs map[*Var][]*Eq, skip map[*Eq]bool, cyclic map[*Var]bool) {
 	in := map[*Var]bool{}
 	for _, v := range comp {
 		in[v] = true
@@ -40,7 +47,7 @@ func (g *graph) reportCycle(comp []*Var, defs map[*Var][]*Eq, skip map[*Eq]bool,
 	for _, v := range comp {
 		cyclic[v] = true
 		for _, eq := range defs[v] {
-			if !eq.Formula || !dependsOnAny(eq, in) {
+			if !eq.Formula() || !dependsOnAny(eq, in) {
 				continue
 			}
 			skip[eq] = true
@@ -58,7 +65,7 @@ func (g *graph) reportCycle(comp []*Var, defs map[*Var][]*Eq, skip map[*Eq]bool,
 	if len(path) == 2 {
 		detail = path[0] + " is defined in terms of itself. Remove the reference to it from its formula."
 	}
-	g.low.fail(lang.Cycle, first.Range, "Circular definition", detail)
+	s.fail(lang.Cycle, first.Range, "Circular definition", detail)
 }
 
 func dependsOnAny(eq *Eq, in map[*Var]bool) bool {
@@ -93,19 +100,19 @@ func cyclePath(start *Var, defs map[*Var][]*Eq, in map[*Var]bool) []string {
 			}
 		}
 	}
-	return []string{start.Path}
+	return []string{start.Path.String()}
 }
 
 func unwind(start, last *Var, prev map[*Var]*Var) []string {
 	var rev []string
 	for v := last; v != start; v = prev[v] {
-		rev = append(rev, v.Path)
+		rev = append(rev, v.Path.String())
 	}
-	out := []string{start.Path}
+	out := []string{start.Path.String()}
 	for i := len(rev) - 1; i >= 0; i-- {
 		out = append(out, rev[i])
 	}
-	return append(out, start.Path)
+	return append(out, start.Path.String())
 }
 
 // tarjan finds the strongly connected components that are cycles: more

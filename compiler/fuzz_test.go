@@ -111,7 +111,8 @@ func FuzzCompile(f *testing.F) {
 // planc panics on a plan that compiles, however badly: the CI formats, the
 // site (with errors allowed, as --allow-errors builds it) and a diff of
 // the plan against itself.
-func emitAll(t *testing.T, m *compiler.Model, diags hcl.Diagnostics, files map[string]*hcl.File) {
+func emitAll(t *testing.T, r *compiler.Result) {
+	diags, files := r.Diags, r.Plan.Files
 	for name, emit := range map[string]func(io.Writer) error{
 		"GitHub":  func(w io.Writer) error { return report.GitHub(w, diags) },
 		"SARIF":   func(w io.Writer) error { return report.SARIF(w, diags, files, "fuzz") },
@@ -121,13 +122,10 @@ func emitAll(t *testing.T, m *compiler.Model, diags hcl.Diagnostics, files map[s
 			t.Errorf("report.%s: %v", name, err)
 		}
 	}
-	if m == nil {
-		return
-	}
-	if _, err := site.Generate(m, diags, site.Options{AllowErrors: true}); err != nil {
+	if _, err := site.Generate(r, site.Options{AllowErrors: true}); err != nil {
 		t.Errorf("site.Generate: %v", err)
 	}
-	side := plandiff.Side{Name: "f", Model: m, Diagnostics: diags}
+	side := plandiff.Side{Name: "f", Result: r}
 	if err := plandiff.Text(io.Discard, plandiff.Compare(side, side)); err != nil {
 		t.Errorf("plandiff.Text: %v", err)
 	}
@@ -147,21 +145,16 @@ func compileFuzz(t *testing.T, b []byte) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		plan, front := lang.Parse([]lang.Source{{Name: name, Bytes: b}})
-		var m *compiler.Model
-		m, diags = compiler.Compile(plan, front)
-		var files map[string]*hcl.File
-		if m != nil {
-			files = m.Plan.Files
-		}
-		report.Text(io.Discard, diags, files)
+		r := compiler.Compile(lang.Parse([]lang.Source{{Name: name, Bytes: b}}))
+		diags = r.Diags
+		report.Text(io.Discard, diags, r.Plan.Files)
 		report.Summary(io.Discard, diags)
-		report.ValuesText(io.Discard, m)
+		report.ValuesText(io.Discard, r)
 		var js bytes.Buffer
-		if err := report.JSON(&js, m, diags); err != nil {
+		if err := report.JSON(&js, r); err != nil {
 			t.Errorf("report.JSON: %v", err)
 		}
-		emitAll(t, m, diags, files)
+		emitAll(t, r)
 	}()
 	select {
 	case <-done:

@@ -29,7 +29,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/report"
 	"golang.org/x/tools/txtar"
@@ -104,8 +103,7 @@ func runGolden(t *testing.T, path string) {
 // result is one archive compiled.
 type result struct {
 	dir        string
-	model      *compiler.Model
-	diags      hcl.Diagnostics
+	res        *compiler.Result
 	diagText   string
 	valuesText string
 }
@@ -132,16 +130,12 @@ func compileArchive(t *testing.T, ar *txtar.Archive) result {
 	if n == 0 {
 		t.Fatal("the archive has no plan files")
 	}
-	m, diags := compiler.Run(dir)
-	var files map[string]*hcl.File
-	if m != nil && m.Plan != nil {
-		files = m.Plan.Files
-	}
+	r := compiler.Run(dir)
 	var dt, vt bytes.Buffer
-	report.Text(&dt, diags, files)
-	report.Summary(&dt, diags)
-	report.ValuesText(&vt, m)
-	return result{dir: dir, model: m, diags: diags, diagText: relative(dt.String(), dir), valuesText: relative(vt.String(), dir)}
+	report.Text(&dt, r.Diags, r.Plan.Files)
+	report.Summary(&dt, r.Diags)
+	report.ValuesText(&vt, r)
+	return result{dir: dir, res: r, diagText: relative(dt.String(), dir), valuesText: relative(vt.String(), dir)}
 }
 
 // relative strips the plan directory from file names in text.

@@ -8,82 +8,9 @@ import (
 	"github.com/planc-dev/planc/stdlib"
 )
 
-// Var is one value of the plan with a reference path, such as
-// "funnel.demand.mql.volume". Every number the site shows is a Var.
-type Var struct {
-	Path string
-	Kind VarKind
-	// Decl is where the value is declared: its attribute, or the block
-	// that implies it (a stage for its volume).
-	Decl hcl.Range
-	// Block is the declaring block's header, for go-to-definition.
-	Block hcl.Range
-	// Unit is the value's unit; UnitKnown is false until inferred.
-	Unit      quantity.Unit
-	UnitKnown bool
-	// Given is the value written in the plan, nil when it is to be solved.
-	Given *Given
-	// Whole marks counts that must be whole numbers: stage volumes and
-	// channel leads, and metrics whose unit is a labelled count ("deals").
-	Whole bool
-	// Owner is the AST node the value belongs to (*lang.Metric,
-	// *lang.Stage, *lang.Funnel, *lang.Channel or *lang.Budget).
-	Owner any
-}
-
-// VarKind says what a Var is.
-type VarKind string
-
-// The kinds of values.
-const (
-	KindMetric   VarKind = "metric"
-	KindDealSize VarKind = "deal_size"
-	KindRevenue  VarKind = "revenue"
-	KindVolume   VarKind = "volume"
-	KindRate     VarKind = "rate"
-	KindLeads    VarKind = "leads"
-	KindShare    VarKind = "share"
-	KindCPA      VarKind = "cpa"
-	KindCost     VarKind = "cost"
-	KindSpend    VarKind = "spend"
-	KindCap      VarKind = "cap"
-)
-
-// Given is a value written in the plan.
-type Given struct {
-	Value *big.Rat
-	// Origin is "target" (a goal), "assumption" (a metric's value) or
-	// "input" (any other attribute, such as a rate or a CPA).
-	Origin string
-	Range  hcl.Range
-}
-
-// Eq is an equation V = E. Solving it for V is forward; solving it for a
-// variable inside E is backward.
-type Eq struct {
-	V *Var
-	E Expr
-	// Range is where the relation is written, for conflict messages.
-	Range hcl.Range
-	// What describes the relation in words ("the formula of kpi.x").
-	What string
-	// Formula marks an equation written by the user, as opposed to one
-	// implied by the funnel structure.
-	Formula bool
-	// CeilForward rounds a whole V up also when solving forward, as
-	// channel leads derived from shares are.
-	CeilForward bool
-	// FloorBackward rounds a whole value solved backward down instead of
-	// up: the leads a channel's budget buys (a budget buys whole leads).
-	FloorBackward bool
-	// Relation marks an equation that relates values without defining V
-	// (a stage's volume as the sum of its channels' leads), which cycle
-	// detection does not follow.
-	Relation bool
-	// ZeroUnsolved leaves V unsolved, without a diagnostic, when solving
-	// the equation divides by zero: a share of nothing.
-	ZeroUnsolved bool
-}
+// The compiler's intermediate representation: formulas lowered from HCL
+// expressions (lower.go) and the equations of the plan (eq.go) are trees of
+// these nodes, over the values (Var) the resolver declared.
 
 // Expr is a lowered formula.
 type Expr interface {

@@ -18,13 +18,22 @@ import (
 // bound keeps absurd input (100,000 parentheses) from exhausting the stack.
 const maxDepth = 200
 
-// lowerer turns HCL expressions into the compiler's Expr, resolving
-// references and parsing quantity strings. It accepts only what a formula
-// needs; anything else is a diagnostic at that node.
+// lowerer turns the plan's attributes into given values and equations
+// (the lower phase), and HCL expressions into the compiler's Expr,
+// resolving references through Info and parsing quantity strings. It
+// accepts only what a formula needs; anything else is a diagnostic at that
+// node.
 type lowerer struct {
-	root  *scope
+	info  *Info
+	sink  *sink
 	files map[string]*hcl.File
-	diags hcl.Diagnostics
+	// eqs, checks and deferred are what lowering gives (lowered).
+	eqs      []*Eq
+	checks   []checkIR
+	deferred []deferredGiven
+	// unitScale converts a metric's bare numbers to its declared unit
+	// (万円: 10,000).
+	unitScale map[*Var]*big.Rat
 }
 
 // formulaHelp says what a formula may hold; the functions are the
@@ -82,7 +91,7 @@ func (l *lowerer) lower(e hcl.Expression, cond bool, depth int) Expr {
 }
 
 func (l *lowerer) fail(code lang.Code, r hcl.Range, summary, detail string) {
-	l.diags = append(l.diags, lang.Diag(code, r, summary, detail))
+	l.sink.fail(code, r, summary, detail)
 }
 
 func (l *lowerer) literal(x *hclsyntax.LiteralValueExpr) Expr {
@@ -147,9 +156,9 @@ func (l *lowerer) template(x *hclsyntax.TemplateExpr) Expr {
 }
 
 func (l *lowerer) ref(t hcl.Traversal, r hcl.Range) Expr {
-	v, sc, d := l.root.resolve(t)
+	v, sc, d := l.info.resolve(t)
 	if d != nil {
-		l.diags = append(l.diags, d)
+		l.sink.add(d)
 		return nil
 	}
 	if v == nil {

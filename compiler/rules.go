@@ -20,18 +20,25 @@ type rules struct {
 	paybackMax, ltvCACMin *big.Rat
 }
 
-func (g *graph) rules() *rules {
+// readRules reads planc's default rules and then the plan's. Their
+// thresholds are lowered like any value, through Info (a reference there
+// is reported).
+func readRules(plan *lang.Plan, in *Info, s *sink) *rules {
 	r := &rules{off: map[lang.Code]bool{}, severity: map[lang.Code]hcl.DiagnosticSeverity{}}
 	defaults, diags := defaultRules()
-	low := &lowerer{root: g.root, files: defaults.Files}
+	own := &sink{}
+	low := &lowerer{info: in, sink: own, files: defaults.Files}
 	for _, rule := range defaults.Rules {
 		r.set(low, rule)
 	}
-	if len(diags) > 0 || len(low.diags) > 0 {
-		panic(fmt.Sprintf("planc's default rules are wrong: %v %v", diags, low.diags)) // embedded and tested
+	if len(diags) > 0 || len(own.diags) > 0 {
+		panic(fmt.Sprintf("planc's default rules are wrong: %v %v", diags, own.diags)) // embedded and tested
 	}
-	for _, rule := range g.plan.Rules {
-		r.set(g.low, rule)
+	low = &lowerer{info: in, sink: s, files: plan.Files}
+	for _, rule := range plan.Rules {
+		if lang.Adjustable[rule.Code] {
+			r.set(low, rule)
+		}
 	}
 	return r
 }

@@ -12,22 +12,24 @@ import (
 // scope is one level of the reference namespace: kpi, funnel.demand,
 // funnel.demand.mql. Leaves are values; kids are deeper scopes.
 type scope struct {
-	// what names the scope in messages ("funnel demand").
+	// what names the scope in messages ("funnel \"demand\"").
 	what string
+	// obj is the object the scope stands for; nil for a namespace such as
+	// kpi or funnel.demand.source.
+	obj  *Object
 	vars map[string]*Var
 	kids map[string]*scope
-	// owner is the AST node a kid scope stands for (*lang.Funnel, ...).
-	owner any
 }
 
-func newScope(what string, owner any) *scope {
-	return &scope{what: what, vars: map[string]*Var{}, kids: map[string]*scope{}, owner: owner}
+func newScope(what string, obj *Object) *scope {
+	return &scope{what: what, obj: obj, vars: map[string]*Var{}, kids: map[string]*scope{}}
 }
 
-func (s *scope) kid(name, what string, owner any) *scope {
+// kid returns the scope name below s, making it when it is new.
+func (s *scope) kid(name, what string, obj *Object) *scope {
 	k, ok := s.kids[name]
 	if !ok {
-		k = newScope(what, owner)
+		k = newScope(what, obj)
 		s.kids[name] = k
 	}
 	return k
@@ -45,34 +47,46 @@ func (s *scope) names() []string {
 	return out
 }
 
-// resolve finds the value a traversal names. A traversal that stops at a
-// scope (funnel.demand) returns that scope, for attributes such as a
-// channel's funnel.
-func (s *scope) resolve(t hcl.Traversal) (*Var, *scope, *hcl.Diagnostic) {
+// step is one segment of a resolved reference: its range and the value
+// or block it names there.
+type step struct {
+	at  hcl.Range
+	sc  *scope
+	val *Var
+}
+
+// walk follows a traversal as far as it names something and returns the
+// steps it took; diag says why it stopped early. A traversal that ends at
+// a scope (funnel.demand) ends with that scope's step, for attributes that
+// name blocks.
+func (s *scope) walk(t hcl.Traversal) ([]step, *hcl.Diagnostic) {
 	cur := s
+	var steps []step
 	path := ""
-	for i, step := range t {
-		name, ok := stepName(step)
+	for i, st := range t {
+		name, ok := stepName(st)
 		if !ok {
-			return nil, nil, lang.Diag(lang.UnknownReference, step.SourceRange(), "Unsupported reference",
+			return steps, lang.Diag(lang.UnknownReference, st.SourceRange(), "Unsupported reference",
 				fmt.Sprintf("References are written with dots, such as %s.NAME; index brackets are not supported here.", strings.TrimPrefix(path, ".")))
 		}
 		path += "." + name
 		if v, ok := cur.vars[name]; ok {
+			steps = append(steps, step{at: st.SourceRange(), val: v})
 			if i < len(t)-1 {
 				next, _ := stepName(t[i+1])
-				return nil, nil, lang.Diag(lang.UnknownReference, rangeUpTo(t, i+1), "Unknown reference",
+				return steps, lang.Diag(lang.UnknownReference, rangeUpTo(t, i+1), "Unknown reference",
 					fmt.Sprintf("%s is a value; it has no attribute %q.", v.Path, next))
 			}
-			return v, nil, nil
+			return steps, nil
 		}
 		k, ok := cur.kids[name]
 		if !ok {
-			return nil, nil, unknown(t, i, cur, path[1:])
+			return steps, unknown(t, i, cur, path[1:])
 		}
+		steps = append(steps, step{at: st.SourceRange(), sc: k})
 		cur = k
 	}
-	return nil, cur, nil
+	return steps, nil
 }
 
 func stepName(step hcl.Traverser) (string, bool) {
@@ -89,12 +103,25 @@ func rangeUpTo(t hcl.Traversal, i int) hcl.Range {
 	return hcl.RangeBetween(t[0].SourceRange(), t[i].SourceRange())
 }
 
+// namespaces are the first segments of references to values, in the
+// schema's order: the kinds of blocks that are referred to by name and
+// hold values, and the lead sources planc derives.
+var namespaces = func() []string {
+	var out []string
+	for _, kind := range lang.Namespaces() {
+		if len(valueDefs[kind]) > 0 {
+			out = append(out, kind)
+		}
+	}
+	return append(out, "source")
+}()
+
 // unknown reports step i of t, which names nothing in cur.
 func unknown(t hcl.Traversal, i int, cur *scope, path string) *hcl.Diagnostic {
 	name, _ := stepName(t[i])
 	var detail string
 	if i == 0 {
-		detail = fmt.Sprintf("There is nothing named %q. A reference starts with kgi, kpi, funnel, channel or budget.", name)
+		detail = fmt.Sprintf("There is nothing named %q. A reference starts with %s.", name, orList(namespaces))
 	} else {
 		detail = fmt.Sprintf("%s has no %q.", cur.what, name)
 	}
@@ -107,8 +134,20 @@ func unknown(t hcl.Traversal, i int, cur *scope, path string) *hcl.Diagnostic {
 			rest = append(rest, n)
 		}
 		detail += fmt.Sprintf(" In HCL a - between names is part of the name; to subtract, write %s - %s.", strings.TrimSuffix(path, name)+a, strings.Join(rest, "."))
-	} else if names := cur.names(); len(names) > 0 && len(names) <= 12 {
+	} else if names := cur.names(); i > 0 && len(names) > 0 && len(names) <= 12 {
 		detail += fmt.Sprintf(" Known here: %s.", strings.Join(names, ", "))
 	}
 	return lang.Diag(lang.UnknownReference, rangeUpTo(t, i), "Unknown reference", detail)
 }
+
+// orList is "a, b or c".
+func orList(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// Namespaces lists the first segments of references to values: kgi, kpi,
+// funnel, channel, budget, team and source.
+func Namespaces() []string { return append([]string(nil), namespaces...) }

@@ -28,21 +28,44 @@ import (
 	"github.com/planc-dev/planc/stdlib"
 )
 
-type solver struct {
-	g   *graph
-	eqs []*Eq
+// Solution is what the solver found: the value of every value it could
+// solve (given values included), and the equation it solved each from.
+type Solution struct {
 	val map[*Var]Value
 	// by records the equation that solved a value, nil for given values.
 	by map[*Var]*Eq
-	// quiet suppresses diagnostics, for trial runs.
-	quiet bool
-	diags hcl.Diagnostics
-	uses  map[*Var][]*Eq
-	done  map[*Eq]bool
 }
 
-func newSolver(g *graph, eqs []*Eq) *solver {
-	s := &solver{g: g, eqs: eqs, val: map[*Var]Value{}, by: map[*Var]*Eq{}, uses: map[*Var][]*Eq{}, done: map[*Eq]bool{}}
+// Value returns v's solved value; ok is false when it could not be solved.
+func (s *Solution) Value(v *Var) (Value, bool) {
+	val, ok := s.val[v]
+	return val, ok
+}
+
+// SolvedBy returns the equation v was solved from, nil for a given value
+// or an unsolved one.
+func (s *Solution) SolvedBy(v *Var) *Eq { return s.by[v] }
+
+type solver struct {
+	*Solution
+	vars []*Var
+	eqs  []*Eq
+	sink *sink
+	uses map[*Var][]*Eq
+	done map[*Eq]bool
+}
+
+// solve solves the equations over the values of the plan, reporting
+// conflicts and evaluation errors to s.
+func solve(vars []*Var, eqs []*Eq, s *sink) *Solution {
+	sv := newSolver(vars, eqs, s)
+	sv.run()
+	return sv.Solution
+}
+
+func newSolver(vars []*Var, eqs []*Eq, sk *sink) *solver {
+	s := &solver{Solution: &Solution{val: map[*Var]Value{}, by: map[*Var]*Eq{}}, vars: vars, eqs: eqs, sink: sk,
+		uses: map[*Var][]*Eq{}, done: map[*Eq]bool{}}
 	for _, eq := range eqs {
 		seen := map[*Var]bool{}
 		for _, v := range append([]*Var{eq.V}, refs(eq.E)...) {
@@ -52,7 +75,7 @@ func newSolver(g *graph, eqs []*Eq) *solver {
 			}
 		}
 	}
-	for _, v := range g.vars {
+	for _, v := range vars {
 		if v.Given != nil {
 			s.val[v] = Exact(v.Given.Value)
 		}
@@ -161,11 +184,7 @@ func occurrences(e Expr, x *Var) int {
 	return n
 }
 
-func (s *solver) report(d *hcl.Diagnostic) {
-	if !s.quiet && d != nil {
-		s.diags = append(s.diags, d)
-	}
-}
+func (s *solver) report(d *hcl.Diagnostic) { s.sink.add(d) }
 
 // verify checks an equation whose values are all known.
 func (s *solver) verify(eq *Eq) {
@@ -188,16 +207,16 @@ func (s *solver) conflictDetail(eq *Eq, lhs, rhs Value) string {
 	u := eq.V.Unit
 	return fmt.Sprintf("%s is %s (%s), but %s gives %s (%s). Change one of them so that they agree.",
 		eq.V.Path, quantity.Format(lhs.Nom, u), s.origin(eq.V),
-		eq.What, quantity.Format(rhs.Nom, u), rangeString(eq.Range))
+		eq.Text(), quantity.Format(rhs.Nom, u), rangeString(eq.Range))
 }
 
 // origin says where a value came from, for messages.
-func (s *solver) origin(v *Var) string {
+func (s *Solution) origin(v *Var) string {
 	if v.Given != nil {
 		return fmt.Sprintf("its %s at %s", v.Given.Origin, rangeString(v.Given.Range))
 	}
 	if eq := s.by[v]; eq != nil {
-		return fmt.Sprintf("solved from %s at %s", eq.What, rangeString(eq.Range))
+		return fmt.Sprintf("solved from %s at %s", eq.Text(), rangeString(eq.Range))
 	}
 	return "solved"
 }
@@ -214,13 +233,13 @@ type evalError struct {
 func (e *evalError) diag(eq *Eq) *hcl.Diagnostic {
 	if e.tooLong {
 		return lang.Diag(lang.BadQuantity, e.at, "Number too large",
-			fmt.Sprintf("This value has more than %d binary digits, so %s is not computed. Check the formula: no plan needs numbers this large.", maxBits, eq.What))
+			fmt.Sprintf("This value has more than %d binary digits, so %s is not computed. Check the formula: no plan needs numbers this large.", maxBits, eq.Text()))
 	}
-	if !eq.Formula {
+	if !eq.Formula() {
 		return nil // a zero rate or share is reported as rate-out-of-range
 	}
 	return lang.Diag(lang.DivisionByZero, e.at, "Division by zero",
-		fmt.Sprintf("This divisor is zero, so %s has no value. Check the values it refers to.", eq.What))
+		fmt.Sprintf("This divisor is zero, so %s has no value. Check the values it refers to.", eq.Text()))
 }
 
 // maxBits bounds the numerator and denominator of every value the solver
@@ -240,7 +259,7 @@ func tooLong(v Value) bool {
 }
 
 // eval computes an expression whose references are all known.
-func (s *solver) eval(e Expr) (Value, *evalError) {
+func (s *Solution) eval(e Expr) (Value, *evalError) {
 	switch x := e.(type) {
 	case *Const:
 		return Exact(x.V), nil
@@ -260,7 +279,7 @@ func (s *solver) eval(e Expr) (Value, *evalError) {
 	return Value{}, &evalError{at: e.Range()}
 }
 
-func (s *solver) evalBin(x *Bin) (Value, *evalError) {
+func (s *Solution) evalBin(x *Bin) (Value, *evalError) {
 	a, err := s.eval(x.A)
 	if err != nil {
 		return Value{}, err
@@ -290,7 +309,7 @@ func arith2(op byte, a, b Value, divisor hcl.Range) (Value, *evalError) {
 	return a.quo(b), nil
 }
 
-func (s *solver) evalCall(x *Call) (Value, *evalError) {
+func (s *Solution) evalCall(x *Call) (Value, *evalError) {
 	if x.Fn.Product != nil {
 		return s.evalProduct(x, -1)
 	}
@@ -317,7 +336,7 @@ func (s *solver) evalCall(x *Call) (Value, *evalError) {
 
 // evalProduct evaluates a product function with interval arithmetic,
 // leaving out the argument at index skip (-1 for none).
-func (s *solver) evalProduct(x *Call, skip int) (Value, *evalError) {
+func (s *Solution) evalProduct(x *Call, skip int) (Value, *evalError) {
 	out := Exact(x.Fn.Product.K)
 	for i, a := range x.Args {
 		if i == skip {
@@ -340,7 +359,7 @@ func (s *solver) evalProduct(x *Call, skip int) (Value, *evalError) {
 
 // invert solves e = want for x, which occurs in e once. ok is false when
 // the path to x goes through something that cannot be inverted.
-func (s *solver) invert(e Expr, want Value, x *Var) (Value, bool, *evalError) {
+func (s *Solution) invert(e Expr, want Value, x *Var) (Value, bool, *evalError) {
 	switch n := e.(type) {
 	case *Ref:
 		return want, n.Var == x, nil
@@ -359,7 +378,7 @@ func (s *solver) invert(e Expr, want Value, x *Var) (Value, bool, *evalError) {
 // invertProduct solves k x a^e x rest = want for the argument a that holds
 // x: a = want / (k x rest) when a multiplies, (k x rest) / want when it
 // divides.
-func (s *solver) invertProduct(n *Call, want Value, x *Var) (Value, bool, *evalError) {
+func (s *Solution) invertProduct(n *Call, want Value, x *Var) (Value, bool, *evalError) {
 	i := 0
 	for !contains(n.Args[i], x) {
 		i++
@@ -380,7 +399,7 @@ func (s *solver) invertProduct(n *Call, want Value, x *Var) (Value, bool, *evalE
 	return s.invert(n.Args[i], w, x)
 }
 
-func (s *solver) invertBin(n *Bin, want Value, x *Var) (Value, bool, *evalError) {
+func (s *Solution) invertBin(n *Bin, want Value, x *Var) (Value, bool, *evalError) {
 	inA := contains(n.A, x)
 	self, other := n.A, n.B
 	if !inA {

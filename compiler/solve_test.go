@@ -17,15 +17,16 @@ import (
 )
 
 // compileSrc compiles one in-memory plan file.
-func compileSrc(t *testing.T, src string) (*compiler.Model, hcl.Diagnostics) {
+func compileSrc(t *testing.T, src string) (*compiler.Result, hcl.Diagnostics) {
 	t.Helper()
 	plan, diags := lang.Parse([]lang.Source{{Name: "plan.plan.hcl", Bytes: []byte(src)}})
-	return compiler.Compile(plan, diags)
+	r := compiler.Compile(plan, diags)
+	return r, r.Diags
 }
 
 // wantSolved checks solved values: path -> an exact rational as big.Rat
 // reads it ("7620", "0.35", "100/3").
-func wantSolved(t *testing.T, m *compiler.Model, want map[string]string) {
+func wantSolved(t *testing.T, m *compiler.Result, want map[string]string) {
 	t.Helper()
 	if m == nil {
 		t.Fatal("no model")
@@ -52,7 +53,7 @@ func wantSolved(t *testing.T, m *compiler.Model, want map[string]string) {
 }
 
 // wantUnsolved checks that values are not solved.
-func wantUnsolved(t *testing.T, m *compiler.Model, paths ...string) {
+func wantUnsolved(t *testing.T, m *compiler.Result, paths ...string) {
 	t.Helper()
 	for _, p := range paths {
 		v := m.Lookup(p)
@@ -94,7 +95,8 @@ func diagsString(diags hcl.Diagnostics) string {
 // TestWorkedExample solves the design's worked example backward from the
 // KGI's target; every number is the design's.
 func TestWorkedExample(t *testing.T) {
-	m, diags := compiler.Run(filepath.Join("..", "testdata", "worked"))
+	m := compiler.Run(filepath.Join("..", "testdata", "worked"))
+	diags := m.Diags
 	wantSolved(t, m, map[string]string{
 		"kgi.revenue":             "480000000",
 		"funnel.demand.deal_size": "2400000",
@@ -126,7 +128,7 @@ func TestWorkedExample(t *testing.T) {
 	if len(diags) == 1 && !strings.Contains(diags[0].Detail, "¥58,877,000") {
 		t.Errorf("over-budget does not give the excess ¥58,877,000: %s", diags[0].Detail)
 	}
-	for path, origin := range map[string]string{
+	for path, origin := range map[string]compiler.Origin{
 		"kgi.revenue": "target", "funnel.demand.mql.rate": "input", "funnel.demand.mql.volume": "solved",
 	} {
 		if got := m.Origin(m.Lookup(path)); got != origin {
@@ -565,14 +567,14 @@ func TestFileOrder(t *testing.T) {
 	}
 	sort.Slice(srcs, func(i, j int) bool { return srcs[i].Name < srcs[j].Name })
 	plan, front := lang.Parse(srcs)
-	split, diags := compiler.Compile(plan, front)
-	wantCodes(t, diags, lang.OverBudget)
-	if len(split.Vars) != len(whole.Vars) {
-		t.Fatalf("%d values split, %d whole", len(split.Vars), len(whole.Vars))
+	split := compiler.Compile(plan, front)
+	wantCodes(t, split.Diags, lang.OverBudget)
+	if len(split.Info.Vars) != len(whole.Info.Vars) {
+		t.Fatalf("%d values split, %d whole", len(split.Info.Vars), len(whole.Info.Vars))
 	}
-	for _, v := range whole.Vars {
+	for _, v := range whole.Info.Vars {
 		a, _ := whole.Value(v)
-		w := split.Lookup(v.Path)
+		w := split.Info.Lookup(v.Path)
 		if w == nil {
 			t.Errorf("%s: missing when split", v.Path)
 			continue

@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/lang/quantity"
 )
@@ -30,117 +31,62 @@ import (
 // and its won deals and revenue are that share of the funnel's. The shares
 // add up to exactly 100%, whatever planc rounded on the way.
 
-// Source is the leads of one source into one funnel, or, with Funnel nil,
-// into every funnel of the plan, with the values planc solves for it.
-type Source struct {
-	Name   string
-	Funnel *lang.Funnel
-	// Channels are the source's channels (into Funnel, when set).
-	Channels []*lang.Channel
-	// Leads is the sum of the channels' leads; LeadShare its share of
-	// all leads; Won and Revenue the won deals and revenue attributed to
-	// the source, and Share their share of the funnel's revenue (for the
-	// plan: of the revenue of every funnel, those without channels, such
-	// as an expansion funnel of existing customers, included).
-	Leads, LeadShare, Won, Revenue, Share *Var
-}
+// A source is an Object of kind "source": the leads of one source into
+// one funnel (path funnel.F.source.S, its Parent the funnel), or into every
+// funnel of the plan (path source.S, no Parent). Its "channels" are its
+// channels, and its values (values.go) leads, lead_share, won, revenue
+// and share: the won deals and revenue attributed to it, and their share
+// of the funnel's revenue (for the plan: of the revenue of every funnel,
+// those without channels, such as an expansion funnel of existing
+// customers, included).
 
-// The kinds of a source's values, and of a stage's inflow.
-const (
-	KindInflow          VarKind = "inflow"
-	KindSourceLeads     VarKind = "source_leads"
-	KindSourceLeadShare VarKind = "source_lead_share"
-	KindSourceWon       VarKind = "source_won"
-	KindSourceRevenue   VarKind = "source_revenue"
-	KindSourceShare     VarKind = "source_share"
-)
-
-// Attributed reports whether v is one of a source's values, which planc
-// derives from the funnel: when they cannot be solved, the funnel's own
-// values are what to report (or they are shares of nothing).
-func (v *Var) Attributed() bool {
-	switch v.Kind {
-	case KindSourceLeads, KindSourceLeadShare, KindSourceWon, KindSourceRevenue, KindSourceShare:
-		return true
+// declareSources declares every source, per funnel and for the plan, with
+// its values.
+func (r *resolver) declareSources() {
+	byFunnel := map[*Object][]*Object{}
+	var plan []*Object
+	for _, c := range r.info.Kind("channel") {
+		if s := c.Ref("stage"); s != nil {
+			byFunnel[s.Parent] = append(byFunnel[s.Parent], c)
+			plan = append(plan, c)
+		}
 	}
-	return false
-}
-
-// laterEntries marks the stages that channels enter below the earliest
-// such stage of their funnel: the stages that get an inflow.
-func (g *graph) laterEntries() map[*lang.Stage]bool {
-	entered := map[*lang.Stage]bool{}
-	for _, s := range g.entry {
-		entered[s] = true
-	}
-	later := map[*lang.Stage]bool{}
-	for _, f := range g.plan.Funnels {
-		top := true
-		for i, s := range f.Stages {
-			if entered[s] && !top && i > 0 {
-				later[s] = true
+	for _, f := range r.info.Kind("funnel") {
+		if cs := byFunnel[f]; len(cs) > 0 {
+			ns := r.scopeOf(f).kid("source", fmt.Sprintf("the sources of funnel %q", f.Name()), nil)
+			for _, grp := range groupSources(cs) {
+				src := r.declareSource(ns, f.Path.Child("source", grp.name), f, grp)
+				for _, c := range grp.channels {
+					c.link("source", src)
+				}
 			}
-			top = top && !entered[s]
-		}
-	}
-	return later
-}
-
-// declareInflow declares the inflow of a stage that channels enter below
-// its funnel's top.
-func (g *graph) declareInflow(sc *scope, path string, s *lang.Stage) {
-	v := g.newVar(sc, path+".inflow", "inflow", KindInflow, s.DefRange, s.DefRange, s)
-	v.setUnit(quantity.CountOf("leads"))
-	v.Whole = true
-	g.inflow[s] = v
-}
-
-// declareSources declares every source's values, per funnel and for the
-// plan.
-func (g *graph) declareSources() {
-	byFunnel := map[*lang.Funnel][]*lang.Channel{}
-	var plan []*lang.Channel
-	for _, c := range g.plan.Channels {
-		s := g.entry[c]
-		if s == nil || g.funnelVars[s.Funnel] == nil || g.volume[s] == nil {
-			continue
-		}
-		f := s.Funnel
-		byFunnel[f] = append(byFunnel[f], c)
-		plan = append(plan, c)
-	}
-	for _, f := range g.plan.Funnels {
-		cs := byFunnel[f]
-		if len(cs) == 0 {
-			continue
-		}
-		fs := g.root.kids["funnel"].kids[f.Name].kid("source", fmt.Sprintf("the sources of funnel %q", f.Name), f)
-		for _, src := range groupSources(cs) {
-			g.sources = append(g.sources, g.declareSource(fs, "funnel."+f.Name+".source.", f, src))
 		}
 	}
 	if len(plan) > 0 {
-		ps := g.root.kids["source"]
-		for _, src := range groupSources(plan) {
-			g.sources = append(g.sources, g.declareSource(ps, "source.", nil, src))
+		for _, grp := range groupSources(plan) {
+			r.declareSource(r.info.root.kids["source"], lang.NewPath("source", grp.name), nil, grp)
 		}
 	}
 }
 
 type sourceGroup struct {
 	name     string
-	channels []*lang.Channel
+	channels []*Object
 }
 
 // groupSources groups channels by source, in the order sources first
 // appear. Marketing is always there, without channels if need be, so that
 // marketing's contribution (source.marketing.revenue) is ¥0 in a plan
 // whose leads all come from sales or partners, not an unknown reference.
-func groupSources(cs []*lang.Channel) []sourceGroup {
+// A source whose name cannot be referred to (reported by lang) is left out.
+func groupSources(cs []*Object) []sourceGroup {
 	out := []sourceGroup{{name: lang.DefaultSource}}
 	at := map[string]int{lang.DefaultSource: 0}
 	for _, c := range cs {
-		n := c.SourceName()
+		n := c.Node.(*lang.Channel).SourceName()
+		if !hclsyntax.ValidIdentifier(n) {
+			continue
+		}
 		i, ok := at[n]
 		if !ok {
 			i = len(out)
@@ -152,151 +98,143 @@ func groupSources(cs []*lang.Channel) []sourceGroup {
 	return out
 }
 
-func (g *graph) declareSource(parent *scope, prefix string, f *lang.Funnel, grp sourceGroup) *Source {
-	src := &Source{Name: grp.name, Funnel: f, Channels: grp.channels}
+// declareSource declares a source of funnel f (nil: of the plan) in the
+// namespace ns.
+func (r *resolver) declareSource(ns *scope, path lang.Path, f *Object, grp sourceGroup) *Object {
+	src := &Object{Kind: "source", Path: path, Parent: f, name: grp.name}
 	what := fmt.Sprintf("source %q", grp.name)
 	if f != nil {
-		what += fmt.Sprintf(" of funnel %q", f.Name)
+		src.suffix = " in " + f.Label()
+		what += fmt.Sprintf(" of funnel %q", f.Name())
 	}
-	sc := parent.kid(grp.name, what, src)
-	var decl hcl.Range // where the values are declared, for messages
 	switch {
 	case len(grp.channels) > 0:
-		decl = grp.channels[0].DefRange
+		src.decl = grp.channels[0].DefRange()
 	case f != nil:
-		decl = f.DefRange
-	case g.plan.Meta != nil:
-		decl = g.plan.Meta.DefRange
+		src.decl = f.DefRange()
+	case r.plan.Meta != nil:
+		src.decl = r.plan.Meta.DefRange
 	}
-	p := prefix + grp.name + "."
-	mk := func(name string, kind VarKind, u quantity.Unit) *Var {
-		v := g.newVar(sc, p+name, name, kind, decl, decl, src)
-		v.setUnit(u)
-		return v
+	src.link("channels", grp.channels...)
+	r.scopes[src] = ns.kid(grp.name, what, src)
+	r.info.addObject(src)
+	for i := range valueDefs["source"] {
+		r.newVar(src, &valueDefs["source"][i])
 	}
-	won := quantity.Count
-	if f != nil {
-		won = quantity.CountOf(f.Stages[len(f.Stages)-1].Unit.Value)
-	}
-	src.Leads = mk("leads", KindSourceLeads, quantity.CountOf("leads"))
-	src.LeadShare = mk("lead_share", KindSourceLeadShare, quantity.Ratio)
-	src.Won = mk("won", KindSourceWon, won)
-	src.Revenue = mk("revenue", KindSourceRevenue, g.money())
-	src.Share = mk("share", KindSourceShare, quantity.Ratio)
 	return src
 }
 
-// defineSources relates every source's values to its channels and funnel.
-func (g *graph) defineSources() {
-	for _, src := range g.sources {
-		if src.Funnel != nil {
-			g.defineFunnelSource(src)
+// sources relates every source's values to its channels and funnel.
+func (l *lowerer) sources() {
+	srcs := l.info.Kind("source")
+	for _, src := range srcs {
+		l.sourceUnits(src)
+		if src.Parent != nil {
+			l.funnelSource(src)
 		}
 	}
-	for _, src := range g.sources {
-		if src.Funnel == nil {
-			g.definePlanSource(src)
+	for _, src := range srcs {
+		if src.Parent == nil {
+			l.planSource(src)
 		}
 	}
 }
 
-func (g *graph) defineFunnelSource(src *Source) {
-	f := src.Funnel
-	var all []*lang.Channel
-	for _, c := range g.plan.Channels {
-		if s := g.entry[c]; s != nil && s.Funnel == f {
+func (l *lowerer) sourceUnits(src *Object) {
+	won := quantity.Count
+	if f := src.Parent; f != nil {
+		fn := f.Node.(*lang.Funnel)
+		won = quantity.CountOf(fn.Stages[len(fn.Stages)-1].Unit.Value)
+	}
+	src.Value("leads").setUnit(quantity.CountOf("leads"))
+	src.Value("lead_share").setUnit(quantity.Ratio)
+	src.Value("won").setUnit(won)
+	src.Value("revenue").setUnit(l.money())
+	src.Value("share").setUnit(quantity.Ratio)
+}
+
+func (l *lowerer) funnelSource(src *Object) {
+	f := src.Parent
+	var all []*Object
+	for _, c := range l.info.Kind("channel") {
+		if s := c.Ref("stage"); s != nil && s.Parent == f {
 			all = append(all, c)
 		}
 	}
-	mine := g.entered(src.Channels)
-	r := f.DefRange
-	if len(all) == 0 {
-		return
-	}
+	mine := src.Refs("channels")
+	r := f.DefRange()
 	if len(mine) == 0 {
-		g.zeroSource(src, r)
+		l.zeroSource(src, r)
 		return
 	}
-	fv := g.funnelVars[f]
-	won := g.volume[f.Stages[len(f.Stages)-1]]
-	if won == nil {
-		return // the last stage was not declared (no name, a duplicate): reported by lang
+	fn := f.Node.(*lang.Funnel)
+	last := l.info.Of(fn.Stages[len(fn.Stages)-1])
+	if last == nil {
+		return // the last stage was not declared (no name, a duplicate): reported
 	}
-	g.relate(src.Leads, g.leadSum(mine, r), "the leads of its channels")
-	g.relate(src.LeadShare, div(ref(src.Leads, r), g.leadSum(all, r), r), "its leads / the funnel's leads")
-	g.relate(src.Share, div(g.reachSum(mine, r), g.reachSum(all, r), r), "the won deals its leads make / those all leads make")
-	g.relate(src.Won, mul(won, src.Share, r), "the funnel's won deals x its share")
-	g.relate(src.Revenue, mul(src.Won, fv.dealSize, r), "its won deals x deal size")
+	won := last.Value("volume")
+	l.relate(src.Value("leads"), leadSum(mine, r))
+	l.relate(src.Value("lead_share"), div(ref(src.Value("leads"), r), leadSum(all, r), r))
+	l.relate(src.Value("share"), div(reachSum(mine, r), reachSum(all, r), r))
+	l.relate(src.Value("won"), mul(won, src.Value("share"), r))
+	l.relate(src.Value("revenue"), mul(src.Value("won"), f.Value("deal_size"), r))
 }
 
-// definePlanSource adds up a source's values over the funnels.
-func (g *graph) definePlanSource(src *Source) {
+// planSource adds up a source's values over the funnels.
+func (l *lowerer) planSource(src *Object) {
 	var leads, won, revenue, allLeads, allRevenue []*Var
-	for _, f := range g.plan.Funnels {
-		if fv := g.funnelVars[f]; fv != nil {
-			allRevenue = append(allRevenue, fv.revenue)
-		}
+	for _, f := range l.info.Kind("funnel") {
+		allRevenue = append(allRevenue, f.Value("revenue"))
 	}
-	for _, fs := range g.sources {
-		if fs.Funnel == nil {
+	for _, fs := range l.info.Kind("source") {
+		if fs.Parent == nil {
 			continue
 		}
-		allLeads = append(allLeads, fs.Leads)
-		if fs.Name == src.Name {
-			leads, won, revenue = append(leads, fs.Leads), append(won, fs.Won), append(revenue, fs.Revenue)
+		allLeads = append(allLeads, fs.Value("leads"))
+		if fs.Name() == src.Name() {
+			leads, won, revenue = append(leads, fs.Value("leads")), append(won, fs.Value("won")), append(revenue, fs.Value("revenue"))
 		}
 	}
 	if len(leads) == 0 {
 		return
 	}
-	r := src.Won.Decl
-	sumOf := func(vs []*Var, zero quantity.Unit) Expr { e, _ := sum(vs, r, zero); return e }
-	g.relate(src.Leads, sumOf(leads, quantity.CountOf("leads")), "its leads in every funnel")
-	g.relate(src.LeadShare, div(ref(src.Leads, r), sumOf(allLeads, quantity.CountOf("leads")), r), "its leads / all leads")
-	g.relate(src.Won, sumOf(won, quantity.Count), "its won deals in every funnel")
-	g.relate(src.Revenue, sumOf(revenue, g.money()), "its revenue in every funnel")
-	g.relate(src.Share, div(ref(src.Revenue, r), sumOf(allRevenue, g.money()), r), "its revenue / the revenue of every funnel")
+	r := src.Value("won").Decl
+	count := quantity.CountOf("leads")
+	l.relate(src.Value("leads"), sum(leads, r, count))
+	l.relate(src.Value("lead_share"), div(ref(src.Value("leads"), r), sum(allLeads, r, count), r))
+	l.relate(src.Value("won"), sum(won, r, quantity.Count))
+	l.relate(src.Value("revenue"), sum(revenue, r, l.money()))
+	l.relate(src.Value("share"), div(ref(src.Value("revenue"), r), sum(allRevenue, r, l.money()), r))
 }
 
 // zeroSource gives a source without channels its zero values.
-func (g *graph) zeroSource(src *Source, r hcl.Range) {
-	for _, v := range []*Var{src.Leads, src.LeadShare, src.Won, src.Revenue, src.Share} {
-		g.relate(v, &Const{V: new(big.Rat), Unit: v.Unit, R: r}, "0: it has no channels")
+func (l *lowerer) zeroSource(src *Object, r hcl.Range) {
+	for _, v := range src.Values() {
+		l.relate(v, &Const{V: new(big.Rat), Unit: v.Unit, R: r})
 	}
 }
 
-// entered keeps the channels whose entry stage define resolved.
-func (g *graph) entered(cs []*lang.Channel) []*lang.Channel {
-	var out []*lang.Channel
-	for _, c := range cs {
-		if g.entry[c] != nil {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-func (g *graph) leadSum(cs []*lang.Channel, r hcl.Range) Expr {
+func leadSum(cs []*Object, r hcl.Range) Expr {
 	var vs []*Var
 	for _, c := range cs {
-		vs = append(vs, g.chanVars[c].leads)
+		vs = append(vs, c.Value("leads"))
 	}
-	e, _ := sum(vs, r, quantity.CountOf("leads"))
-	return e
+	return sum(vs, r, quantity.CountOf("leads"))
 }
 
 // reachSum is the sum over channels of leads x the product of the rates
 // of the stages after their entry stage: the won deals they make.
-func (g *graph) reachSum(cs []*lang.Channel, r hcl.Range) Expr {
+func reachSum(cs []*Object, r hcl.Range) Expr {
 	var e Expr
 	for _, c := range cs {
-		term := ref(g.chanVars[c].leads, r)
+		term := ref(c.Value("leads"), r)
+		entry := c.Ref("stage")
 		after := false
-		for _, s := range g.entry[c].Funnel.Stages {
-			if after && g.rate[s] != nil {
-				term = &Bin{Op: '*', A: term, B: ref(g.rate[s], r), R: r}
+		for _, s := range entry.Parent.Kids {
+			if rate := s.Value("rate"); after && rate != nil {
+				term = &Bin{Op: '*', A: term, B: ref(rate, r), R: r}
 			}
-			after = after || s == g.entry[c]
+			after = after || s == entry
 		}
 		if e == nil {
 			e = term
@@ -310,10 +248,6 @@ func (g *graph) reachSum(cs []*lang.Channel, r hcl.Range) Expr {
 // relate adds the equation v = e, which attributes the funnel's values
 // to a source. A zero divisor in it (no leads at all) leaves v unsolved
 // rather than being an error in the plan.
-func (g *graph) relate(v *Var, e Expr, what string) {
-	g.eqs = append(g.eqs, &Eq{V: v, E: e, Range: v.Decl, What: v.Path + " = " + what, ZeroUnsolved: true})
+func (l *lowerer) relate(v *Var, e Expr) {
+	l.eqs = append(l.eqs, &Eq{V: v, E: e, Role: RoleAttribution, Range: v.Decl, ZeroUnsolved: true})
 }
-
-func ref(v *Var, r hcl.Range) Expr { return &Ref{Var: v, R: r} }
-
-func div(a, b Expr, r hcl.Range) Expr { return &Bin{Op: '/', A: a, B: b, R: r} }

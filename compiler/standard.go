@@ -42,50 +42,51 @@ func (b *Benchmark) Outside(x *big.Rat) bool {
 }
 
 // resolveBenchmarks finds the benchmark of each stage rate and metric that
-// names one. Stages do not map to benchmarks by their names: published
-// ranges hold for the stage definitions of their source, which planc cannot
-// compare, so a stage opts in when its definition matches.
-func (g *graph) resolveBenchmarks() {
+// names one (after unit inference, which the comparison of units needs).
+// Stages do not map to benchmarks by their names: published ranges hold
+// for the stage definitions of their source, which planc cannot compare,
+// so a stage opts in when its definition matches.
+func resolveBenchmarks(in *Info, s *sink) {
 	pack := stdlib.Benchmarks()
-	g.benchmarks = map[*Var]*Benchmark{}
-	for _, f := range g.plan.Funnels {
-		for _, s := range f.Stages {
-			if v := g.rate[s]; v != nil && s.Benchmark.Value != "" {
-				g.useBenchmark(v, s.Benchmark.Value, s.Benchmark.Range, pack)
-			}
+	for _, o := range in.Objects {
+		if o.Node == nil {
+			continue
 		}
-	}
-	for _, m := range g.plan.Metrics() {
-		if v := g.metricVar[m]; v != nil && m.Benchmark.Value != "" {
-			g.useBenchmark(v, m.Benchmark.Value, m.Benchmark.Range, pack)
+		bm := lang.TextOf(o.Node, "benchmark")
+		v := o.Value("rate")
+		if o.Kind != "stage" {
+			v = o.Value("")
+		}
+		if v != nil && bm.Value != "" {
+			useBenchmark(in, s, v, bm.Value, bm.Range, pack)
 		}
 	}
 }
 
-func (g *graph) useBenchmark(v *Var, key string, at hcl.Range, pack *stdlib.BenchmarkPack) {
+func useBenchmark(in *Info, s *sink, v *Var, key string, at hcl.Range, pack *stdlib.BenchmarkPack) {
 	ranges := pack.Ranges(key)
 	if ranges == nil {
 		detail := fmt.Sprintf("The benchmark pack has no %q.", key)
 		if s := lang.Suggest(key, pack.Keys()); s != "" {
 			detail += fmt.Sprintf(" Did you mean %q?", s)
 		}
-		g.low.fail(lang.UnknownReference, at, "Unknown benchmark",
+		s.fail(lang.UnknownReference, at, "Unknown benchmark",
 			detail+" Benchmarks: "+strings.Join(pack.Keys(), ", ")+".")
 		return
 	}
 	if v.UnitKnown && !v.Unit.Same(ranges[0].Unit) {
-		g.low.fail(lang.UnitMismatch, at, "Unit mismatch",
+		s.fail(lang.UnitMismatch, at, "Unit mismatch",
 			fmt.Sprintf("%s is %s, but benchmark %q is %s.", v.Path, v.Unit.Dimension(), key, ranges[0].Unit.Dimension()))
 		return
 	}
-	g.benchmarks[v] = &Benchmark{Key: key, Ranges: ranges, At: at}
+	in.Benchmarks[v] = &Benchmark{Key: key, Ranges: ranges, At: at}
 }
 
-// checkBenchmarks warns about each value outside every range of its
-// benchmark, citing each source.
-func (s *solver) checkBenchmarks() {
-	for _, v := range s.g.vars {
-		b, val := s.g.benchmarks[v], s.val[v]
+// benchmarks warns about each value outside every range of its benchmark,
+// citing each source.
+func (c *checker) benchmarks() {
+	for _, v := range c.info.Vars {
+		b, val := c.info.Benchmarks[v], c.sol.val[v]
 		if b == nil || val.Nom == nil || !b.Outside(val.Nom) {
 			continue
 		}
@@ -97,70 +98,74 @@ func (s *solver) checkBenchmarks() {
 		if v.Given != nil {
 			at = v.Given.Range
 		}
-		s.report(lang.Warning(lang.BenchmarkOutlier, at, "Outside every published benchmark",
+		c.sink.add(lang.Warning(lang.BenchmarkOutlier, at, "Outside every published benchmark",
 			fmt.Sprintf("%s is %s, outside every published range for %s: %s. Check the stage's definition and the assumption, or say why in its description; rule \"benchmark-outlier\" { enabled = false } turns the comparison off.",
 				v.Path, quantity.Format(val.Nom, v.Unit), b.Key, strings.Join(cites, "; "))))
 	}
 }
 
-// checkPayback warns about each cac_payback call above the rule's max.
-func (s *solver) checkPayback(max *big.Rat) {
-	for _, eq := range s.g.eqs {
+// payback warns about each cac_payback call above the rule's max.
+func (c *checker) payback() {
+	max := c.rules.paybackMax
+	for _, eq := range c.low.eqs {
 		walk(eq.E, func(e Expr) {
-			c, ok := e.(*Call)
-			if !ok || c.Fn.Name != "cac_payback" || !s.known(c) || !s.g.unitOf(c, false).ok {
+			call, ok := e.(*Call)
+			if !ok || call.Fn.Name != "cac_payback" || !c.sol.known(call) || !unitOf(c.info, call, nil).ok {
 				return // a call with a unit error is reported as such
 			}
-			v, err := s.eval(c)
+			v, err := c.sol.eval(call)
 			if err != nil || v.Nom.Cmp(max) <= 0 {
 				return
 			}
 			what := "cac_payback(...)"
-			if eq.E == c {
-				what = eq.V.Path
+			if eq.E == call {
+				what = eq.V.Path.String()
 			}
-			s.report(lang.Warning(lang.PaybackTooLong, c.R, "CAC payback too long",
+			c.sink.add(lang.Warning(lang.PaybackTooLong, call.R, "CAC payback too long",
 				fmt.Sprintf("%s is %s, above %s: the plan waits that long to earn back what a customer costs (6 to 12 months is the common guideline). Lower the CAC, or raise the price or the margin; a rule \"payback-too-long\" { max = \"...\" } block sets another limit.",
 					what, quantity.Format(v.Nom, quantity.Time), quantity.Format(max, quantity.Time))))
 		})
 	}
 }
 
-// checkLTVCAC warns when the plan's LTV is below min times its CAC. The
-// LTV and CAC are the metrics named ltv and cac, or defined by an ltv() or
+// ltvCAC warns when the plan's LTV is below min times its CAC. The LTV
+// and CAC are the metrics named ltv and cac, or defined by an ltv() or
 // cac() call; with more than one of either, planc cannot tell which pair
 // belongs together and says nothing.
-func (s *solver) checkLTVCAC(min *big.Rat) {
-	ltv, cac := s.g.metricsFor("ltv"), s.g.metricsFor("cac")
+func (c *checker) ltvCAC() {
+	min := c.rules.ltvCACMin
+	ltv, cac := c.metricsFor("ltv"), c.metricsFor("cac")
 	if len(ltv) != 1 || len(cac) != 1 {
 		return
 	}
-	l, okL := s.val[ltv[0]]
-	c, okC := s.val[cac[0]]
-	if !okL || !okC || c.Nom.Sign() <= 0 {
+	l, okL := c.sol.Value(ltv[0])
+	k, okC := c.sol.Value(cac[0])
+	if !okL || !okC || k.Nom.Sign() <= 0 {
 		return
 	}
-	ratio := new(big.Rat).Quo(l.Nom, c.Nom)
+	ratio := new(big.Rat).Quo(l.Nom, k.Nom)
 	if ratio.Cmp(min) >= 0 {
 		return
 	}
-	s.report(lang.Warning(lang.LTVCACLow, ltv[0].Decl, "LTV / CAC too low",
+	c.sink.add(lang.Warning(lang.LTVCACLow, ltv[0].Decl, "LTV / CAC too low",
 		fmt.Sprintf("%s (%s) is %sx %s (%s), below %sx: customers bring too little for what winning them costs. Lower the CAC, or raise price, retention or margin; a rule \"ltv-cac-low\" { min = ... } block sets another limit.",
-			ltv[0].Path, quantity.Format(l.Nom, ltv[0].Unit), quantity.Decimal(ratio, 1, true), cac[0].Path, quantity.Format(c.Nom, cac[0].Unit), quantity.Decimal(min, 1, true))))
+			ltv[0].Path, quantity.Format(l.Nom, ltv[0].Unit), quantity.Decimal(ratio, 1, true), cac[0].Path, quantity.Format(k.Nom, cac[0].Unit), quantity.Decimal(min, 1, true))))
 }
 
 // metricsFor lists the metrics named fn or defined by a call of fn.
-func (g *graph) metricsFor(fn string) []*Var {
+func (c *checker) metricsFor(fn string) []*Var {
 	defined := map[*Var]bool{}
-	for _, eq := range g.eqs {
-		if c, ok := eq.E.(*Call); ok && eq.Formula && c.Fn.Name == fn {
+	for _, eq := range c.low.eqs {
+		if call, ok := eq.E.(*Call); ok && eq.Formula() && call.Fn.Name == fn {
 			defined[eq.V] = true
 		}
 	}
 	var out []*Var
-	for _, m := range g.plan.Metrics() {
-		if v := g.metricVar[m]; v != nil && (m.Name == fn || defined[v]) {
-			out = append(out, v)
+	for _, kind := range []string{"kgi", "kpi"} {
+		for _, m := range c.info.Kind(kind) {
+			if v := m.Value(""); m.Name() == fn || defined[v] {
+				out = append(out, v)
+			}
 		}
 	}
 	return out

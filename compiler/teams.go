@@ -5,7 +5,6 @@ import (
 	"math/big"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/lang/quantity"
 	"github.com/planc-dev/planc/stdlib"
@@ -21,113 +20,58 @@ import (
 //
 // A team that needs more people than its headcount is over-capacity.
 
-// The kinds of a team's values.
-const (
-	KindHeadcount VarKind = "headcount"
-	KindCapacity  VarKind = "capacity"
-	KindLoad      VarKind = "load"
-	KindRequired  VarKind = "required"
-)
-
-type teamVars struct{ headcount, capacity, load, required *Var }
-
 // perMonth is the unit of a count per month: what capacity and load are.
 var perMonth = quantity.Unit{Count: 1, Time: -1, TimeName: "months"}
 
-func (g *graph) declareTeams() {
-	for _, t := range g.plan.Teams {
-		ts := g.root.kids["team"]
-		if _, dup := ts.kids[t.Name]; dup || t.Name == "" {
-			continue
-		}
-		sc := ts.kid(t.Name, fmt.Sprintf("team %q", t.Name), t)
-		p := "team." + t.Name + "."
-		mk := func(name string, kind VarKind, decl hcl.Range, u quantity.Unit) *Var {
-			v := g.newVar(sc, p+name, name, kind, decl, t.DefRange, t)
-			v.setUnit(u)
-			return v
-		}
-		tv := &teamVars{
-			headcount: mk("headcount", KindHeadcount, attrRange(t.Headcount, t.DefRange), quantity.CountOf("people")),
-			capacity:  mk("capacity", KindCapacity, attrRange(t.Capacity, t.DefRange), perMonth),
-			load:      mk("load", KindLoad, t.DefRange, perMonth),
-			required:  mk("required", KindRequired, t.DefRange, quantity.PlainNumber),
-		}
-		g.teamVars[t] = tv
-	}
-}
-
-// defineTeams gives each team its headcount and capacity and relates its
-// load to the stages that name it.
-func (g *graph) defineTeams() {
-	stages := g.teamStages()
-	months, haveMonths := g.periodMonths(stages)
-	for _, t := range g.plan.Teams {
-		tv := g.teamVars[t]
-		if tv == nil {
-			continue
-		}
-		if ss := stages[t]; len(ss) > 0 {
-			// Capacity and load count what the team's first stage counts.
-			u := perMonth
-			u.Label = stageLabel(ss[0])
-			tv.capacity.setUnit(u)
-			tv.load.setUnit(u)
-		}
-		g.assign(tv.headcount, t.Headcount, "input", slot{unit: quantity.CountOf("people"), scale: big.NewRat(1, 1)})
-		g.assign(tv.capacity, t.Capacity, "input", slot{unit: perMonth, scale: big.NewRat(1, 1)})
-		var vols []*Var
-		for _, s := range stages[t] {
-			vols = append(vols, g.volume[s])
-		}
-		if len(vols) == 0 || !haveMonths {
-			continue
-		}
-		r := t.DefRange
-		total, what := sum(vols, r, quantity.Count)
-		period := &Const{V: big.NewRat(int64(months), 1), Unit: quantity.Time, R: r}
-		g.eqs = append(g.eqs, &Eq{V: tv.load, E: &Bin{Op: '/', A: total, B: period, R: r}, Range: r,
-			What: fmt.Sprintf("%s = (%s) / %d months", tv.load.Path, what, months)})
-		g.eqs = append(g.eqs, &Eq{V: tv.required, E: div(ref(tv.load, r), ref(tv.capacity, r), r), Range: r,
-			What: fmt.Sprintf("%s = %s / %s", tv.required.Path, tv.load.Path, tv.capacity.Path)})
-	}
-}
-
-// stageLabel names what a stage counts: its unit, or else its name.
-func stageLabel(s *lang.Stage) string {
-	if s.Unit.Value != "" {
-		return s.Unit.Value
-	}
-	return s.Name
-}
-
-// teamStages resolves every stage's team reference.
-func (g *graph) teamStages() map[*lang.Team][]*lang.Stage {
-	out := map[*lang.Team][]*lang.Stage{}
-	for _, f := range g.plan.Funnels {
-		for _, s := range f.Stages {
-			if s.Team == nil || g.volume[s] == nil {
-				continue
-			}
-			if t := g.teamRef(s.Team.Expr); t != nil {
-				g.stageTeam[s] = t
-				out[t] = append(out[t], s)
+// teams gives each team its headcount and capacity and relates its load
+// to the stages that name it.
+func (l *lowerer) teams(plan *lang.Plan) {
+	stages := map[*Object][]*Object{}
+	for _, f := range l.info.Kind("funnel") {
+		for _, s := range f.Kids {
+			if t := s.Ref("team"); t != nil {
+				stages[t] = append(stages[t], s)
 			}
 		}
 	}
-	return out
+	months, haveMonths := l.periodMonths(plan, stages)
+	for _, t := range l.info.Kind("team") {
+		l.team(t, stages[t], months, haveMonths)
+	}
 }
 
-func (g *graph) teamRef(e hcl.Expression) *lang.Team {
-	t, _ := blockRef[*lang.Team](g, e, "A stage's team", "team", "team.inside_sales")
-	return t
+func (l *lowerer) team(t *Object, stages []*Object, months int, haveMonths bool) {
+	tm := t.Node.(*lang.Team)
+	headcount, capacity, load, required := t.Value("headcount"), t.Value("capacity"), t.Value("load"), t.Value("required")
+	headcount.setUnit(quantity.CountOf("people"))
+	required.setUnit(quantity.PlainNumber)
+	// Capacity and load count what the team's first stage counts.
+	u := perMonth
+	if len(stages) > 0 {
+		u.Label = stageLabel(stages[0].Node.(*lang.Stage))
+	}
+	capacity.setUnit(u)
+	load.setUnit(u)
+	l.assign(headcount, tm.Headcount, Input, slotOf(quantity.CountOf("people")))
+	l.assign(capacity, tm.Capacity, Input, slotOf(perMonth))
+	if len(stages) == 0 || !haveMonths {
+		return
+	}
+	var vols []*Var
+	for _, s := range stages {
+		vols = append(vols, s.Value("volume"))
+	}
+	r := tm.DefRange
+	period := &Const{V: big.NewRat(int64(months), 1), Unit: quantity.Time, R: r}
+	l.eqs = append(l.eqs, &Eq{V: load, E: div(sum(vols, r, quantity.Count), period, r), Role: RoleLoad, Range: r})
+	l.eqs = append(l.eqs, &Eq{V: required, E: div(ref(load, r), ref(capacity, r), r), Role: RoleLoad, Range: r})
 }
 
 // periodMonths reads the plan's period when a team needs it, reporting a
 // missing or unreadable one at the first such team.
-func (g *graph) periodMonths(stages map[*lang.Team][]*lang.Stage) (int, bool) {
-	var first *lang.Team
-	for _, t := range g.plan.Teams {
+func (l *lowerer) periodMonths(plan *lang.Plan, stages map[*Object][]*Object) (int, bool) {
+	var first *Object
+	for _, t := range l.info.Kind("team") {
 		if len(stages[t]) > 0 {
 			first = t
 			break
@@ -136,65 +80,57 @@ func (g *graph) periodMonths(stages map[*lang.Team][]*lang.Stage) (int, bool) {
 	if first == nil {
 		return 0, false
 	}
-	meta := g.plan.Meta
+	meta := plan.Meta
 	if meta == nil || meta.Period.Value == "" {
-		at := first.DefRange
+		at := first.DefRange()
 		if meta != nil {
 			at = meta.DefRange
 		}
-		g.low.fail(lang.Schema, at, "Missing period",
-			fmt.Sprintf("team %q handles so much a month, so the plan needs its period to know how many months it has: add period = \"2027-04 .. 2028-03\" to the plan block.", first.Name))
+		l.fail(lang.Schema, at, "Missing period",
+			fmt.Sprintf("team %q handles so much a month, so the plan needs its period to know how many months it has: add period = \"2027-04 .. 2028-03\" to the plan block.", first.Name()))
 		return 0, false
 	}
 	months, err := lang.PeriodMonths(meta.Period.Value)
 	if err != nil {
-		g.low.fail(lang.Schema, meta.Period.Range, "Unreadable period", err.Error()+".")
+		l.fail(lang.Schema, meta.Period.Range, "Unreadable period", err.Error()+".")
 		return 0, false
 	}
 	return months, true
 }
 
-// checkTeamInputs reports a capacity that is not above zero and a negative
+// teamInputs reports a capacity that is not above zero and a negative
 // headcount: the people a team needs would be meaningless.
-func (s *solver) checkTeamInputs() {
-	for _, t := range s.g.plan.Teams {
-		tv := s.g.teamVars[t]
-		if tv == nil {
-			continue
+func (c *checker) teamInputs() {
+	for _, t := range c.info.Kind("team") {
+		tm := t.Node.(*lang.Team)
+		if v, ok := c.sol.Value(t.Value("capacity")); ok && v.Nom.Sign() <= 0 {
+			c.sink.fail(lang.Schema, exprRange(tm.Capacity, tm.DefRange), "Capacity must be above zero",
+				fmt.Sprintf("team %q has a capacity of %s; give what one person handles in a month, such as capacity = \"120 leads/month\".", tm.Name, quantity.Format(v.Nom, quantity.Count)))
 		}
-		if c, ok := s.val[tv.capacity]; ok && c.Nom.Sign() <= 0 {
-			s.report(lang.Diag(lang.Schema, exprRange(t.Capacity, t.DefRange), "Capacity must be above zero",
-				fmt.Sprintf("team %q has a capacity of %s; give what one person handles in a month, such as capacity = \"120 leads/month\".", t.Name, quantity.Format(c.Nom, quantity.Count))))
-		}
-		if h, ok := s.val[tv.headcount]; ok && h.Nom.Sign() < 0 {
-			s.report(lang.Diag(lang.Schema, exprRange(t.Headcount, t.DefRange), "Negative headcount",
-				fmt.Sprintf("team %q has a headcount of %s; give the number of people, 0 or more.", t.Name, quantity.Format(h.Nom, quantity.Count))))
+		if v, ok := c.sol.Value(t.Value("headcount")); ok && v.Nom.Sign() < 0 {
+			c.sink.fail(lang.Schema, exprRange(tm.Headcount, tm.DefRange), "Negative headcount",
+				fmt.Sprintf("team %q has a headcount of %s; give the number of people, 0 or more.", tm.Name, quantity.Format(v.Nom, quantity.Count)))
 		}
 	}
 }
 
 // zeroCapacity reports whether v, a team's required people, is unsolved
-// because the team's capacity is zero (reported by checkTeamInputs).
-func (s *solver) zeroCapacity(v *Var) bool {
-	t, ok := v.Owner.(*lang.Team)
-	if !ok {
+// because the team's capacity is zero (reported by teamInputs).
+func (s *Solution) zeroCapacity(v *Var) bool {
+	if v.Kind != KindRequired {
 		return false
 	}
-	c, ok := s.val[s.g.teamVars[t].capacity]
+	c, ok := s.Value(v.Object.Value("capacity"))
 	return ok && c.Nom.Sign() <= 0
 }
 
-// checkCapacity reports each team that needs more people than it has.
-func (s *solver) checkCapacity() {
-	for _, t := range s.g.plan.Teams {
-		tv := s.g.teamVars[t]
-		if tv == nil {
-			continue
-		}
-		need, ok1 := s.val[tv.required]
-		have, ok2 := s.val[tv.headcount]
-		capacity, ok3 := s.val[tv.capacity]
-		load, ok4 := s.val[tv.load]
+// capacity reports each team that needs more people than it has.
+func (c *checker) capacity() {
+	for _, t := range c.info.Kind("team") {
+		need, ok1 := c.sol.Value(t.Value("required"))
+		have, ok2 := c.sol.Value(t.Value("headcount"))
+		capacity, ok3 := c.sol.Value(t.Value("capacity"))
+		load, ok4 := c.sol.Value(t.Value("load"))
 		if !ok1 || !ok2 || !ok3 || !ok4 || need.Nom.Cmp(have.Nom) <= 0 || capacity.Nom.Sign() <= 0 || have.Nom.Sign() < 0 {
 			continue
 		}
@@ -202,24 +138,26 @@ func (s *solver) checkCapacity() {
 		need10 := stdlib.Ceil(new(big.Rat).Mul(need.Nom, big.NewRat(10, 1)))
 		short10 := new(big.Rat).Sub(need10, new(big.Rat).Mul(have.Nom, big.NewRat(10, 1)))
 		needUp, short := new(big.Rat).Quo(need10, big.NewRat(10, 1)), new(big.Rat).Quo(stdlib.Ceil(short10), big.NewRat(10, 1))
+		label := t.Value("load").Unit.Label
 		counted := func(x *big.Rat) string {
-			return strings.TrimSpace(quantity.Format(x, quantity.Count) + " " + tv.load.Unit.Label)
+			return strings.TrimSpace(quantity.Format(x, quantity.Count) + " " + label)
 		}
-		s.report(lang.Diag(lang.OverCapacity, exprRange(t.Headcount, t.DefRange), "Over capacity",
+		tm := t.Node.(*lang.Team)
+		c.sink.fail(lang.OverCapacity, exprRange(tm.Headcount, tm.DefRange), "Over capacity",
 			fmt.Sprintf("team %q needs %s people at %s a month each to handle %s a month; it has %s, %s short. Add people, raise what each handles, or lower the target.",
-				t.Name, quantity.Decimal(needUp, 1, true), counted(capacity.Nom), counted(load.Nom),
-				quantity.Format(have.Nom, quantity.Count), quantity.Decimal(short, 1, true))))
+				tm.Name, quantity.Decimal(needUp, 1, true), counted(capacity.Nom), counted(load.Nom),
+				quantity.Format(have.Nom, quantity.Count), quantity.Decimal(short, 1, true)))
 	}
 }
 
 // StageOwner is who works a stage: its owner, or else the name of its
-// team.
-func (g *graph) stageOwner(s *lang.Stage) string {
-	if s.Owner.Value != "" {
-		return s.Owner.Value
+// team. The handoff check compares it between stages.
+func StageOwner(s *Object) string {
+	if o := s.Node.Header().Owner.Value; o != "" {
+		return o
 	}
-	if t := g.stageTeam[s]; t != nil {
-		return t.Name
+	if t := s.Ref("team"); t != nil {
+		return t.Name()
 	}
 	return ""
 }

@@ -25,8 +25,8 @@ func (s *solver) reportUnderdetermined(cyclic map[*Var]bool) {
 		}
 	}
 	var free []*Var
-	for _, v := range s.g.vars {
-		if _, ok := s.val[v]; ok || cyclic[v] || v.Kind == KindCap || v.Attributed() || v.Kind == KindRequired && s.zeroCapacity(v) {
+	for _, v := range s.vars {
+		if _, ok := s.val[v]; ok || cyclic[v] || v.Kind == KindCap || v.Attributed() || s.zeroCapacity(v) {
 			continue
 		}
 		if relevant[v] || v.Kind == KindMetric {
@@ -88,7 +88,7 @@ func (s *solver) underdetermined(group []*Var) *hcl.Diagnostic {
 			paths = append(paths, fmt.Sprintf("and %d more", len(group)-6))
 			break
 		}
-		paths = append(paths, v.Path)
+		paths = append(paths, v.Path.String())
 	}
 	detail := fmt.Sprintf("Nothing in the plan determines %s.", strings.Join(paths, ", "))
 	if fixes := s.fixes(group); len(fixes) > 0 {
@@ -97,7 +97,7 @@ func (s *solver) underdetermined(group []*Var) *hcl.Diagnostic {
 		detail += " Give these values or targets, or formulas that relate them to known values."
 	}
 	subject := group[0].Decl
-	return lang.Diag(lang.Underdetermined, subject, "Cannot solve "+group[0].Path, detail)
+	return lang.Diag(lang.Underdetermined, subject, "Cannot solve "+group[0].Path.String(), detail)
 }
 
 // fixes tries each value of the group as an extra input and returns advice
@@ -113,8 +113,7 @@ func (s *solver) fixes(group []*Var) []string {
 			continue // not an input anyone can write
 		}
 		tried++
-		trial := newSolver(s.g, s.eqs)
-		trial.quiet = true
+		trial := newSolver(s.vars, s.eqs, &sink{discard: true})
 		for v, val := range s.val {
 			trial.val[v] = val
 		}
@@ -144,11 +143,11 @@ func howToGive(v *Var) string {
 	case KindVolume:
 		return fmt.Sprintf("set a target for %s with a KPI (target = ..., formula = %s)", v.Path, v.Path)
 	case KindLeads:
-		return fmt.Sprintf("give %s leads, a share or a budget", strings.TrimSuffix(v.Path, ".leads"))
+		return fmt.Sprintf("give %s leads, a share or a budget", v.Object.Path)
 	case KindShare:
-		return fmt.Sprintf("give %s a share", strings.TrimSuffix(v.Path, ".share"))
+		return fmt.Sprintf("give %s a share", v.Object.Path)
 	case KindCost:
-		return fmt.Sprintf("give %s a budget", strings.TrimSuffix(v.Path, ".cost"))
+		return fmt.Sprintf("give %s a budget", v.Object.Path)
 	}
 	return fmt.Sprintf("set %s", v.Path)
 }

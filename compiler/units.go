@@ -24,21 +24,21 @@ type typ struct {
 }
 
 // unitOf computes an expression's unit. With report set, it reports
-// mismatches inside the expression (adding money to a count).
-func (g *graph) unitOf(e Expr, report bool) typ {
+// mismatches inside the expression (adding money to a count) there.
+func unitOf(in *Info, e Expr, report *sink) typ {
 	switch x := e.(type) {
 	case *Const:
 		return typ{u: x.Unit, bare: x.Bare, ok: true}
 	case *Ref:
 		return typ{u: x.Var.Unit, ok: x.Var.UnitKnown}
 	case *Neg:
-		return g.unitOf(x.X, report)
+		return unitOf(in, x.X, report)
 	case *Bin:
-		return g.binUnit(x, report)
+		return binUnit(in, x, report)
 	case *Call:
-		return g.callUnit(x, report)
+		return callUnit(in, x, report)
 	case *Cmp:
-		g.sameUnit(x.A, x.B, x.R, "compare", report)
+		sameUnit(in, x.A, x.B, x.R, "compare", report)
 		return typ{ok: true}
 	case *Logic:
 		return typ{ok: true}
@@ -48,11 +48,11 @@ func (g *graph) unitOf(e Expr, report bool) typ {
 	return typ{}
 }
 
-func (g *graph) binUnit(x *Bin, report bool) typ {
+func binUnit(in *Info, x *Bin, report *sink) typ {
 	if x.Op == '+' || x.Op == '-' {
-		return g.sameUnit(x.A, x.B, x.R, "add or subtract", report)
+		return sameUnit(in, x.A, x.B, x.R, "add or subtract", report)
 	}
-	a, b := g.unitOf(x.A, report), g.unitOf(x.B, report)
+	a, b := unitOf(in, x.A, report), unitOf(in, x.B, report)
 	if !a.ok || !b.ok {
 		return typ{}
 	}
@@ -64,8 +64,8 @@ func (g *graph) binUnit(x *Bin, report bool) typ {
 
 // sameUnit is the unit of a + b: both must agree, except that a bare
 // number takes the other side's unit.
-func (g *graph) sameUnit(ea, eb Expr, r hcl.Range, verb string, report bool) typ {
-	a, b := g.unitOf(ea, report), g.unitOf(eb, report)
+func sameUnit(in *Info, ea, eb Expr, r hcl.Range, verb string, report *sink) typ {
+	a, b := unitOf(in, ea, report), unitOf(in, eb, report)
 	switch {
 	case a.ok && a.bare:
 		return b
@@ -74,8 +74,8 @@ func (g *graph) sameUnit(ea, eb Expr, r hcl.Range, verb string, report bool) typ
 	case !a.ok || !b.ok:
 		return typ{}
 	case !a.u.Same(b.u):
-		if report {
-			g.low.fail(lang.UnitMismatch, r, "Unit mismatch",
+		if report != nil {
+			report.fail(lang.UnitMismatch, r, "Unit mismatch",
 				fmt.Sprintf("Cannot %s %s and %s. Both sides must have one unit; check the references, or convert with * or /.",
 					verb, describe(ea, a.u), describe(eb, b.u)))
 		}
@@ -91,11 +91,11 @@ func describe(e Expr, u quantity.Unit) string {
 	return u.Dimension()
 }
 
-func (g *graph) callUnit(x *Call, report bool) typ {
+func callUnit(in *Info, x *Call, report *sink) typ {
 	us := make([]quantity.Unit, len(x.Args))
 	bare := true
 	for i, a := range x.Args {
-		t := g.unitOf(a, report)
+		t := unitOf(in, a, report)
 		if !t.ok {
 			return typ{}
 		}
@@ -103,8 +103,8 @@ func (g *graph) callUnit(x *Call, report bool) typ {
 	}
 	u, err := x.Fn.Result(us)
 	if err != nil {
-		if report {
-			g.low.fail(lang.UnitMismatch, x.Args[err.Arg].Range(), "Unit mismatch",
+		if report != nil {
+			report.fail(lang.UnitMismatch, x.Args[err.Arg].Range(), "Unit mismatch",
 				fmt.Sprintf("Argument %d of %s %s.", err.Arg+1, x.Fn.Signature(), err.Msg))
 		}
 		return typ{}
@@ -114,15 +114,16 @@ func (g *graph) callUnit(x *Call, report bool) typ {
 	return typ{u: u, bare: bare && x.Fn.Product == nil, ok: true}
 }
 
-// inferUnits propagates units through the equations until nothing changes.
-func (g *graph) inferUnits() {
+// inferUnits propagates units through the equations until nothing
+// changes.
+func inferUnits(in *Info, low *lowered, s *sink) {
 	for changed := true; changed; {
 		changed = false
-		for _, eq := range g.eqs {
-			changed = g.inferEq(eq) || changed
+		for _, eq := range low.eqs {
+			changed = inferEq(in, eq) || changed
 		}
 	}
-	for _, v := range g.vars {
+	for _, v := range in.Vars {
 		// A metric counts whole things only when it says what it counts
 		// ("deals"); a plain number may well be fractional.
 		if v.Kind == KindMetric && v.UnitKnown && v.Unit.IsCount() && v.Unit.Label != "" {
@@ -131,14 +132,14 @@ func (g *graph) inferUnits() {
 	}
 }
 
-func (g *graph) inferEq(eq *Eq) bool {
-	t := g.unitOf(eq.E, false)
+func inferEq(in *Info, eq *Eq) bool {
+	t := unitOf(in, eq.E, nil)
 	if !eq.V.UnitKnown {
 		if !t.ok {
 			return false
 		}
 		u := t.u
-		if t.bare && u.IsRatio() && eq.Formula {
+		if t.bare && u.IsRatio() && eq.Formula() {
 			u = quantity.Count // a formula of plain numbers counts things
 		}
 		eq.V.setUnit(u)
@@ -149,7 +150,7 @@ func (g *graph) inferEq(eq *Eq) bool {
 		if v.UnitKnown {
 			continue
 		}
-		if u, ok := g.invertUnit(eq.E, eq.V.Unit, v); ok {
+		if u, ok := invertUnit(in, eq.E, eq.V.Unit, v); ok {
 			v.setUnit(u)
 			changed = true
 		}
@@ -159,12 +160,12 @@ func (g *graph) inferEq(eq *Eq) bool {
 
 // invertUnit finds the unit x must have for e to have unit want, when x
 // occurs in e once and every other unit is known.
-func (g *graph) invertUnit(e Expr, want quantity.Unit, x *Var) (quantity.Unit, bool) {
+func invertUnit(in *Info, e Expr, want quantity.Unit, x *Var) (quantity.Unit, bool) {
 	switch n := e.(type) {
 	case *Ref:
 		return want, n.Var == x
 	case *Neg:
-		return g.invertUnit(n.X, want, x)
+		return invertUnit(in, n.X, want, x)
 	case *Bin:
 		inA := contains(n.A, x)
 		if inA == contains(n.B, x) {
@@ -174,22 +175,22 @@ func (g *graph) invertUnit(e Expr, want quantity.Unit, x *Var) (quantity.Unit, b
 		if !inA {
 			self, other = n.B, n.A
 		}
-		o := g.unitOf(other, false)
+		o := unitOf(in, other, nil)
 		if !o.ok {
 			return quantity.Unit{}, false
 		}
 		switch {
 		case n.Op == '+' || n.Op == '-':
-			return g.invertUnit(self, want, x)
+			return invertUnit(in, self, want, x)
 		case n.Op == '*':
-			return g.invertUnit(self, want.Div(o.u), x)
+			return invertUnit(in, self, want.Div(o.u), x)
 		case inA: // self / other
-			return g.invertUnit(self, want.Mul(o.u), x)
+			return invertUnit(in, self, want.Mul(o.u), x)
 		default: // other / self
-			return g.invertUnit(self, o.u.Div(want), x)
+			return invertUnit(in, self, o.u.Div(want), x)
 		}
 	case *Call:
-		return g.invertCallUnit(n, want, x)
+		return invertCallUnit(in, n, want, x)
 	}
 	return quantity.Unit{}, false
 }
@@ -198,7 +199,7 @@ func (g *graph) invertUnit(e Expr, want quantity.Unit, x *Var) (quantity.Unit, b
 // of each argument (the unit-economics functions), when x is an argument
 // itself and the other arguments' units are known. A currency the other
 // arguments do not say is the plan's.
-func (g *graph) invertCallUnit(n *Call, want quantity.Unit, x *Var) (quantity.Unit, bool) {
+func invertCallUnit(in *Info, n *Call, want quantity.Unit, x *Var) (quantity.Unit, bool) {
 	if n.Fn.ArgUnit == nil {
 		return quantity.Unit{}, false
 	}
@@ -209,7 +210,7 @@ func (g *graph) invertCallUnit(n *Call, want quantity.Unit, x *Var) (quantity.Un
 			at = i
 			continue
 		}
-		t := g.unitOf(a, false)
+		t := unitOf(in, a, nil)
 		if !t.ok {
 			return quantity.Unit{}, false
 		}
@@ -220,7 +221,7 @@ func (g *graph) invertCallUnit(n *Call, want quantity.Unit, x *Var) (quantity.Un
 	}
 	u := n.Fn.ArgUnit(at, want, us)
 	if u.Money != 0 && u.Currency == "" {
-		u.Currency = g.currency
+		u.Currency = in.Currency
 	}
 	return u, true
 }
@@ -236,21 +237,21 @@ func contains(e Expr, x *Var) bool {
 }
 
 // checkUnits reports every equation whose sides have different units.
-func (g *graph) checkUnits() {
-	for _, eq := range g.eqs {
-		t := g.unitOf(eq.E, true)
+func checkUnits(in *Info, low *lowered, s *sink) {
+	for _, eq := range low.eqs {
+		t := unitOf(in, eq.E, s)
 		if !t.ok || !eq.V.UnitKnown || t.bare {
 			continue
 		}
 		if !t.u.Same(eq.V.Unit) {
-			g.low.fail(lang.UnitMismatch, eq.Range, "Unit mismatch",
+			s.fail(lang.UnitMismatch, eq.Range, "Unit mismatch",
 				fmt.Sprintf("This gives %s, but %s is %s. %s", t.u.Dimension(), eq.V.Path, eq.V.Unit.Dimension(), fixFor(eq.V)))
 		}
 	}
-	for _, c := range g.checks {
-		g.unitOf(c.cond, true)
+	for _, c := range low.checks {
+		unitOf(in, c.cond, s)
 		if !isCondition(c.cond) {
-			g.low.fail(lang.Schema, c.cond.Range(), "Condition is not true or false",
+			s.fail(lang.Schema, c.cond.Range(), "Condition is not true or false",
 				"A check's condition compares values, such as condition = channel.ads.cpa <= \"20,000 JPY\", and may combine comparisons with &&, || and !.")
 		}
 	}

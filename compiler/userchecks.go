@@ -5,24 +5,24 @@ import (
 	"github.com/planc-dev/planc/lang"
 )
 
-// checkBlocks evaluates each check block's condition on the solved values.
-// A condition over values that could not be solved is skipped: those
-// values are already reported.
-func (s *solver) checkBlocks() {
-	for _, c := range s.g.checks {
-		ok, known := s.cond(c.cond)
+// blocks evaluates each check block's condition on the solved values. A
+// condition over values that could not be solved is skipped: those values
+// are already reported.
+func (c *checker) blocks() {
+	for _, ch := range c.low.checks {
+		ok, known := c.sol.cond(ch.cond)
 		if !known || ok {
 			continue
 		}
-		d := lang.Diag(lang.CheckFailed, c.check.Condition.Expr.Range(), "Check failed: "+c.check.Name, c.check.Message.Value)
-		if c.check.Severity.Value == "warning" {
+		d := lang.Diag(lang.CheckFailed, ch.check.Condition.Expr.Range(), "Check failed: "+ch.check.Name, ch.check.Message.Value)
+		if ch.check.Severity.Value == "warning" {
 			d.Severity = hcl.DiagWarning
 		}
-		s.report(d)
+		c.sink.add(d)
 	}
 }
 
-func (s *solver) known(e Expr) bool {
+func (s *Solution) known(e Expr) bool {
 	for _, v := range refs(e) {
 		if _, ok := s.val[v]; !ok {
 			return false
@@ -31,7 +31,7 @@ func (s *solver) known(e Expr) bool {
 	return true
 }
 
-func (s *solver) cond(e Expr) (result, known bool) {
+func (s *Solution) cond(e Expr) (result, known bool) {
 	switch x := e.(type) {
 	case *Bool:
 		return x.V, true
@@ -51,7 +51,7 @@ func (s *solver) cond(e Expr) (result, known bool) {
 	return false, false // a number where a condition belongs: a unit error
 }
 
-func (s *solver) logic(x *Logic) (bool, bool) {
+func (s *Solution) logic(x *Logic) (bool, bool) {
 	a, ka := s.cond(x.A)
 	if x.Op == "!" {
 		return !a, ka

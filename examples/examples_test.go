@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/lang"
 )
@@ -33,10 +33,11 @@ func TestExamples(t *testing.T) {
 		n++
 		dir := e.Name()
 		t.Run(dir, func(t *testing.T) {
-			m, diags := compiler.Run(dir)
+			m := compiler.Run(dir)
+			diags := m.Diags
 			if len(diags) > 0 {
 				var b strings.Builder
-				files := filesOf(m)
+				files := m.Plan.Files
 				report.Text(&b, diags, files)
 				report.Summary(&b, diags)
 				t.Fatalf("planc check %s reports diagnostics; examples must compile cleanly:\n%s", dir, b.String())
@@ -81,7 +82,8 @@ func checkFormatted(t *testing.T, dir string) {
 //	spend      = ¥158,877,000; per deal ¥794,385; per MQL ¥69,500
 //	payback    = ¥794,385 / (¥2,400,000 / 12 months x 80%) = 158,877/32,000 months (4.96)
 func TestSaaSDemandNumbers(t *testing.T) {
-	m, diags := compiler.Run("saas-demand")
+	m := compiler.Run("saas-demand")
+	diags := m.Diags
 	if diags.HasErrors() {
 		t.Fatalf("saas-demand has errors: %v", diags)
 	}
@@ -112,7 +114,7 @@ func TestSaaSDemandNumbers(t *testing.T) {
 }
 
 // wantValues checks solved values exactly, by reference path.
-func wantValues(t *testing.T, m *compiler.Model, want map[string]string) {
+func wantValues(t *testing.T, m *compiler.Result, want map[string]string) {
 	t.Helper()
 	for path, w := range want {
 		v := m.Lookup(path)
@@ -160,7 +162,8 @@ func wantValues(t *testing.T, m *compiler.Model, want map[string]string) {
 //	LTV         = ¥160,000/month x 60 months = ¥9,600,000 (5.2x CAC)
 //	ending ARR  = 12億 + 4.8億 = ¥1,680,000,000 (growth 40%)
 func TestTheModelNumbers(t *testing.T) {
-	m, diags := compiler.Run("the-model")
+	m := compiler.Run("the-model")
+	diags := m.Diags
 	if diags.HasErrors() {
 		t.Fatalf("the-model has errors: %v", diags)
 	}
@@ -217,7 +220,8 @@ func TestTheModelNumbers(t *testing.T) {
 //	ROI          = ¥360,000,000 / ¥120,000,000 = 300%; ¥2,000,000 a sourced deal
 //	teams        = presales 600 / 12 / 12 = 4.17 of 5; field sales 400 / 12 / 6 = 5.56 of 6
 func TestITSolutionsNumbers(t *testing.T) {
-	m, diags := compiler.Run("it-solutions")
+	m := compiler.Run("it-solutions")
+	diags := m.Diags
 	if diags.HasErrors() {
 		t.Fatalf("it-solutions has errors: %v", diags)
 	}
@@ -258,7 +262,8 @@ func TestITSolutionsNumbers(t *testing.T) {
 //	ads         = the rest, 800 x ¥15,000       = ¥12,000,000
 //	spend       = ¥24,000,000 (cap ¥30,000,000)
 func TestMinimalNumbers(t *testing.T) {
-	m, diags := compiler.Run("minimal")
+	m := compiler.Run("minimal")
+	diags := m.Diags
 	if diags.HasErrors() {
 		t.Fatalf("minimal has errors: %v", diags)
 	}
@@ -304,22 +309,16 @@ func TestLanguageReferenceSnippets(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "main.plan.hcl"), []byte(src), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			m, diags := compiler.Run(dir)
+			m := compiler.Run(dir)
+			diags := m.Diags
 			if len(diags) == 1 && string(lang.CodeOf(diags[0])) == code {
 				return
 			}
 			var b strings.Builder
-			report.Text(&b, diags, filesOf(m))
+			report.Text(&b, diags, m.Plan.Files)
 			t.Errorf("the %s example in lang/README.md gives %d diagnostics, want exactly one %s:\n%s", code, len(diags), code, b.String())
 		})
 	}
-}
-
-func filesOf(m *compiler.Model) map[string]*hcl.File {
-	if m == nil || m.Plan == nil {
-		return nil
-	}
-	return m.Plan.Files
 }
 
 // functionExample is a row's example in the reference's function tables:
@@ -345,11 +344,12 @@ func TestFunctionExamples(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "main.plan.hcl"), []byte(src), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			m, diags := compiler.Run(dir)
+			m := compiler.Run(dir)
+			diags := m.Diags
 			if diags.HasErrors() {
 				t.Fatalf("%s: %v", expr, diags)
 			}
-			if got := report.Display(m, m.Lookup("kpi.x")); got != want {
+			if got := display.Value(m, m.Lookup("kpi.x")); got != want {
 				t.Errorf("%s is %s, the reference says %s", expr, got, want)
 			}
 		})

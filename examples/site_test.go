@@ -20,9 +20,9 @@ func TestExampleSites(t *testing.T) {
 			continue
 		}
 		t.Run(dir, func(t *testing.T) {
-			m, diags := compiler.Run(dir)
+			m := compiler.Run(dir)
 			out := filepath.Join(t.TempDir(), "site")
-			files, err := site.Build(m, diags, out, site.Options{})
+			files, err := site.Build(m, out, site.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -10,6 +10,8 @@ import (
 type Plan struct {
 	// Files holds every parsed file by name, for source snippets.
 	Files map[string]*hcl.File
+	// Blocks holds every top-level block, in file-name and source order.
+	Blocks []Node
 	// Meta is the plan block; nil when the plan has none (a schema error).
 	Meta     *Meta
 	KGIs     []*Metric
@@ -24,11 +26,21 @@ type Plan struct {
 	Personas []*Persona
 	Journeys []*Journey
 	Analyses []*Analysis
+
+	// metas are the plan blocks; finish makes the first one Meta.
+	metas []*Meta
 }
 
 // Metrics returns the plan's KGIs and then its KPIs, in source order.
 func (p *Plan) Metrics() []*Metric {
 	return append(append([]*Metric{}, p.KGIs...), p.KPIs...)
+}
+
+// Node is a block of the AST, whatever its kind.
+type Node interface {
+	// Header returns what every block has: kind, name, ranges and the
+	// common attributes.
+	Header() *Block
 }
 
 // Attr is an attribute as written. A nil *Attr means it is absent.
@@ -45,39 +57,51 @@ type Text struct {
 	Range hcl.Range
 }
 
-// Block holds what every labelled block has.
+// Block holds what every block has. The fields tagged `plan:"NAME"` here
+// and in the block types are filled by the decoder from the attribute of
+// that name in the schema (schema.go).
 type Block struct {
 	// Kind is the block type ("kpi"); Name its label.
 	Kind, Name string
 	// DefRange covers the header (`kpi "cvr"`), NameRange the label, and
 	// Range the whole block with its body.
 	DefRange, NameRange, Range hcl.Range
-	Title, Description, Owner  Text
+	Title                      Text `plan:"title"`
+	Description                Text `plan:"description"`
+	Owner                      Text `plan:"owner"`
+	// Nested holds the blocks nested in this one, in source order (a
+	// funnel's stages, a journey's phases).
+	Nested []Node
 }
+
+// Header returns the block itself: every block type embeds Block.
+func (b *Block) Header() *Block { return b }
 
 // Meta is the plan block.
 type Meta struct {
 	Block
-	Currency Text
-	Period   Text
+	Currency Text `plan:"currency"`
+	Period   Text `plan:"period"`
 }
 
 // Metric is a kgi or kpi block.
 type Metric struct {
 	Block
-	Unit *Attr
+	Unit *Attr `plan:"unit"`
 	// Value (an assumption) and Target (a goal) are exclusive; either may
 	// be combined with Formula, which then must agree with it.
-	Value, Target, Formula *Attr
+	Value   *Attr `plan:"value"`
+	Target  *Attr `plan:"target"`
+	Formula *Attr `plan:"formula"`
 	// Benchmark names the benchmark range the value is compared with
 	// ("sales-cycle-smb"); zero means no comparison.
-	Benchmark Text
+	Benchmark Text `plan:"benchmark"`
 }
 
 // Funnel is a funnel block with its ordered stages.
 type Funnel struct {
 	Block
-	DealSize *Attr
+	DealSize *Attr `plan:"deal_size"`
 	Stages   []*Stage
 }
 
@@ -85,32 +109,34 @@ type Funnel struct {
 type Stage struct {
 	Block
 	Funnel     *Funnel
-	Definition Text
+	Definition Text `plan:"definition"`
 	// Rate is the conversion from the previous stage; nil on the first.
-	Rate *Attr
+	Rate *Attr `plan:"rate"`
 	// Unit is the count label, such as "deals".
-	Unit Text
+	Unit Text `plan:"unit"`
 	// Benchmark names the benchmark range its rate is compared with
 	// ("mql-sal"); zero means no comparison.
-	Benchmark Text
+	Benchmark Text `plan:"benchmark"`
 	// Team is the reference to the team that works the stage
 	// (`team.inside_sales`), nil when none.
-	Team *Attr
+	Team *Attr `plan:"team"`
 }
 
 // Channel is a channel block: a tactic that brings leads into a stage.
 type Channel struct {
 	Block
 	// Funnel is the reference as written (`funnel.demand`).
-	Funnel *Attr
+	Funnel *Attr `plan:"funnel"`
 	// Stage names the entry stage; zero means the first.
-	Stage Text
+	Stage Text `plan:"stage"`
 	// At most one of Share, Leads and Budget is set.
-	Share, Leads, Budget *Attr
-	CPA                  *Attr
+	Share  *Attr `plan:"share"`
+	Leads  *Attr `plan:"leads"`
+	Budget *Attr `plan:"budget"`
+	CPA    *Attr `plan:"cpa"`
 	// Source is where the channel's leads come from: "marketing" (the
 	// default, when zero), "sales", "partner", or a name of the plan's.
-	Source Text
+	Source Text `plan:"source"`
 }
 
 // DefaultSource is the source of a channel that names none.
@@ -130,22 +156,23 @@ type Team struct {
 	Block
 	// Headcount is the number of people; Capacity what one person handles
 	// in a month (120 leads, 8 deals).
-	Headcount, Capacity *Attr
+	Headcount *Attr `plan:"headcount"`
+	Capacity  *Attr `plan:"capacity"`
 }
 
 // Budget is a budget block.
 type Budget struct {
 	Block
-	Cap *Attr
+	Cap *Attr `plan:"cap"`
 	// Channels is the list as written; nil means every channel.
-	Channels *Attr
+	Channels *Attr `plan:"channels"`
 }
 
 // Check is a check block: a condition the plan must satisfy.
 type Check struct {
 	Block
-	Condition *Attr
-	Message   Text
+	Condition *Attr `plan:"condition"`
+	Message   Text  `plan:"message"`
 	// Severity is "error" (the default) or "warning".
-	Severity Text
+	Severity Text `plan:"severity"`
 }

@@ -2,12 +2,12 @@ package lang
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // Plan content: the blocks that explain a plan rather than compute it.
@@ -18,20 +18,20 @@ import (
 //	}
 //	analysis "swot" { framework = "swot", strengths = ["..."] }
 //
-// They hold no values, so the compiler never sees them. The decoder checks
-// their shape as it reads each block, and resolves the persona and channel
-// references of journey phases in finish, once every file is decoded: a
-// journey may name blocks of another file, and resolving a block name needs
-// nothing the compiler derives.
+// They hold no values. The decoder checks their shape as it reads each
+// block; the compiler's resolver resolves the persona and channel
+// references of journey phases with every other reference of the plan.
 
 // Persona is a persona block: a buyer the plan is written for.
 type Persona struct {
 	Block
 	// Role is the person's job; Company the profile of their company.
 	// Zero means not given.
-	Role, Company Text
+	Role    Text `plan:"role"`
+	Company Text `plan:"company"`
 	// Goals and Pains are Markdown items, in the order written.
-	Goals, Pains []Text
+	Goals []Text `plan:"goals"`
+	Pains []Text `plan:"pains"`
 }
 
 // Journey is a journey block: the phases a buyer moves through, in order.
@@ -45,28 +45,18 @@ type Phase struct {
 	Block
 	Journey *Journey
 	// Touchpoints are plain-text items, in the order written.
-	Touchpoints []Text
+	Touchpoints []Text `plan:"touchpoints"`
 	// PersonaList and ChannelList are the reference lists as written; nil
-	// when absent.
-	PersonaList, ChannelList *Attr
-	// Personas and Channels are the blocks those lists name, in the order
-	// written. A reference that names nothing is reported and left out.
-	Personas []*Persona
-	Channels []*Channel
-
-	personaRefs, channelRefs []blockRef
-}
-
-// blockRef is one item of a reference list: `channel.webinar` names the
-// channel "webinar".
-type blockRef struct {
-	name string
-	rng  hcl.Range
+	// when absent. The compiler resolves them.
+	PersonaList *Attr `plan:"personas"`
+	ChannelList *Attr `plan:"channels"`
 }
 
 // Analysis is an analysis block: a marketing framework filled in.
 type Analysis struct {
 	Block
+	// FrameworkName is the framework attribute as written.
+	FrameworkName Text `plan:"framework"`
 	// Framework is the framework the block names; nil when it names none
 	// or an unknown one (reported).
 	Framework *Framework
@@ -95,139 +85,13 @@ func (a *Analysis) Section(name string) *Section {
 	return nil
 }
 
-func (d *decoder) persona(base Block, content *hcl.BodyContent) hcl.Diagnostics {
-	var diags hcl.Diagnostics
-	p := &Persona{Block: base, Role: text(content, "role", &diags), Company: text(content, "company", &diags),
-		Goals: textList(content, "goals", &diags), Pains: textList(content, "pains", &diags)}
-	diags = append(diags, d.register("persona", &p.Block)...)
-	d.plan.Personas = append(d.plan.Personas, p)
-	return diags
-}
-
-func (d *decoder) journey(base Block, content *hcl.BodyContent) hcl.Diagnostics {
-	j := &Journey{Block: base}
-	diags := d.register("journey", &j.Block)
-	for _, b := range content.Blocks {
-		pc, pd := b.Body.Content(schemas["phase"])
-		diags = append(diags, WithCode(pd, Schema)...)
-		pb, hd := d.header(b, pc)
-		diags = append(diags, hd...)
-		p := &Phase{Block: pb, Journey: j, PersonaList: attr(pc, "personas"), ChannelList: attr(pc, "channels"),
-			Touchpoints: textList(pc, "touchpoints", &diags)}
-		p.personaRefs = refList(p.PersonaList, "persona", &diags)
-		p.channelRefs = refList(p.ChannelList, "channel", &diags)
-		// Phase names are unique per journey block, so that a duplicate
-		// journey does not also report each of its phases.
-		diags = append(diags, d.register("journey at "+At(j.DefRange), &p.Block)...)
-		j.Phases = append(j.Phases, p)
+func checkJourney(_ *hcl.Block, _ *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics {
+	j := n.(*Journey)
+	if len(j.Phases) > 0 {
+		return diags
 	}
-	if len(j.Phases) == 0 {
-		diags = append(diags, Diag(Schema, j.DefRange, "Journey without phases",
-			fmt.Sprintf("journey %q has no phase block. Add its phases in order, from the first contact (such as phase \"awareness\") to the last (such as phase \"expansion\").", j.Name)))
-	}
-	d.plan.Journeys = append(d.plan.Journeys, j)
-	return diags
-}
-
-// refList reads a list of references to blocks of one kind
-// (`[channel.webinar, channel.ads]`); the names are resolved in finish.
-func refList(a *Attr, kind string, diags *hcl.Diagnostics) []blockRef {
-	if a == nil {
-		return nil
-	}
-	exprs, ld := hcl.ExprList(a.Expr)
-	if ld.HasErrors() {
-		*diags = append(*diags, Diag(Schema, a.Expr.Range(), a.Name+" must be a list",
-			fmt.Sprintf("List the %ss of this phase as references, such as %s = [%s].", kind, a.Name, refExample(kind))))
-		return nil
-	}
-	var out []blockRef
-	for _, e := range exprs {
-		t, td := hcl.AbsTraversalForExpr(e)
-		if td.HasErrors() {
-			*diags = append(*diags, Diag(Schema, e.Range(), "Not a "+kind+" reference",
-				fmt.Sprintf("Each item of %s must be a reference such as %s, without quotes.", a.Name, refExample(kind))))
-			continue
-		}
-		step, ok := t[len(t)-1].(hcl.TraverseAttr)
-		if len(t) != 2 || t.RootName() != kind || !ok {
-			*diags = append(*diags, Diag(UnknownReference, e.Range(), "Not a "+kind,
-				fmt.Sprintf("Each item of %s must name a %s block, such as %s.", a.Name, kind, refExample(kind))))
-			continue
-		}
-		out = append(out, blockRef{name: step.Name, rng: e.Range()})
-	}
-	return out
-}
-
-func refExample(kind string) string {
-	if kind == "persona" {
-		return "persona.it_manager"
-	}
-	return "channel.webinar"
-}
-
-// resolveContent resolves the persona and channel references of every
-// journey phase.
-func (d *decoder) resolveContent() hcl.Diagnostics {
-	var diags hcl.Diagnostics
-	personas := byName(d.plan.Personas, func(p *Persona) string { return p.Name })
-	channels := byName(d.plan.Channels, func(c *Channel) string { return c.Name })
-	for _, j := range d.plan.Journeys {
-		for _, p := range j.Phases {
-			p.Personas = resolveRefs(p.personaRefs, "persona", personas, &diags)
-			p.Channels = resolveRefs(p.channelRefs, "channel", channels, &diags)
-		}
-	}
-	return diags
-}
-
-// byName indexes blocks by name; of two blocks with one name (a
-// duplicate-name error) the first counts, as in register.
-func byName[T any](blocks []T, name func(T) string) map[string]T {
-	m := map[string]T{}
-	for _, b := range blocks {
-		if _, dup := m[name(b)]; !dup {
-			m[name(b)] = b
-		}
-	}
-	return m
-}
-
-func resolveRefs[T any](refs []blockRef, kind string, known map[string]T, diags *hcl.Diagnostics) []T {
-	var out []T
-	for _, r := range refs {
-		if b, ok := known[r.name]; ok {
-			out = append(out, b)
-			continue
-		}
-		*diags = append(*diags, Diag(UnknownReference, r.rng, "Unknown reference", unknownBlockDetail(kind, r.name, sortedKeys(known))))
-	}
-	return out
-}
-
-// unknownBlockDetail says that no block of a kind has a name, and what the
-// author may have meant.
-func unknownBlockDetail(kind, name string, names []string) string {
-	detail := fmt.Sprintf("There is no %s %q.", kind, name)
-	switch s := Suggest(name, names); {
-	case s != "":
-		detail += fmt.Sprintf(" Did you mean \"%s.%s\"?", kind, s)
-	case len(names) == 0:
-		detail += fmt.Sprintf(" The plan has no %s block; declare one with %s %q { ... }.", kind, kind, name)
-	case len(names) <= 12:
-		detail += fmt.Sprintf(" Known %ss: %s.", kind, strings.Join(names, ", "))
-	}
-	return detail
-}
-
-func sortedKeys[T any](m map[string]T) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return append(diags, Diag(Schema, j.DefRange, "Journey without phases",
+		fmt.Sprintf("journey %q has no phase block. Add its phases in order, from the first contact (such as phase \"awareness\") to the last (such as phase \"expansion\").", j.Name)))
 }
 
 // textList reads a list of literal strings, reporting each item that is
@@ -245,33 +109,30 @@ func textList(content *hcl.BodyContent, name string, diags *hcl.Diagnostics) []T
 	}
 	out := []Text{}
 	for _, e := range exprs {
-		v, vd := e.Value(nil)
-		if vd.HasErrors() || v.IsNull() || !v.IsKnown() || v.Type() != cty.String {
+		s, ok := literal(e)
+		if !ok {
 			*diags = append(*diags, Diag(Schema, e.Range(), "Not a string",
 				fmt.Sprintf("Each item of %s must be a quoted string without references, such as \"...\".", name)))
 			continue
 		}
-		out = append(out, Text{Value: v.AsString(), Range: e.Range()})
+		out = append(out, Text{Value: s, Range: e.Range()})
 	}
 	return out
 }
 
-// analysis decodes an analysis block. Its schema allows the sections of
-// every framework (HCL's schema for a block is fixed), so the sections are
-// checked here against the framework the block names. diags are the
-// block's diagnostics so far: HCL's own "Unsupported argument" for this
-// block is replaced by one that names what the framework allows.
-func (d *decoder) analysis(b *hcl.Block, base Block, content *hcl.BodyContent, diags hcl.Diagnostics) hcl.Diagnostics {
-	a := &Analysis{Block: base}
-	diags = append(diags, d.register("analysis", &a.Block)...)
-	fw := text(content, "framework", &diags)
-	a.Framework = FrameworkOf(fw.Value)
-	diags = append(diags, checkFramework(a, fw, content)...)
+// checkAnalysis checks an analysis block. Its schema allows the sections
+// of every framework (HCL's schema for a block is fixed), so the sections
+// are checked here against the framework the block names. HCL's own
+// "Unsupported argument" for this block in diags is replaced by one that
+// names what the framework allows.
+func checkAnalysis(b *hcl.Block, content *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics {
+	a := n.(*Analysis)
+	a.Framework = FrameworkOf(a.FrameworkName.Value)
+	diags = append(diags, checkFramework(a, a.FrameworkName, content)...)
 	diags = append(dropUnsupported(diags, b), unsupported(a, b)...)
 	if given := sectionsOf(content, &diags); a.Framework != nil {
 		diags = append(diags, a.keepSections(given)...)
 	}
-	d.plan.Analyses = append(d.plan.Analyses, a)
 	return diags
 }
 
@@ -383,15 +244,15 @@ func unsupported(a *Analysis, b *hcl.Block) hcl.Diagnostics {
 	if !ok {
 		return nil
 	}
-	allowed := append([]string{"framework", "title", "description", "owner"}, allSections()...)
+	allowed := append(slices.Clone(allowedAnyFramework), allSections()...)
 	help := "An analysis takes framework, title, description, owner and the sections of its framework."
 	if a.Framework != nil {
-		allowed = append([]string{"framework", "title", "description", "owner"}, a.Framework.names()...)
+		allowed = append(slices.Clone(allowedAnyFramework), a.Framework.names()...)
 		help = fmt.Sprintf("An analysis of %s takes %s, and framework, title, description and owner.", a.Framework.Title, a.Framework.list())
 	}
 	var diags hcl.Diagnostics
 	for _, attr := range sortedAttrs(body) {
-		if schemaHas("analysis", attr.Name) {
+		if slices.Contains(allowedAnyFramework, attr.Name) || frameworkOfSection(attr.Name) != nil {
 			continue
 		}
 		diags = append(diags, Diag(Schema, attr.NameRange, "Unsupported argument",
@@ -400,6 +261,10 @@ func unsupported(a *Analysis, b *hcl.Block) hcl.Diagnostics {
 	return diags
 }
 
+// allowedAnyFramework are the attributes of an analysis besides its
+// sections.
+var allowedAnyFramework = []string{"framework", "title", "description", "owner"}
+
 func sortedAttrs(body *hclsyntax.Body) []*hclsyntax.Attribute {
 	var out []*hclsyntax.Attribute
 	for _, a := range body.Attributes {
@@ -407,15 +272,6 @@ func sortedAttrs(body *hclsyntax.Body) []*hclsyntax.Attribute {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].NameRange.Start.Byte < out[j].NameRange.Start.Byte })
 	return out
-}
-
-func schemaHas(blockType, name string) bool {
-	for _, a := range schemas[blockType].Attributes {
-		if a.Name == name {
-			return true
-		}
-	}
-	return false
 }
 
 // Framework is an analysis framework: its sections, in the order its

@@ -2,6 +2,8 @@ package lang
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -9,74 +11,122 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// decoder accumulates a Plan across files. names maps a block kind to the
-// blocks of that kind by name, for duplicate detection.
+// decoder fills a Plan from the blocks of every file, as the schema table
+// (schema.go) describes them. It checks each block's shape; names and
+// references are the compiler's resolver's, which sees every file.
 type decoder struct {
-	plan  *Plan
-	names map[string]map[string]*Block
-	metas []*Meta
+	plan *Plan
 }
 
 func (d *decoder) file(f *hcl.File) hcl.Diagnostics {
 	content, diags := f.Body.Content(rootSchema)
 	diags = WithCode(diags, Schema)
 	for _, b := range content.Blocks {
-		diags = append(diags, d.block(b)...)
+		diags = append(diags, d.block(b, nil)...)
 	}
 	return diags
 }
 
-func (d *decoder) block(b *hcl.Block) hcl.Diagnostics {
-	content, diags := b.Body.Content(schemas[b.Type])
+// block decodes b, which nests in parent (nil at the top level), with the
+// blocks nested in it.
+func (d *decoder) block(b *hcl.Block, parent Node) hcl.Diagnostics {
+	spec := Spec(b.Type)
+	content, diags := b.Body.Content(spec.bodySchema())
 	diags = WithCode(diags, Schema)
-	base, bd := d.header(b, content)
-	diags = append(diags, bd...)
-	switch b.Type {
-	case "plan":
-		m := &Meta{Block: base, Currency: text(content, "currency", &diags), Period: text(content, "period", &diags)}
-		diags = append(diags, checkCurrency(m.Currency)...)
-		d.metas = append(d.metas, m)
-	case "kgi", "kpi":
-		diags = append(diags, d.metric(base, content)...)
-	case "funnel":
-		diags = append(diags, d.funnel(base, content)...)
-	case "channel":
-		diags = append(diags, d.channel(base, content)...)
-	case "budget":
-		d.plan.Budgets = append(d.plan.Budgets, &Budget{Block: base, Cap: attr(content, "cap"), Channels: attr(content, "channels")})
-	case "check":
-		c := &Check{Block: base, Condition: attr(content, "condition"),
-			Message: text(content, "message", &diags), Severity: text(content, "severity", &diags)}
-		diags = append(diags, checkSeverity(c.Severity)...)
-		d.plan.Checks = append(d.plan.Checks, c)
-	case "team":
-		t := &Team{Block: base, Headcount: attr(content, "headcount"), Capacity: attr(content, "capacity")}
-		diags = append(diags, d.register("team", &t.Block)...)
-		d.plan.Teams = append(d.plan.Teams, t)
-	case "rule":
-		diags = append(diags, d.rule(b, base, content)...)
-	case "persona":
-		diags = append(diags, d.persona(base, content)...)
-	case "journey":
-		diags = append(diags, d.journey(base, content)...)
-	case "analysis":
-		diags = d.analysis(b, base, content, diags)
+	n := spec.new()
+	h := n.Header()
+	*h = Block{Kind: b.Type, DefRange: b.DefRange, NameRange: b.DefRange, Range: blockRange(b)}
+	if len(b.Labels) == 1 {
+		h.Name, h.NameRange = b.Labels[0], b.LabelRanges[0]
+		diags = append(diags, checkName(h)...)
+	}
+	diags = append(diags, spec.fill(n, content)...)
+	diags = append(diags, spec.exclusive(n)...)
+	spec.add(d.plan, parent, n)
+	if parent == nil {
+		d.plan.Blocks = append(d.plan.Blocks, n)
+	} else {
+		parent.Header().Nested = append(parent.Header().Nested, n)
+	}
+	for _, nb := range content.Blocks {
+		diags = append(diags, d.block(nb, n)...)
+	}
+	if spec.check != nil {
+		diags = spec.check(b, content, n, diags)
 	}
 	return diags
 }
 
-// header decodes what every block has and registers its name.
-func (d *decoder) header(b *hcl.Block, content *hcl.BodyContent) (Block, hcl.Diagnostics) {
+// fill sets the fields of n from the attributes of content, each as its
+// role says.
+func (s *BlockSpec) fill(n Node, content *hcl.BodyContent) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	base := Block{Kind: b.Type, DefRange: b.DefRange, NameRange: b.DefRange, Range: blockRange(b)}
-	base.Title = text(content, "title", &diags)
-	base.Description = text(content, "description", &diags)
-	base.Owner = text(content, "owner", &diags)
-	if len(b.Labels) == 1 {
-		base.Name, base.NameRange = b.Labels[0], b.LabelRanges[0]
-		diags = append(diags, checkName(&base)...)
+	v := reflect.ValueOf(n).Elem()
+	for _, a := range s.Attrs {
+		idx, ok := s.fields[a.Name]
+		if !ok {
+			continue
+		}
+		f := v.FieldByIndex(idx)
+		switch a.Role {
+		case RoleText:
+			f.Set(reflect.ValueOf(text(content, a.Name, &diags)))
+		case RoleTextList:
+			f.Set(reflect.ValueOf(textList(content, a.Name, &diags)))
+		default:
+			f.Set(reflect.ValueOf(attr(content, a.Name)))
+		}
 	}
-	return base, diags
+	return diags
+}
+
+// exclusive reports when more than one attribute of a group is set.
+func (s *BlockSpec) exclusive(n Node) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	v := reflect.ValueOf(n).Elem()
+	for _, group := range s.Exclusive {
+		var set []*Attr
+		for _, name := range group {
+			if a := v.FieldByIndex(s.fields[name]).Interface().(*Attr); a != nil {
+				set = append(set, a)
+			}
+		}
+		if len(set) > 1 {
+			b := n.Header()
+			diags = append(diags, Diag(Schema, set[1].NameRange, "Conflicting attributes",
+				fmt.Sprintf("%s %q sets both %s and %s; give only one of them.", b.Kind, b.Name, set[0].Name, set[1].Name)))
+		}
+	}
+	return diags
+}
+
+// TextOf returns the text attribute name of a block, zero when the block
+// has none or it is absent: for callers that show a block's texts (its
+// definition, its description) whatever its kind.
+func TextOf(n Node, name string) Text {
+	s := Spec(n.Header().Kind)
+	if s == nil {
+		return Text{}
+	}
+	idx, ok := s.fields[name]
+	if a := s.Attr(name); !ok || a.Role != RoleText {
+		return Text{}
+	}
+	return reflect.ValueOf(n).Elem().FieldByIndex(idx).Interface().(Text)
+}
+
+// AttrOf returns the attribute name of a block as written, nil when the
+// block has none or it is absent.
+func AttrOf(n Node, name string) *Attr {
+	s := Spec(n.Header().Kind)
+	if s == nil {
+		return nil
+	}
+	idx, ok := s.fields[name]
+	if !ok || fieldType(s.Attr(name).Role) != attrType {
+		return nil
+	}
+	return reflect.ValueOf(n).Elem().FieldByIndex(idx).Interface().(*Attr)
 }
 
 func blockRange(b *hcl.Block) hcl.Range {
@@ -95,66 +145,27 @@ func checkName(b *Block) hcl.Diagnostics {
 	return nil
 }
 
-// register records a named block and reports a duplicate.
-func (d *decoder) register(scope string, b *Block) hcl.Diagnostics {
-	if b.Name == "" {
-		return nil
-	}
-	m := d.names[scope]
-	if m == nil {
-		m = map[string]*Block{}
-		d.names[scope] = m
-	}
-	if prev, ok := m[b.Name]; ok {
-		return hcl.Diagnostics{Diag(DuplicateName, b.NameRange, fmt.Sprintf("Duplicate %s %q", b.Kind, b.Name),
-			fmt.Sprintf("A %s named %q is already declared at %s. Rename one of them, or merge them into one block.", b.Kind, b.Name, At(prev.DefRange)))}
-	}
-	m[b.Name] = b
-	return nil
+func checkMeta(_ *hcl.Block, _ *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics {
+	return append(diags, checkCurrency(n.(*Meta).Currency)...)
 }
 
-func (d *decoder) metric(base Block, content *hcl.BodyContent) hcl.Diagnostics {
-	var diags hcl.Diagnostics
-	m := &Metric{Block: base, Unit: attr(content, "unit"), Value: attr(content, "value"),
-		Target: attr(content, "target"), Formula: attr(content, "formula"), Benchmark: text(content, "benchmark", &diags)}
-	diags = append(diags, d.register(base.Kind, &m.Block)...)
-	diags = append(diags, exclusive(&m.Block, m.Value, m.Target)...)
-	if base.Kind == "kgi" {
-		d.plan.KGIs = append(d.plan.KGIs, m)
-	} else {
-		d.plan.KPIs = append(d.plan.KPIs, m)
+func checkFunnel(_ *hcl.Block, _ *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics {
+	f := n.(*Funnel)
+	if len(f.Stages) > 0 {
+		return diags
 	}
-	return diags
+	return append(diags, Diag(Schema, f.DefRange, "Funnel without stages",
+		fmt.Sprintf("funnel %q has no stage block. Add its stages in order, from the first (such as stage \"inquiry\") to the last (such as stage \"won\").", f.Name)))
 }
 
-func (d *decoder) funnel(base Block, content *hcl.BodyContent) hcl.Diagnostics {
-	f := &Funnel{Block: base, DealSize: attr(content, "deal_size")}
-	diags := d.register("funnel", &f.Block)
-	for _, b := range content.Blocks {
-		sc, sd := b.Body.Content(schemas["stage"])
-		diags = append(diags, WithCode(sd, Schema)...)
-		sb, hd := d.header(b, sc)
-		diags = append(diags, hd...)
-		s := &Stage{Block: sb, Funnel: f, Definition: text(sc, "definition", &diags),
-			Rate: attr(sc, "rate"), Unit: text(sc, "unit", &diags), Benchmark: text(sc, "benchmark", &diags), Team: attr(sc, "team")}
-		diags = append(diags, d.stage(f, s)...)
-		f.Stages = append(f.Stages, s)
-	}
-	if len(f.Stages) == 0 {
-		diags = append(diags, Diag(Schema, f.DefRange, "Funnel without stages",
-			fmt.Sprintf("funnel %q has no stage block. Add its stages in order, from the first (such as stage \"inquiry\") to the last (such as stage \"won\").", f.Name)))
-	}
-	d.plan.Funnels = append(d.plan.Funnels, f)
-	return diags
-}
-
-func (d *decoder) stage(f *Funnel, s *Stage) hcl.Diagnostics {
-	diags := d.register("funnel "+f.Name, &s.Block)
+func checkStage(_ *hcl.Block, _ *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics {
+	s := n.(*Stage)
+	f := s.Funnel
 	if reservedStageNames[s.Name] {
 		diags = append(diags, Diag(Schema, s.NameRange, "Reserved stage name",
 			fmt.Sprintf("funnel.%s.%s is the funnel's own value, so no stage can be named %q. Rename the stage.", f.Name, s.Name, s.Name)))
 	}
-	first := len(f.Stages) == 0
+	first := f.Stages[0] == s
 	switch {
 	case first && s.Rate != nil:
 		diags = append(diags, Diag(Schema, s.Rate.NameRange, "Rate on the first stage",
@@ -166,57 +177,39 @@ func (d *decoder) stage(f *Funnel, s *Stage) hcl.Diagnostics {
 	return diags
 }
 
-func (d *decoder) channel(base Block, content *hcl.BodyContent) hcl.Diagnostics {
-	var diags hcl.Diagnostics
-	c := &Channel{Block: base, Funnel: attr(content, "funnel"), Stage: text(content, "stage", &diags),
-		Share: attr(content, "share"), Leads: attr(content, "leads"), Budget: attr(content, "budget"), CPA: attr(content, "cpa"),
-		Source: text(content, "source", &diags)}
-	diags = append(diags, d.register("channel", &c.Block)...)
-	diags = append(diags, exclusive(&c.Block, c.Share, c.Leads, c.Budget)...)
-	if c.Source.Value != "" && !hclsyntax.ValidIdentifier(c.Source.Value) {
-		diags = append(diags, Diag(Schema, c.Source.Range, "Invalid source name",
-			fmt.Sprintf("The source %q cannot be used in a reference such as funnel.F.source.NAME.revenue. Use letters, digits and underscores, such as %q.",
-				c.Source.Value, suggestIdent(c.Source.Value))))
+func checkChannel(_ *hcl.Block, _ *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics {
+	c := n.(*Channel)
+	if c.Source.Value == "" || hclsyntax.ValidIdentifier(c.Source.Value) {
+		return diags
 	}
-	d.plan.Channels = append(d.plan.Channels, c)
-	return diags
+	return append(diags, Diag(Schema, c.Source.Range, "Invalid source name",
+		fmt.Sprintf("The source %q cannot be used in a reference such as funnel.F.source.NAME.revenue. Use letters, digits and underscores, such as %q.",
+			c.Source.Value, suggestIdent(c.Source.Value))))
 }
 
-// finish checks what needs every file: exactly one plan block, and the
-// references of plan content (content.go).
+func checkCheck(_ *hcl.Block, _ *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics {
+	return append(diags, checkSeverity(n.(*Check).Severity)...)
+}
+
+// finish checks what needs every file: exactly one plan block.
 func (d *decoder) finish(srcs []Source) hcl.Diagnostics {
 	var diags hcl.Diagnostics
+	metas := d.plan.metas
 	switch {
-	case len(d.metas) == 0 && len(srcs) > 0:
+	case len(metas) == 0 && len(srcs) > 0:
 		r := hcl.Range{Filename: srcs[0].Name, Start: hcl.InitialPos, End: hcl.InitialPos}
 		diags = append(diags, Diag(Schema, r, "Missing plan block",
 			"Every plan needs exactly one plan block with at least a title, such as:\n\nplan {\n  title = \"FY2027 new business\"\n}"))
-	case len(d.metas) > 1:
-		for _, m := range d.metas[1:] {
+	case len(metas) > 1:
+		for _, m := range metas[1:] {
 			diags = append(diags, Diag(Schema, m.DefRange, "More than one plan block",
-				fmt.Sprintf("A plan has exactly one plan block, and one is already declared at %s. Merge them.", At(d.metas[0].DefRange))))
+				fmt.Sprintf("A plan has exactly one plan block, and one is already declared at %s. Merge them.", At(metas[0].DefRange))))
 		}
 	}
-	if len(d.metas) > 0 {
-		d.plan.Meta = d.metas[0]
+	if len(metas) > 0 {
+		d.plan.Meta = metas[0]
 	}
-	diags = append(diags, d.resolveContent()...)
 	return diags
-}
-
-// exclusive reports when more than one of the given attributes is set.
-func exclusive(b *Block, as ...*Attr) hcl.Diagnostics {
-	var set []*Attr
-	for _, a := range as {
-		if a != nil {
-			set = append(set, a)
-		}
-	}
-	if len(set) < 2 {
-		return nil
-	}
-	return hcl.Diagnostics{Diag(Schema, set[1].NameRange, "Conflicting attributes",
-		fmt.Sprintf("%s %q sets both %s and %s; give only one of them.", b.Kind, b.Name, set[0].Name, set[1].Name))}
 }
 
 func attr(content *hcl.BodyContent, name string) *Attr {
@@ -227,19 +220,39 @@ func attr(content *hcl.BodyContent, name string) *Attr {
 	return &Attr{Name: name, Expr: a.Expr, Range: a.Range, NameRange: a.NameRange}
 }
 
-// text reads a static string attribute.
+// text reads a text attribute: a literal string, never evaluated, so that a
+// template in a title (%{for ...}) is an error rather than work.
 func text(content *hcl.BodyContent, name string, diags *hcl.Diagnostics) Text {
 	a, ok := content.Attributes[name]
 	if !ok {
 		return Text{}
 	}
-	v, d := a.Expr.Value(nil)
-	if d.HasErrors() || v.IsNull() || !v.IsKnown() || v.Type() != cty.String {
+	s, ok := literal(a.Expr)
+	if !ok {
 		*diags = append(*diags, Diag(Schema, a.Expr.Range(), fmt.Sprintf("%s must be a string", name),
 			fmt.Sprintf("Write %s as a quoted string without references, such as %s = \"...\".", name, name)))
 		return Text{}
 	}
-	return Text{Value: v.AsString(), Range: a.Expr.Range()}
+	return Text{Value: s, Range: a.Expr.Range()}
+}
+
+// literal returns the value of a string written without interpolations or
+// directives: a quoted string or a heredoc, whose escapes ($${, %%{) HCL
+// has already read.
+func literal(e hcl.Expression) (string, bool) {
+	t, ok := e.(*hclsyntax.TemplateExpr)
+	if !ok {
+		return "", false
+	}
+	var b strings.Builder
+	for _, p := range t.Parts {
+		lit, ok := p.(*hclsyntax.LiteralValueExpr)
+		if !ok || !lit.Val.Type().Equals(cty.String) || lit.Val.IsNull() {
+			return "", false
+		}
+		b.WriteString(lit.Val.AsString())
+	}
+	return b.String(), true
 }
 
 func checkSeverity(sev Text) hcl.Diagnostics {

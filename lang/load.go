@@ -97,7 +97,7 @@ func ioDetail(err error) string {
 func Parse(srcs []Source) (*Plan, hcl.Diagnostics) {
 	plan := &Plan{Files: map[string]*hcl.File{}}
 	var diags hcl.Diagnostics
-	d := &decoder{plan: plan, names: map[string]map[string]*Block{}}
+	d := &decoder{plan: plan}
 	for _, src := range srcs {
 		file, fd := parseFile(src)
 		diags = append(diags, fd...)

@@ -85,7 +85,7 @@ func TestParseAbsurd(t *testing.T) {
 			if plan == nil {
 				t.Fatal("Parse returned no plan")
 			}
-			_, diags = compiler.Compile(plan, diags)
+			diags = compiler.Compile(plan, diags).Diags
 			if d := time.Since(start); d > slow {
 				t.Errorf("took %v", d)
 			}
@@ -105,7 +105,7 @@ func TestRunAbsurd(t *testing.T) {
 			dir := t.TempDir()
 			writeFile(t, filepath.Join(dir, "main.plan.hcl"), tc.src)
 			start := time.Now()
-			_, diags := compiler.Run(dir)
+			diags := compiler.Run(dir).Diags
 			if d := time.Since(start); d > slow {
 				t.Errorf("took %v", d)
 			}
@@ -186,7 +186,7 @@ func TestParseBrokenFileKeepsOthers(t *testing.T) {
 		{Name: "d.plan.hcl", Bytes: []byte("\x00")},
 	}
 	plan, diags := lang.Parse(srcs)
-	_, diags = compiler.Compile(plan, diags)
+	diags = compiler.Compile(plan, diags).Diags
 	for _, want := range []struct {
 		file string
 		code lang.Code

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -20,12 +21,15 @@ import (
 type Rule struct {
 	Block
 	Code Code
-	// Enabled is false when the plan turns the check off.
-	Enabled bool
+	// Enabled is false when the plan turns the check off; EnabledAttr is
+	// the attribute as written.
+	Enabled     bool
+	EnabledAttr *Attr `plan:"enabled"`
 	// Severity is "error" or "warning"; zero keeps the check's own.
-	Severity Text
+	Severity Text `plan:"severity"`
 	// Max and Min are the check's threshold, for the checks that have one.
-	Max, Min *Attr
+	Max *Attr `plan:"max"`
+	Min *Attr `plan:"min"`
 }
 
 // RuleThresholds maps each standard check that has a threshold to the
@@ -34,25 +38,25 @@ type Rule struct {
 var RuleThresholds = map[Code]string{PaybackTooLong: "max", LTVCACLow: "min"}
 
 // Adjustable lists the codes a rule block may configure: the warnings,
-// which are judgements about a plan rather than errors in it.
+// which are judgements about a plan rather than errors in it. A rule block
+// for any other code is reported, and kept in Plan.Rules for editors; the
+// compiler applies only rules for these codes.
 var Adjustable = map[Code]bool{
 	PaybackTooLong: true, LTVCACLow: true, BenchmarkOutlier: true,
 	KGINotRevenue: true, HandoffWithoutDefinition: true,
 }
 
-func (d *decoder) rule(b *hcl.Block, base Block, content *hcl.BodyContent) hcl.Diagnostics {
-	var diags hcl.Diagnostics
-	r := &Rule{Block: base, Code: Code(base.Name), Enabled: true, Severity: text(content, "severity", &diags),
-		Max: attr(content, "max"), Min: attr(content, "min")}
-	diags = append(diags, d.register("rule", &r.Block)...)
+func checkRule(b *hcl.Block, _ *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics {
+	r := n.(*Rule)
+	r.Code, r.Enabled = Code(r.Name), true
 	diags = append(diags, checkSeverity(r.Severity)...)
-	if a, ok := content.Attributes["enabled"]; ok {
-		v, vd := a.Expr.Value(nil)
-		if vd.HasErrors() || v.IsNull() || !v.IsKnown() || v.Type() != cty.Bool {
+	if a := r.EnabledAttr; a != nil {
+		lit, ok := a.Expr.(*hclsyntax.LiteralValueExpr)
+		if !ok || lit.Val.IsNull() || !lit.Val.IsKnown() || lit.Val.Type() != cty.Bool {
 			diags = append(diags, Diag(Schema, a.Expr.Range(), "enabled must be true or false",
 				"Write enabled = false to turn the check off, or leave it out."))
 		} else {
-			r.Enabled = v.True()
+			r.Enabled = lit.Val.True()
 		}
 	}
 	if !Adjustable[r.Code] {
@@ -66,7 +70,6 @@ func (d *decoder) rule(b *hcl.Block, base Block, content *hcl.BodyContent) hcl.D
 				fmt.Sprintf("rule %q has no %s. %s", r.Name, a.Name, thresholdHelp(r.Code))))
 		}
 	}
-	d.plan.Rules = append(d.plan.Rules, r)
 	return diags
 }
 
@@ -97,9 +100,9 @@ func ParseRules(src Source) (*Plan, hcl.Diagnostics) {
 	only := &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "rule", LabelNames: []string{"code"}}}}
 	content, more := file.Body.Content(only)
 	diags = append(diags, WithCode(more, Schema)...)
-	d := &decoder{plan: &Plan{Files: map[string]*hcl.File{src.Name: file}}, names: map[string]map[string]*Block{}}
+	d := &decoder{plan: &Plan{Files: map[string]*hcl.File{src.Name: file}}}
 	for _, b := range content.Blocks {
-		diags = append(diags, d.block(b)...)
+		diags = append(diags, d.block(b, nil)...)
 	}
 	return d.plan, diags
 }

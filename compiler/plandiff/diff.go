@@ -6,7 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/lang/quantity"
 )
@@ -16,11 +16,9 @@ type Side struct {
 	// Name says where the plan was read from, as the user wrote it
 	// ("plans", "main:plans"); it is only shown.
 	Name string
-	// Model is the compiled plan; nil is a plan with no values.
-	Model *compiler.Model
-	// Diagnostics are those compiling the plan gave. Compare only counts
-	// them, so that a diff of a plan with errors can say so.
-	Diagnostics hcl.Diagnostics
+	// Result is the compiled plan. Compare only counts its diagnostics,
+	// so that a diff of a plan with errors can say so.
+	Result *compiler.Result
 }
 
 // Diff is what differs between the solved values of two plans. Moved has
@@ -118,12 +116,12 @@ func filter(cs []Change, headline bool) []Change {
 // matched by reference path.
 func Compare(before, after Side) *Diff {
 	d := &Diff{Old: describe(before), New: describe(after)}
-	for _, nv := range vars(after.Model) {
-		d.add(before.Model, lookup(before.Model, nv.Path), after.Model, nv)
+	for _, nv := range after.Result.Info.Vars {
+		d.add(before.Result, before.Result.Info.Lookup(nv.Path), after.Result, nv)
 	}
-	for _, ov := range vars(before.Model) {
-		if lookup(after.Model, ov.Path) == nil {
-			d.Removed = append(d.Removed, newChange(before.Model, ov, nil, nil))
+	for _, ov := range before.Result.Info.Vars {
+		if after.Result.Info.Lookup(ov.Path) == nil {
+			d.Removed = append(d.Removed, newChange(before.Result, ov, nil, nil))
 		}
 	}
 	sort.SliceStable(d.Moved, func(i, j int) bool { return d.Moved[i].Headline && !d.Moved[j].Headline })
@@ -132,7 +130,7 @@ func Compare(before, after Side) *Diff {
 
 // add files the value nv of the newer plan, and ov, the value with its
 // path in the older plan (nil when there is none), under what differs.
-func (d *Diff) add(om *compiler.Model, ov *compiler.Var, nm *compiler.Model, nv *compiler.Var) {
+func (d *Diff) add(om *compiler.Result, ov *compiler.Var, nm *compiler.Result, nv *compiler.Var) {
 	c := newChange(om, ov, nm, nv)
 	switch {
 	case c.Old == nil:
@@ -149,10 +147,10 @@ func (d *Diff) add(om *compiler.Model, ov *compiler.Var, nm *compiler.Model, nv 
 }
 
 // newChange pairs a value's two sides; either Var may be nil.
-func newChange(om *compiler.Model, ov *compiler.Var, nm *compiler.Model, nv *compiler.Var) Change {
+func newChange(om *compiler.Result, ov *compiler.Var, nm *compiler.Result, nv *compiler.Var) Change {
 	var c Change
 	for _, side := range []struct {
-		m *compiler.Model
+		m *compiler.Result
 		v *compiler.Var
 		p **Value
 	}{{om, ov, &c.Old}, {nm, nv, &c.New}} {
@@ -160,7 +158,7 @@ func newChange(om *compiler.Model, ov *compiler.Var, nm *compiler.Model, nv *com
 			continue
 		}
 		*side.p = valueOf(side.m, side.v)
-		c.Path, c.Title, c.Headline = side.v.Path, titleOf(side.v), headline(side.v)
+		c.Path, c.Title, c.Headline = side.v.Path.String(), side.v.Object.Title(), side.v.Headline()
 	}
 	if c.Old == nil || c.New == nil || c.Old.Rat == nil || c.New.Rat == nil {
 		return c
@@ -175,55 +173,24 @@ func newChange(om *compiler.Model, ov *compiler.Var, nm *compiler.Model, nv *com
 	return c
 }
 
-func valueOf(m *compiler.Model, v *compiler.Var) *Value {
-	out := &Value{Unit: v.Unit, UnitKnown: v.UnitKnown, Display: report.Display(m, v), Origin: m.Origin(v)}
+func valueOf(m *compiler.Result, v *compiler.Var) *Value {
+	out := &Value{Unit: v.Unit, UnitKnown: v.UnitKnown, Display: display.Value(m, v), Origin: string(m.Origin(v))}
 	if val, ok := m.Value(v); ok {
 		out.Rat = val.Nom
 	}
 	return out
 }
 
-// headline reports whether v is one of the values a reviewer reads first.
-func headline(v *compiler.Var) bool {
-	switch v.Kind {
-	case compiler.KindRevenue, compiler.KindVolume, compiler.KindLeads, compiler.KindCost,
-		compiler.KindSpend, compiler.KindCap, compiler.KindSourceLeads, compiler.KindSourceRevenue:
-		return true
-	case compiler.KindMetric:
-		m, ok := v.Owner.(*lang.Metric)
-		return ok && m.Kind == "kgi"
-	}
-	return false
-}
-
-// titleOf returns the title of the block v belongs to.
-func titleOf(v *compiler.Var) string {
-	switch o := v.Owner.(type) {
-	case *lang.Metric:
-		return o.Title.Value
-	case *lang.Stage:
-		return o.Title.Value
-	case *lang.Funnel:
-		return o.Title.Value
-	case *lang.Channel:
-		return o.Title.Value
-	case *lang.Budget:
-		return o.Title.Value
-	}
-	return ""
-}
-
 func describe(s Side) Plan {
 	p := Plan{Name: s.Name}
-	if m := s.Model; m != nil {
-		p.Currency, p.Values = m.Currency, len(m.Vars)
-		if meta := m.Plan.Meta; meta != nil {
-			p.Title, p.Period = meta.Title.Value, meta.Period.Value
-		}
+	r := s.Result
+	p.Currency, p.Values = r.Info.Currency, len(r.Info.Vars)
+	if meta := r.Plan.Meta; meta != nil {
+		p.Title, p.Period = meta.Title.Value, meta.Period.Value
 	}
-	p.Errors, p.Warnings = report.Count(s.Diagnostics)
+	p.Errors, p.Warnings = display.Count(r.Diags)
 	seen := map[string]bool{}
-	for _, d := range s.Diagnostics {
+	for _, d := range r.Diags {
 		code := string(lang.CodeOf(d))
 		if d.Severity == hcl.DiagError && !seen[code] {
 			seen[code] = true
@@ -232,18 +199,4 @@ func describe(s Side) Plan {
 	}
 	sort.Strings(p.ErrorCodes)
 	return p
-}
-
-func vars(m *compiler.Model) []*compiler.Var {
-	if m == nil {
-		return nil
-	}
-	return m.Vars
-}
-
-func lookup(m *compiler.Model, path string) *compiler.Var {
-	if m == nil {
-		return nil
-	}
-	return m.Lookup(path)
 }

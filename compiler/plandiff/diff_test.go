@@ -14,9 +14,8 @@ import (
 // side compiles a one-file plan held in memory.
 func side(t *testing.T, name, src string) plandiff.Side {
 	t.Helper()
-	plan, front := lang.Parse([]lang.Source{{Name: name + "/main.plan.hcl", Bytes: []byte(src)}})
-	m, diags := compiler.Compile(plan, front)
-	return plandiff.Side{Name: name, Model: m, Diagnostics: diags}
+	r := compiler.Compile(lang.Parse([]lang.Source{{Name: name + "/main.plan.hcl", Bytes: []byte(src)}}))
+	return plandiff.Side{Name: name, Result: r}
 }
 
 // line renders a change as `path old -> new delta (relative)`.

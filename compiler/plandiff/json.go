@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/compiler/display"
 )
 
 // FormatVersion is the version of the JSON form. Tools may rely on the
@@ -54,13 +54,13 @@ type SummaryJSON struct {
 // does not have the value; Change and Relative are null when there is no
 // change to compute (Relative's value is null when the old value is 0).
 type ChangeJSON struct {
-	Path     string            `json:"path"`
-	Title    string            `json:"title,omitempty"`
-	Headline bool              `json:"headline"`
-	Old      *report.ValueJSON `json:"old"`
-	New      *report.ValueJSON `json:"new"`
-	Change   *NumberJSON       `json:"change"`
-	Relative *NumberJSON       `json:"relative"`
+	Path     string             `json:"path"`
+	Title    string             `json:"title,omitempty"`
+	Headline bool               `json:"headline"`
+	Old      *display.JSONValue `json:"old"`
+	New      *display.JSONValue `json:"new"`
+	Change   *NumberJSON        `json:"change"`
+	Relative *NumberJSON        `json:"relative"`
 }
 
 // NumberJSON is a change: the number (a fraction for a relative change or
@@ -96,8 +96,8 @@ func changesJSON(cs []Change) []ChangeJSON {
 	for _, c := range cs {
 		j := ChangeJSON{Path: c.Path, Title: c.Title, Headline: c.Headline, Old: valueJSON(c.Old), New: valueJSON(c.New)}
 		if c.Delta != nil {
-			j.Change = &NumberJSON{Value: report.Number(c.Delta), Exact: c.Delta.RatString(), Display: c.DeltaText()}
-			j.Relative = &NumberJSON{Value: report.Number(c.Relative), Display: c.RelativeText()}
+			j.Change = &NumberJSON{Value: display.Number(c.Delta), Exact: c.Delta.RatString(), Display: c.DeltaText()}
+			j.Relative = &NumberJSON{Value: display.Number(c.Relative), Display: c.RelativeText()}
 			if c.Relative != nil {
 				j.Relative.Exact = c.Relative.RatString()
 			}
@@ -107,10 +107,10 @@ func changesJSON(cs []Change) []ChangeJSON {
 	return out
 }
 
-func valueJSON(v *Value) *report.ValueJSON {
+func valueJSON(v *Value) *display.JSONValue {
 	if v == nil {
 		return nil
 	}
-	out := report.NewValueJSON(v.Rat, v.Unit, v.UnitKnown, v.Display, v.Origin)
+	out := display.NewJSONValue(v.Rat, v.Unit, v.UnitKnown, v.Display, v.Origin)
 	return &out
 }

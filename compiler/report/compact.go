@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
 )
 
@@ -35,7 +36,7 @@ func compactLine(d *hcl.Diagnostic) string {
 	if d.Detail != "" {
 		msg += ": " + d.Detail
 	}
-	line := fmt.Sprintf("%s: %s [%s]", severity(d), oneLine(msg), lang.CodeOf(d))
+	line := fmt.Sprintf("%s: %s [%s]", display.Severity(d), oneLine(msg), lang.CodeOf(d))
 	if loc := compactLocation(d.Subject); loc != "" {
 		line = loc + ": " + line
 	}
@@ -54,7 +55,7 @@ func compactLocation(r *hcl.Range) string {
 
 // oneLine joins the lines of s with spaces and masks control characters.
 func oneLine(s string) string {
-	return printable(lineBreaks.Replace(s))
+	return display.Printable(lineBreaks.Replace(s))
 }
 
 var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
 )
 
@@ -47,7 +48,7 @@ func githubCommand(d *hcl.Diagnostic) string {
 	if d.Detail != "" {
 		msg += "\n" + d.Detail
 	}
-	return "::" + severity(d) + " " + strings.Join(props, ",") + "::" + escapeData(msg)
+	return "::" + display.Severity(d) + " " + strings.Join(props, ",") + "::" + escapeData(msg)
 }
 
 // githubLocation returns the file, line and column properties of a range.

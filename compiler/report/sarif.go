@@ -11,6 +11,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
 )
 
@@ -190,7 +191,7 @@ func sarifResultOf(d *hcl.Diagnostic, index map[string]int, files map[string]*hc
 	if d.Detail != "" {
 		msg += ": " + d.Detail
 	}
-	r := sarifResult{RuleID: code, RuleIndex: index[code], Level: severity(d), Message: sarifText{Text: msg}}
+	r := sarifResult{RuleID: code, RuleIndex: index[code], Level: display.Severity(d), Message: sarifText{Text: msg}}
 	if d.Subject != nil && d.Subject.Filename != "" {
 		r.Locations = []sarifLocation{{PhysicalLocation: sarifPhysicalOf(*d.Subject, files)}}
 	}

@@ -60,12 +60,8 @@ func validateSARIF(t *testing.T, out []byte) {
 // and decodes it.
 func sarifOf(t *testing.T, path string) sarifLog {
 	t.Helper()
-	m, diags := compiler.Run(path)
-	var files map[string]*hcl.File
-	if m != nil {
-		files = m.Plan.Files
-	}
-	return writeSARIF(t, diags, files)
+	r := compiler.Run(path)
+	return writeSARIF(t, r.Diags, r.Plan.Files)
 }
 
 func writeSARIF(t *testing.T, diags hcl.Diagnostics, files map[string]*hcl.File) sarifLog {
@@ -193,7 +189,8 @@ func TestSARIFSyntaxError(t *testing.T) {
 // A clean plan has an empty results array (not null, not missing), which
 // tells code scanning that every earlier alert is fixed.
 func TestSARIFClean(t *testing.T) {
-	m, diags := compiler.Run(filepath.Join("testdata", "sarif", "clean"))
+	m := compiler.Run(filepath.Join("testdata", "sarif", "clean"))
+	diags := m.Diags
 	if len(diags) != 0 {
 		t.Fatalf("clean plan has diagnostics: %v", diags)
 	}
@@ -247,7 +244,8 @@ func TestSARIFWithoutPositions(t *testing.T) {
 }
 
 func TestSARIFDeterministic(t *testing.T) {
-	m, diags := compiler.Run(filepath.Join("..", "..", "testdata", "worked"))
+	m := compiler.Run(filepath.Join("..", "..", "testdata", "worked"))
+	diags := m.Diags
 	var a, b bytes.Buffer
 	if err := SARIF(&a, diags, m.Plan.Files, "v"); err != nil {
 		t.Fatal(err)

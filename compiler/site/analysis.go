@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 
+	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang"
 )
 
@@ -35,7 +36,7 @@ type cellView struct {
 const analysesPage = "analyses.html"
 
 func (g *gen) analyses() error {
-	as := g.m.Plan.Analyses
+	as := g.objs("analysis")
 	if len(as) == 0 {
 		return nil
 	}
@@ -48,8 +49,9 @@ func (g *gen) analyses() error {
 	return g.render(analysesPage, "analysis", "Analyses", b)
 }
 
-func viewAnalysis(a *lang.Analysis, anchor string, ids *pageIDs) analysisView {
-	v := analysisView{Anchor: anchor, Label: blockLabel(a.Title.Value, a.Name), Path: "analysis." + a.Name,
+func viewAnalysis(o *compiler.Object, anchor string, ids *pageIDs) analysisView {
+	a := o.Node.(*lang.Analysis)
+	v := analysisView{Anchor: anchor, Label: o.Label(), Path: o.Path.String(),
 		Owner: a.Owner.Value, Description: markdown(a.Description.Value, ids, anchor)}
 	if a.Framework == nil {
 		return v
@@ -66,12 +68,12 @@ func viewAnalysis(a *lang.Analysis, anchor string, ids *pageIDs) analysisView {
 }
 
 // analysisAnchors gives each analysis the id of its section on
-// analyses.html, with a suffix for a duplicate name.
-func analysisAnchors(as []*lang.Analysis) map[*lang.Analysis]string {
+// analyses.html.
+func analysisAnchors(as []*compiler.Object) map[*compiler.Object]string {
 	ids := newIDs()
-	out := map[*lang.Analysis]string{}
+	out := map[*compiler.Object]string{}
 	for _, a := range as {
-		out[a] = ids.unique("analysis-" + a.Name)
+		out[a] = ids.unique("analysis-" + a.Name())
 	}
 	return out
 }

@@ -52,11 +52,11 @@ func TestAnalysesPage(t *testing.T) {
 // analysis whose framework is unknown, without its sections.
 func TestAnalysisUnknownFramework(t *testing.T) {
 	dir := t.TempDir()
-	src := "plan {\n  title = \"Broken\"\n}\n\nanalysis \"a\" {\n  framework = \"swat\"\n  strengths = [\"x\"]\n}\n\nanalysis \"a\" {\n  framework = \"pest\"\n  social    = [\"y\"]\n}\n"
+	src := "plan {\n  title = \"Broken\"\n}\n\nanalysis \"a\" {\n  framework = \"swat\"\n  strengths = [\"x\"]\n}\n\nanalysis \"b\" {\n  framework = \"pest\"\n  social    = [\"y\"]\n}\n"
 	if err := os.WriteFile(filepath.Join(dir, "main.plan.hcl"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	files := generate(t, dir)
 	pageHas(t, files, "analyses.html", `id="analysis-a"`, "unknown framework", "The framework is unknown",
-		`id="analysis-a-2"`, `<div class="fw fw-pest">`, `class="banner"`)
+		`id="analysis-b"`, `<div class="fw fw-pest">`, `class="banner"`)
 }

@@ -4,7 +4,7 @@ import (
 	"html/template"
 	"math/big"
 
-	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang/quantity"
 )
 
@@ -51,34 +51,34 @@ type capLine struct {
 
 func (g *gen) channels() error {
 	var b channelsBody
-	for _, c := range g.m.Plan.Channels {
-		leads, share, cpa, cost := g.m.ChannelVars(c)
-		row := channelRow{Label: blockLabel(c.Title.Value, c.Name), Href: g.names.page(c),
-			Share: display(g.m, share), Leads: display(g.m, leads), CPA: display(g.m, cpa), Cost: display(g.m, cost)}
-		if s := g.m.ChannelStage(c); s != nil {
-			row.Stage = blockLabel(s.Funnel.Title.Value, s.Funnel.Name) + " / " + blockLabel(s.Title.Value, s.Name)
+	for _, c := range g.objs("channel") {
+		row := channelRow{Label: c.Label(), Href: g.names.page(c),
+			Share: g.show(c.Value("share")), Leads: g.show(c.Value("leads")), CPA: g.show(c.Value("cpa")), Cost: g.show(c.Value("cost"))}
+		if s := c.Ref("stage"); s != nil {
+			row.Stage = s.Parent.Label() + " / " + s.Label()
 			row.StageHref = g.names.page(s)
 		}
 		b.Channels = append(b.Channels, row)
 	}
 	var anchors []string
-	for _, bu := range g.m.Plan.Budgets {
+	for _, bu := range g.objs("budget") {
 		anchors = append(anchors, budgetAnchor(bu))
 	}
 	ids := newIDs(append(layoutIDs, anchors...)...)
-	for _, bu := range g.m.Plan.Budgets {
+	for _, bu := range g.objs("budget") {
 		b.Budgets = append(b.Budgets, g.budgetView(bu, ids))
 	}
 	return g.render("channels.html", "channels", "Channels and budget", b)
 }
 
-func (g *gen) budgetView(bu *lang.Budget, ids *pageIDs) budgetView {
-	spend, limit := g.m.BudgetVars(bu)
-	v := budgetView{Anchor: budgetAnchor(bu), Label: blockLabel(bu.Title.Value, bu.Name), Path: "budget." + bu.Name,
-		Owner: bu.Owner.Value, Spend: display(g.m, spend), Cap: display(g.m, limit),
-		Description: markdown(bu.Description.Value, ids, "budget-"+bu.Name)}
-	s, c := bigOf(g.m, spend), bigOf(g.m, limit)
-	money := quantity.Money(g.m.Currency)
+func (g *gen) budgetView(bu *compiler.Object, ids *pageIDs) budgetView {
+	spend, limit := bu.Value("spend"), bu.Value("cap")
+	h := bu.Node.Header()
+	v := budgetView{Anchor: budgetAnchor(bu), Label: bu.Label(), Path: bu.Path.String(),
+		Owner: h.Owner.Value, Spend: g.show(spend), Cap: g.show(limit),
+		Description: markdown(h.Description.Value, ids, budgetAnchor(bu))}
+	s, c := g.exact(spend), g.exact(limit)
+	money := quantity.Money(g.r.Info.Currency)
 	if s != nil && c != nil {
 		diff := new(big.Rat).Sub(s, c)
 		if diff.Sign() > 0 {
@@ -91,38 +91,37 @@ func (g *gen) budgetView(bu *lang.Budget, ids *pageIDs) budgetView {
 	return v
 }
 
-func (g *gen) budgetChart(bu *lang.Budget, over string) budgetChart {
+func (g *gen) budgetChart(bu *compiler.Object, over string) budgetChart {
 	const rowH, barH, top = 34, 24, 30
-	spend, limit := g.m.BudgetVars(bu)
-	members := g.m.BudgetChannels(bu)
-	total, _ := ratOf(g.m, spend)
-	capV, hasCap := ratOf(g.m, limit)
+	spend, limit := bu.Value("spend"), bu.Value("cap")
+	members := bu.Refs("channels")
+	total, _ := g.float(spend)
+	capV, hasCap := g.float(limit)
 	scale := max(total, capV)
 	for _, c := range members {
-		_, _, _, cost := g.m.ChannelVars(c)
-		if x, ok := ratOf(g.m, cost); ok {
+		if x, ok := g.float(c.Value("cost")); ok {
 			scale = max(scale, x)
 		}
 	}
 	ch := budgetChart{W: chartW}
 	y := top
 	for _, c := range members {
-		_, _, _, cost := g.m.ChannelVars(c)
-		x, _ := ratOf(g.m, cost)
-		name := blockLabel(c.Title.Value, c.Name)
-		ch.Rows = append(ch.Rows, budgetRow{Label: truncate(name, labelCols), Href: g.names.page(c), Value: display(g.m, cost),
+		cost := c.Value("cost")
+		x, _ := g.float(cost)
+		name := c.Label()
+		ch.Rows = append(ch.Rows, budgetRow{Label: truncate(name, labelCols), Href: g.names.page(c), Value: g.show(cost),
 			LabelX: labelX, TextY: y + 17, ValueX: valueX,
-			Segs: []barSeg{{Class: "cost", Title: name + ": " + display(g.m, cost), X: barX, Y: y, W: barWidth(x, scale), H: barH}}})
+			Segs: []barSeg{{Class: "cost", Title: name + ": " + g.show(cost), X: barX, Y: y, W: barWidth(x, scale), H: barH}}})
 		y += rowH
 	}
-	totalRow := budgetRow{Label: "Total spend", Href: "channels.html#" + budgetAnchor(bu), Value: display(g.m, spend),
+	totalRow := budgetRow{Label: "Total spend", Href: "channels.html#" + budgetAnchor(bu), Value: g.show(spend),
 		Over: over != "", LabelX: labelX, TextY: y + 17, ValueX: valueX}
 	within := total
 	if hasCap && total > capV {
 		within = capV
 	}
 	wIn := barWidth(within, scale)
-	totalRow.Segs = append(totalRow.Segs, barSeg{Class: "spend", Title: "Spend: " + display(g.m, spend), X: barX, Y: y, W: wIn, H: barH})
+	totalRow.Segs = append(totalRow.Segs, barSeg{Class: "spend", Title: "Spend: " + g.show(spend), X: barX, Y: y, W: wIn, H: barH})
 	if over != "" {
 		wAll := barWidth(total, scale)
 		totalRow.Segs = append(totalRow.Segs, barSeg{Class: "excess", Title: "Over the cap by " + over, X: barX + wIn, Y: y, W: wAll - wIn, H: barH})
@@ -138,7 +137,7 @@ func (g *gen) budgetChart(bu *lang.Budget, over string) budgetChart {
 		case x < barX+70:
 			anchor = "start"
 		}
-		ch.Cap = &capLine{X: x, Y1: top - 8, Y2: y - rowH + barH + 6, LabelY: top - 12, Anchor: anchor, Text: display(g.m, limit)}
+		ch.Cap = &capLine{X: x, Y1: top - 8, Y2: y - rowH + barH + 6, LabelY: top - 12, Anchor: anchor, Text: g.show(limit)}
 	}
 	ch.H = y + 4
 	return ch

@@ -21,13 +21,13 @@ const (
 	chartTopPad = 10
 )
 
-// ratOf returns v's solved value as a float for drawing, and whether it
+// float returns v's solved value as a float for drawing, and whether it
 // is solved.
-func ratOf(m *compiler.Model, v *compiler.Var) (float64, bool) {
+func (g *gen) float(v *compiler.Var) (float64, bool) {
 	if v == nil {
 		return 0, false
 	}
-	val, ok := m.Value(v)
+	val, ok := g.r.Value(v)
 	if !ok {
 		return 0, false
 	}
@@ -35,12 +35,12 @@ func ratOf(m *compiler.Model, v *compiler.Var) (float64, bool) {
 	return f, true
 }
 
-// bigOf returns v's solved value, or nil.
-func bigOf(m *compiler.Model, v *compiler.Var) *big.Rat {
+// exact returns v's solved value, or nil.
+func (g *gen) exact(v *compiler.Var) *big.Rat {
 	if v == nil {
 		return nil
 	}
-	val, ok := m.Value(v)
+	val, ok := g.r.Value(v)
 	if !ok {
 		return nil
 	}

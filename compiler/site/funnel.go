@@ -4,7 +4,7 @@ import (
 	"html/template"
 
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
 )
 
@@ -57,7 +57,7 @@ type waterfallRow struct {
 }
 
 func (g *gen) funnels() error {
-	for _, f := range g.m.Plan.Funnels {
+	for _, f := range g.objs("funnel") {
 		if err := g.funnelPage(f); err != nil {
 			return err
 		}
@@ -65,20 +65,20 @@ func (g *gen) funnels() error {
 	return nil
 }
 
-func (g *gen) funnelPage(f *lang.Funnel) error {
-	dealSize, revenue := g.m.FunnelVars(f)
-	vs := vars(dealSize, revenue)
+func (g *gen) funnelPage(f *compiler.Object) error {
+	vs := f.Values()
 	more := []string{"waterfall", "stages", "sources"}
-	for _, src := range g.m.Sources(f) {
+	for _, src := range g.sources(f) {
 		more = append(more, sourceAnchor(src))
 	}
 	ids := pageIDsFor(vs, more...)
-	b := funnelBody{Label: blockLabel(f.Title.Value, f.Name), Path: "funnel." + f.Name, Owner: f.Owner.Value,
-		Description: markdown(f.Description.Value, ids, "description"),
-		DealSize:    display(g.m, dealSize), Revenue: display(g.m, revenue), Chart: g.waterfall(f)}
-	for i, s := range f.Stages {
+	h := f.Node.Header()
+	b := funnelBody{Label: f.Label(), Path: f.Path.String(), Owner: h.Owner.Value,
+		Description: markdown(h.Description.Value, ids, "description"),
+		DealSize:    g.show(f.Value("deal_size")), Revenue: g.show(f.Value("revenue")), Chart: g.waterfall(f)}
+	for i, s := range f.Kids {
 		row := g.stageRow(f, i)
-		row.Definition = markdown(s.Definition.Value, ids, "definition-"+s.Name)
+		row.Definition = markdown(s.Node.(*lang.Stage).Definition.Value, ids, "definition-"+s.Name())
 		b.Stages = append(b.Stages, row)
 	}
 	b.Sources = g.sourcesView(f, "this funnel’s revenue")
@@ -90,31 +90,30 @@ func (g *gen) funnelPage(f *lang.Funnel) error {
 }
 
 // stageRow is the i-th stage of a funnel in a table of stages.
-func (g *gen) stageRow(f *lang.Funnel, i int) stageRow {
-	s := f.Stages[i]
-	vol, rate := g.m.StageVars(s)
-	row := stageRow{Label: blockLabel(s.Title.Value, s.Name), Href: g.names.page(s),
-		Owner: s.Owner.Value, Volume: display(g.m, vol), Rate: rateText(g.m, rate), Handoff: g.isHandoff(f, i)}
-	if t := g.teamOf(s); t != nil {
-		row.Team, row.TeamHref = blockLabel(t.Title.Value, t.Name), teamsHref(t)
+func (g *gen) stageRow(f *compiler.Object, i int) stageRow {
+	s := f.Kids[i]
+	row := stageRow{Label: s.Label(), Href: g.names.page(s),
+		Owner: s.Node.Header().Owner.Value, Volume: g.show(s.Value("volume")), Rate: g.rateText(s.Value("rate")), Handoff: isHandoff(f, i)}
+	if t := s.Ref("team"); t != nil {
+		row.Team, row.TeamHref = t.Label(), teamsHref(t)
 	}
-	if in := g.m.Inflow(s); in != nil {
-		row.Inflow, row.InflowHref = display(g.m, in), g.names.href(in)
+	if in := s.Value("inflow"); in != nil {
+		row.Inflow, row.InflowHref = g.show(in), g.names.href(in)
 	}
 	return row
 }
 
 // benchmarks lists the funnel's stages that are compared with a benchmark.
-func (g *gen) benchmarks(f *lang.Funnel) []benchmarkRow {
+func (g *gen) benchmarks(f *compiler.Object) []benchmarkRow {
 	var rows []benchmarkRow
-	for _, s := range f.Stages {
-		_, rate := g.m.StageVars(s)
-		bm := g.m.Benchmark(rate)
+	for _, s := range f.Kids {
+		rate := s.Value("rate")
+		bm := g.r.Info.Benchmarks[rate]
 		if bm == nil {
 			continue
 		}
-		row := benchmarkRow{Label: blockLabel(s.Title.Value, s.Name), Href: g.names.page(s), Rate: rateText(g.m, rate), Key: bm.Key}
-		if v, ok := g.m.Value(rate); ok {
+		row := benchmarkRow{Label: s.Label(), Href: g.names.page(s), Rate: g.rateText(rate), Key: bm.Key}
+		if v, ok := g.r.Value(rate); ok {
 			row.Outlier = bm.Outside(v.Nom)
 		}
 		for _, r := range bm.Ranges {
@@ -126,56 +125,56 @@ func (g *gen) benchmarks(f *lang.Funnel) []benchmarkRow {
 	return rows
 }
 
-// display is report.Display with "" for a value the plan does not have.
-func display(m *compiler.Model, v *compiler.Var) string {
+// show is v's value for people, "" for a value the plan does not have.
+func (g *gen) show(v *compiler.Var) string {
 	if v == nil {
 		return ""
 	}
-	return report.Display(m, v)
+	return display.Value(g.r, v)
 }
 
-func rateText(m *compiler.Model, v *compiler.Var) string {
+// rateText is a stage's rate, a dash for the first stage, which has none.
+func (g *gen) rateText(v *compiler.Var) string {
 	if v == nil {
 		return "—"
 	}
-	return report.Display(m, v)
+	return display.Value(g.r, v)
 }
 
 // waterfall lays the stages out top to bottom. The gap above a stage holds
 // its conversion rate and, at a handoff between teams, a dashed line with
 // the two owners; the gap is taller then, so the two never overlap.
-func (g *gen) waterfall(f *lang.Funnel) waterfall {
+func (g *gen) waterfall(f *compiler.Object) waterfall {
 	const barH, gap, handoffGap = 30, 30, 54
 	var maxVol float64
-	for _, s := range f.Stages {
-		vol, _ := g.m.StageVars(s)
-		if x, ok := ratOf(g.m, vol); ok && x > maxVol {
+	for _, s := range f.Kids {
+		if x, ok := g.float(s.Value("volume")); ok && x > maxVol {
 			maxVol = x
 		}
 	}
 	w := waterfall{W: chartW}
 	y := chartTopPad
-	for i, s := range f.Stages {
-		vol, rate := g.m.StageVars(s)
-		row := waterfallRow{Label: truncate(blockLabel(s.Title.Value, s.Name), labelCols), Owner: truncate(g.m.StageOwner(s), labelCols+4),
-			Value: display(g.m, vol), Href: g.names.page(s), LabelX: labelX, BarX: barX, BarH: barH, ValueX: valueX}
+	for i, s := range f.Kids {
+		vol := s.Value("volume")
+		row := waterfallRow{Label: truncate(s.Label(), labelCols), Owner: truncate(compiler.StageOwner(s), labelCols+4),
+			Value: g.show(vol), Href: g.names.page(s), LabelX: labelX, BarX: barX, BarH: barH, ValueX: valueX}
 		if i > 0 {
 			prevBottom := y
-			prev := f.Stages[i-1]
-			row.Rate, row.Prev = rateText(g.m, rate), blockLabel(prev.Title.Value, prev.Name)
-			if in := g.m.Inflow(s); in != nil {
-				row.Inflow = display(g.m, in)
+			prev := f.Kids[i-1]
+			row.Rate, row.Prev = g.rateText(s.Value("rate")), prev.Label()
+			if in := s.Value("inflow"); in != nil {
+				row.Inflow = g.show(in)
 			}
 			row.RateX, row.RateY = barX+4, prevBottom+19
 			y += gap
-			if g.isHandoff(f, i) {
-				row.Handoff = g.handoff(prev, s)
+			if isHandoff(f, i) {
+				row.Handoff = handoff(prev, s)
 				row.HandoffY = prevBottom + 28
 				row.HandoffLabelY = prevBottom + 44
 				y = prevBottom + handoffGap
 			}
 		}
-		x, _ := ratOf(g.m, vol)
+		x, _ := g.float(vol)
 		row.Y, row.BarW = y, barWidth(x, maxVol)
 		row.TextY, row.OwnerY = y+14, y+29
 		w.Rows = append(w.Rows, row)

@@ -3,16 +3,16 @@ package site
 import (
 	"html/template"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/compiler/display"
+	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/stdlib/templates"
 )
 
 // gen holds what every page needs while the site is generated.
 type gen struct {
-	m      *compiler.Model
-	diags  hcl.Diagnostics
+	r      *compiler.Result
+	plan   *lang.Plan
 	errors int
 	names  *names
 	tmpl   map[string]*template.Template
@@ -29,12 +29,11 @@ type gen struct {
 var pageKinds = []string{"index", "tree", "funnel", "channels", "node", "diagnostics",
 	"personas", "journey", "analysis", "teams"}
 
-func newGen(m *compiler.Model, diags hcl.Diagnostics) (*gen, error) {
-	g := &gen{m: m, diags: diags, names: newNames(m), tmpl: map[string]*template.Template{},
+func newGen(r *compiler.Result) (*gen, error) {
+	g := &gen{r: r, plan: r.Plan, names: newNames(r.Info), tmpl: map[string]*template.Template{},
 		files: map[string][]byte{}, srcOf: map[string][]byte{}}
-	g.names.addJourneys(m.Plan.Journeys)
-	g.errors, _ = report.Count(diags)
-	for name, f := range m.Plan.Files {
+	g.errors, _ = display.Count(r.Diags)
+	for name, f := range r.Plan.Files {
 		g.srcOf[name] = f.Bytes
 	}
 	g.planDir = commonDir(g.srcOf)
@@ -65,8 +64,11 @@ type navItem struct {
 	Current    bool
 }
 
+// objs lists the plan's objects of a kind.
+func (g *gen) objs(kind string) []*compiler.Object { return g.r.Info.Kind(kind) }
+
 func (g *gen) planTitle() string {
-	if meta := g.m.Plan.Meta; meta != nil && meta.Title.Value != "" {
+	if meta := g.plan.Meta; meta != nil && meta.Title.Value != "" {
 		return meta.Title.Value
 	}
 	return "Plan"
@@ -74,11 +76,11 @@ func (g *gen) planTitle() string {
 
 func (g *gen) nav(current string) []navItem {
 	items := []navItem{{Text: "Overview", Href: "index.html"}, {Text: "KPI tree", Href: "tree.html"}}
-	for _, f := range g.m.Plan.Funnels {
-		items = append(items, navItem{Text: "Funnel: " + blockLabel(f.Title.Value, f.Name), Href: g.names.page(f)})
+	for _, f := range g.objs("funnel") {
+		items = append(items, navItem{Text: "Funnel: " + f.Label(), Href: g.names.page(f)})
 	}
 	items = append(items, navItem{Text: "Channels & budget", Href: "channels.html"})
-	if len(g.m.Plan.Teams) > 0 {
+	if len(g.objs("team")) > 0 {
 		items = append(items, navItem{Text: "Teams", Href: teamsPage})
 	}
 	items = append(items, g.contentNav()...)
@@ -93,21 +95,14 @@ func (g *gen) nav(current string) []navItem {
 // such blocks (and so the page).
 func (g *gen) contentNav() []navItem {
 	var items []navItem
-	if len(g.m.Plan.Personas) > 0 {
+	if len(g.objs("persona")) > 0 {
 		items = append(items, navItem{Text: "Personas", Href: personasPage})
 	}
-	for _, j := range g.m.Plan.Journeys {
-		items = append(items, navItem{Text: "Journey: " + blockLabel(j.Title.Value, j.Name), Href: g.names.page(j)})
+	for _, j := range g.objs("journey") {
+		items = append(items, navItem{Text: "Journey: " + j.Label(), Href: g.names.page(j)})
 	}
-	if len(g.m.Plan.Analyses) > 0 {
+	if len(g.objs("analysis")) > 0 {
 		items = append(items, navItem{Text: "Analyses", Href: analysesPage})
 	}
 	return items
-}
-
-func blockLabel(title, name string) string {
-	if title != "" {
-		return title
-	}
-	return name
 }

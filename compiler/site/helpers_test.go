@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
 )
 
@@ -21,19 +20,18 @@ const worked = "../../testdata/worked"
 // hostile text in it.
 const clean = "testdata/clean"
 
-func compile(t *testing.T, dir string) (*compiler.Model, hcl.Diagnostics) {
+func compile(t *testing.T, dir string) *compiler.Result {
 	t.Helper()
-	m, diags := compiler.Run(dir)
-	if m == nil {
-		t.Fatalf("compile %s: %v", dir, diags)
+	r := compiler.Run(dir)
+	if len(r.Plan.Files) == 0 {
+		t.Fatalf("compile %s: %v", dir, r.Diags)
 	}
-	return m, diags
+	return r
 }
 
 func generate(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
-	m, diags := compile(t, dir)
-	files, err := Generate(m, diags, Options{AllowErrors: true})
+	files, err := Generate(compile(t, dir), Options{AllowErrors: true})
 	if err != nil {
 		t.Fatalf("generate %s: %v", dir, err)
 	}
@@ -43,8 +41,7 @@ func generate(t *testing.T, dir string) map[string][]byte {
 // buildTo writes the site of the plan in dir to a fresh directory.
 func buildTo(t *testing.T, dir, out string) {
 	t.Helper()
-	m, diags := compile(t, dir)
-	if _, err := Build(m, diags, out, Options{AllowErrors: true}); err != nil {
+	if _, err := Build(compile(t, dir), out, Options{AllowErrors: true}); err != nil {
 		t.Fatalf("build %s: %v", dir, err)
 	}
 }

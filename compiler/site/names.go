@@ -6,55 +6,38 @@ import (
 	"strings"
 
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/lang"
 )
 
 // names gives every page a file name and every value a link. A page is
 // named by its reference path ("kpi.cvr.html"), which is unique within a
 // plan and tells the reader what the page is.
 type names struct {
-	file map[any]string
+	file map[*compiler.Object]string
 }
 
 // fixedPages are the pages that are not named by a path.
 var fixedPages = []string{"index.html", "tree.html", "channels.html", "diagnostics.html", "teams.html", "site.css"}
 
-func newNames(m *compiler.Model) *names {
-	n := &names{file: map[any]string{}}
-	type entry struct {
-		path  string
-		owner any
-	}
-	var all []entry
-	for _, x := range m.Plan.Metrics() {
-		all = append(all, entry{x.Kind + "." + x.Name, x})
-	}
-	for _, f := range m.Plan.Funnels {
-		all = append(all, entry{"funnel." + f.Name, f})
-		for _, s := range f.Stages {
-			all = append(all, entry{"funnel." + f.Name + "." + s.Name, s})
+// pagedKinds are the kinds of objects that have a page of their own.
+var pagedKinds = map[string]bool{"kgi": true, "kpi": true, "funnel": true, "stage": true, "channel": true,
+	"source": true, "team": true, "journey": true}
+
+func newNames(in *compiler.Info) *names {
+	n := &names{file: map[*compiler.Object]string{}}
+	var all []*compiler.Object
+	for _, o := range in.Objects {
+		if pagedKinds[o.Kind] {
+			all = append(all, o)
 		}
 	}
-	for _, c := range m.Plan.Channels {
-		all = append(all, entry{"channel." + c.Name, c})
-	}
-	for _, src := range allSources(m) {
-		all = append(all, entry{sourcePath(src), src})
-	}
-	for _, t := range m.Plan.Teams {
-		all = append(all, entry{"team." + t.Name, t})
-	}
 	// Sorting first makes the suffixes that resolve clashes deterministic.
-	sort.SliceStable(all, func(i, j int) bool { return all[i].path < all[j].path })
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Path.String() < all[j].Path.String() })
 	taken := map[string]bool{}
 	for _, p := range fixedPages {
 		taken[p] = true
 	}
-	for _, e := range all {
-		if _, dup := n.file[e.owner]; dup {
-			continue
-		}
-		base := fileSlug(e.path)
+	for _, o := range all {
+		base := fileSlug(o.Path.String())
 		name := base + ".html"
 		// Compare lower-cased: kpi.CVR and kpi.cvr must not overwrite each
 		// other on a case-insensitive file system.
@@ -62,7 +45,7 @@ func newNames(m *compiler.Model) *names {
 			name = fmt.Sprintf("%s-%d.html", base, i)
 		}
 		taken[strings.ToLower(name)] = true
-		n.file[e.owner] = name
+		n.file[o] = name
 	}
 	return n
 }
@@ -83,64 +66,32 @@ func fileSlug(path string) string {
 	return b.String()
 }
 
-// page returns the file of a block's page ("" for a block without one).
-func (n *names) page(owner any) string { return n.file[owner] }
+// page returns the file of an object's page ("" for one without).
+func (n *names) page(o *compiler.Object) string { return n.file[o] }
 
 // budgetAnchor is the id of a budget's section on channels.html.
-func budgetAnchor(b *lang.Budget) string { return "budget-" + b.Name }
+func budgetAnchor(b *compiler.Object) string { return "budget-" + b.Name() }
 
-// varAnchor is the id of a value's section on its owner's page. A
-// source's page drops the "source_" its kinds share: "v-revenue".
+// varAnchor is the id of a value's section on its block's page.
 func varAnchor(v *compiler.Var) string {
-	if _, ok := v.Owner.(*compiler.Source); ok {
-		return "v-" + strings.TrimPrefix(string(v.Kind), "source_")
+	if v.Name == "" {
+		return "v-metric"
 	}
-	return "v-" + string(v.Kind)
+	return "v-" + v.Name
 }
 
-// href links to the page (and section) that shows v.
+// href links to the page (and section) that shows v: a metric's page, a
+// budget's section on channels.html, or the value's section on its
+// block's page.
 func (n *names) href(v *compiler.Var) string {
-	switch o := v.Owner.(type) {
-	case *lang.Metric:
+	o := v.Object
+	switch {
+	case v.Name == "":
 		return n.page(o)
-	case *lang.Budget:
+	case o.Kind == "budget":
 		return "channels.html#" + budgetAnchor(o)
-	}
-	if p := n.page(v.Owner); p != "" {
-		return p + "#" + varAnchor(v)
+	case n.page(o) != "":
+		return n.page(o) + "#" + varAnchor(v)
 	}
 	return "tree.html"
-}
-
-// label names a value for people: its block's title (or name) and, for
-// values that are one of several of a block, what it is.
-func label(v *compiler.Var) string {
-	kind := strings.ReplaceAll(string(v.Kind), "_", " ")
-	switch o := v.Owner.(type) {
-	case *lang.Metric:
-		return blockLabel(o.Title.Value, o.Name)
-	case *lang.Stage:
-		name := blockLabel(o.Title.Value, o.Name)
-		if v.Kind == compiler.KindVolume {
-			return name
-		}
-		return name + " " + kind
-	case *lang.Funnel:
-		return blockLabel(o.Title.Value, o.Name) + " " + kind
-	case *lang.Channel:
-		if v.Kind == compiler.KindCPA {
-			kind = "CPA"
-		}
-		return blockLabel(o.Title.Value, o.Name) + " " + kind
-	case *lang.Budget:
-		return blockLabel(o.Title.Value, o.Name) + " " + kind
-	case *compiler.Source:
-		return sourceValueLabel(o, v)
-	case *lang.Team:
-		if v.Kind == compiler.KindRequired {
-			kind = "people required"
-		}
-		return blockLabel(o.Title.Value, o.Name) + " " + kind
-	}
-	return v.Path
 }

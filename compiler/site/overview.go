@@ -3,8 +3,8 @@ package site
 import (
 	"html/template"
 
-	"github.com/hashicorp/hcl/v2"
-	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/lang/quantity"
 )
@@ -40,27 +40,24 @@ type diagHead struct{ Severity, Code, Summary, Href string }
 const maxOverviewDiags = 10
 
 func (g *gen) overview() error {
-	b := overviewBody{Title: g.planTitle(), Currency: g.m.Currency}
+	b := overviewBody{Title: g.planTitle(), Currency: g.r.Info.Currency}
 	ids := newIDs(append(layoutIDs, "kgis", "budgets", "kpis", "diagnostics", "sources")...)
-	for _, f := range g.m.Plan.Funnels {
+	for _, f := range g.objs("funnel") {
 		ids.Put([]byte(funnelAnchor(f)))
 	}
-	for _, src := range g.m.Sources(nil) {
+	for _, src := range g.sources(nil) {
 		ids.Put([]byte(sourceAnchor(src)))
 	}
-	if meta := g.m.Plan.Meta; meta != nil {
+	if meta := g.plan.Meta; meta != nil {
 		b.Period, b.Owner = meta.Period.Value, meta.Owner.Value
 		b.Description = markdown(meta.Description.Value, ids, "plan")
 	}
-	for _, x := range g.m.Plan.KGIs {
-		v := g.m.MetricVar(x)
-		if v == nil {
-			continue
-		}
-		card := kgiCard{Label: blockLabel(x.Title.Value, x.Name), Href: g.names.page(x), Display: display(g.m, v), Note: g.m.Origin(v)}
-		if v.Given != nil && v.Given.Origin == "target" {
+	for _, x := range g.objs("kgi") {
+		v := x.Value("")
+		card := kgiCard{Label: x.Label(), Href: g.names.page(x), Display: g.show(v), Note: string(g.r.Origin(v))}
+		if v.Given != nil && v.Given.Origin == compiler.Target {
 			card.Note = "target " + quantity.Format(v.Given.Value, v.Unit)
-			if val, ok := g.m.Value(v); ok && val.Nom.Cmp(v.Given.Value) == 0 {
+			if val, ok := g.r.Value(v); ok && val.Nom.Cmp(v.Given.Value) == 0 {
 				card.Note = "target: the plan is solved backward from it"
 			}
 		}
@@ -71,47 +68,37 @@ func (g *gen) overview() error {
 		mk := b.Sources.Marketing
 		b.Marketing = &kgiCard{Label: "Marketing-sourced revenue", Href: mk.Href, Display: mk.Revenue, Note: mk.Share + " of " + mk.Of}
 	}
-	for _, x := range g.m.Plan.KPIs {
-		if v := g.m.MetricVar(x); v != nil {
-			b.KPIs = append(b.KPIs, g.link(v))
-		}
+	for _, x := range g.objs("kpi") {
+		b.KPIs = append(b.KPIs, g.link(x.Value("")))
 	}
-	for _, f := range g.m.Plan.Funnels {
+	for _, f := range g.objs("funnel") {
 		b.Funnels = append(b.Funnels, g.funnelHead(f))
 	}
-	for _, bu := range g.m.Plan.Budgets {
+	for _, bu := range g.objs("budget") {
 		v := g.budgetView(bu, newIDs())
 		b.Budgets = append(b.Budgets, budgetHead{Label: v.Label, Href: "channels.html#" + v.Anchor, Spend: v.Spend, Cap: v.Cap, Over: v.Over, Left: v.Left})
 	}
-	b.Errors, b.Warnings = report.Count(g.diags)
-	for i, d := range g.diags {
+	b.Errors, b.Warnings = display.Count(g.r.Diags)
+	for i, d := range g.r.Diags {
 		if i == maxOverviewDiags {
 			break
 		}
-		b.Diags = append(b.Diags, diagHead{Severity: severity(d), Code: string(lang.CodeOf(d)), Summary: d.Summary, Href: "diagnostics.html#" + diagAnchor(i)})
+		b.Diags = append(b.Diags, diagHead{Severity: display.Severity(d), Code: string(lang.CodeOf(d)), Summary: d.Summary, Href: "diagnostics.html#" + diagAnchor(i)})
 	}
 	return g.render("index.html", "index", "Overview", b)
 }
 
-func funnelAnchor(f *lang.Funnel) string { return "funnel-" + f.Name }
+func funnelAnchor(f *compiler.Object) string { return "funnel-" + f.Name() }
 
 // funnelHead is a funnel's headline numbers: each stage's volume, and the
 // won deals with the revenue they make.
-func (g *gen) funnelHead(f *lang.Funnel) funnelHead {
-	dealSize, revenue := g.m.FunnelVars(f)
-	h := funnelHead{Anchor: funnelAnchor(f), Label: blockLabel(f.Title.Value, f.Name), Href: g.names.page(f),
-		DealSize: display(g.m, dealSize), Revenue: display(g.m, revenue)}
-	for i := range f.Stages {
+func (g *gen) funnelHead(f *compiler.Object) funnelHead {
+	h := funnelHead{Anchor: funnelAnchor(f), Label: f.Label(), Href: g.names.page(f),
+		DealSize: g.show(f.Value("deal_size")), Revenue: g.show(f.Value("revenue"))}
+	for i := range f.Kids {
 		row := g.stageRow(f, i)
 		h.Stages = append(h.Stages, row)
 		h.Won = row.Volume
 	}
 	return h
-}
-
-func severity(d *hcl.Diagnostic) string {
-	if d.Severity == hcl.DiagWarning {
-		return "warning"
-	}
-	return "error"
 }

@@ -3,7 +3,9 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"slices"
 
+	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang"
 )
 
@@ -28,47 +30,42 @@ type textLink struct{ Text, Href string }
 const personasPage = "personas.html"
 
 func (g *gen) personas() error {
-	ps := g.m.Plan.Personas
+	ps := g.objs("persona")
 	if len(ps) == 0 {
 		return nil // no page, and no nav entry for it
 	}
 	anchors := personaAnchors(ps)
 	ids := newIDs(append(layoutIDs, mapValues(ps, anchors)...)...)
 	var b personasBody
-	for _, p := range ps {
-		key := anchors[p]
-		b.Personas = append(b.Personas, personaView{Anchor: key, Label: blockLabel(p.Title.Value, p.Name),
-			Path: "persona." + p.Name, Role: p.Role.Value, Company: p.Company.Value, Owner: p.Owner.Value,
+	for _, po := range ps {
+		key, p := anchors[po], po.Node.(*lang.Persona)
+		b.Personas = append(b.Personas, personaView{Anchor: key, Label: po.Label(),
+			Path: po.Path.String(), Role: p.Role.Value, Company: p.Company.Value, Owner: p.Owner.Value,
 			Goals: markdownItems(p.Goals, ids, key+"-goal"), Pains: markdownItems(p.Pains, ids, key+"-pain"),
-			Description: markdown(p.Description.Value, ids, key), Phases: g.phasesNaming(p)})
+			Description: markdown(p.Description.Value, ids, key), Phases: g.phasesNaming(po)})
 	}
 	return g.render(personasPage, "personas", "Personas", b)
 }
 
 // personaAnchors gives each persona the id of its section on
-// personas.html. Names are unique but for a duplicate-name error, which a
-// site built with --allow-errors still shows: the second gets a suffix.
-func personaAnchors(ps []*lang.Persona) map[*lang.Persona]string {
+// personas.html.
+func personaAnchors(ps []*compiler.Object) map[*compiler.Object]string {
 	ids := newIDs()
-	out := map[*lang.Persona]string{}
+	out := map[*compiler.Object]string{}
 	for _, p := range ps {
-		out[p] = ids.unique("persona-" + p.Name)
+		out[p] = ids.unique("persona-" + p.Name())
 	}
 	return out
 }
 
 // phasesNaming lists the journey phases whose personas include p.
-func (g *gen) phasesNaming(p *lang.Persona) []textLink {
+func (g *gen) phasesNaming(p *compiler.Object) []textLink {
 	var out []textLink
-	for _, j := range g.m.Plan.Journeys {
+	for _, j := range g.objs("journey") {
 		anchors := phaseAnchors(j)
-		for _, ph := range j.Phases {
-			for _, x := range ph.Personas {
-				if x == p {
-					out = append(out, textLink{Text: blockLabel(j.Title.Value, j.Name) + ": " + blockLabel(ph.Title.Value, ph.Name),
-						Href: g.names.page(j) + "#" + anchors[ph]})
-					break
-				}
+		for _, ph := range j.Kids {
+			if slices.Contains(ph.Refs("personas"), p) {
+				out = append(out, textLink{Text: j.Label() + ": " + ph.Label(), Href: g.names.page(j) + "#" + anchors[ph]})
 			}
 		}
 	}

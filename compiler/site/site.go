@@ -7,9 +7,8 @@ import (
 	"sort"
 	"unicode"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/stdlib/templates"
 )
 
@@ -25,8 +24,8 @@ type Options struct {
 var ErrPlanErrors = errors.New("the plan has errors; no site was written (use --allow-errors to publish it anyway)")
 
 // Build generates the site for a compiled plan and writes it to out.
-func Build(m *compiler.Model, diags hcl.Diagnostics, out string, opts Options) (files []string, err error) {
-	pages, err := Generate(m, diags, opts)
+func Build(r *compiler.Result, out string, opts Options) (files []string, err error) {
+	pages, err := Generate(r, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -37,15 +36,12 @@ func Build(m *compiler.Model, diags hcl.Diagnostics, out string, opts Options) (
 }
 
 // Generate renders every file of the site, by file name.
-func Generate(m *compiler.Model, diags hcl.Diagnostics, opts Options) (map[string][]byte, error) {
-	if m == nil {
-		return nil, errors.New("the plan could not be loaded")
-	}
-	errs, _ := report.Count(diags)
+func Generate(r *compiler.Result, opts Options) (map[string][]byte, error) {
+	errs, _ := display.Count(r.Diags)
 	if errs > 0 && !opts.AllowErrors {
 		return nil, ErrPlanErrors
 	}
-	g, err := newGen(m, diags)
+	g, err := newGen(r)
 	if err != nil {
 		return nil, err
 	}

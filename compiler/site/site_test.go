@@ -136,8 +136,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestErrorsBuildNoSite(t *testing.T) {
-	m, diags := compile(t, worked)
-	if _, err := Generate(m, diags, Options{}); !errors.Is(err, ErrPlanErrors) {
+	if _, err := Generate(compile(t, worked), Options{}); !errors.Is(err, ErrPlanErrors) {
 		t.Fatalf("err = %v, want ErrPlanErrors", err)
 	}
 }

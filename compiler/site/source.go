@@ -83,19 +83,15 @@ func commonDir(files map[string][]byte) string {
 	return dir
 }
 
-// pathSegs links every reference path in a sentence such as
-// "funnel.demand.mql.volume = funnel.demand.inquiry.volume x funnel.demand.mql.rate".
-func (g *gen) pathSegs(s string) []seg {
+// eqSegs is an equation as text, each reference linked to its value.
+func (g *gen) eqSegs(eq *compiler.Eq) []seg {
 	var out []seg
-	for i, word := range strings.Split(s, " ") {
-		if i > 0 {
-			out = append(out, seg{Text: " "})
+	for _, s := range eq.Segments() {
+		sg := seg{Text: s.Text}
+		if s.Var != nil {
+			sg.Href = g.names.href(s.Var)
 		}
-		if v := g.m.Lookup(word); v != nil {
-			out = append(out, seg{Text: word, Href: g.names.href(v)})
-			continue
-		}
-		out = append(out, seg{Text: word})
+		out = append(out, sg)
 	}
 	return out
 }

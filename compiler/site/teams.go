@@ -4,7 +4,7 @@ import (
 	"html/template"
 	"math/big"
 
-	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang/quantity"
 )
 
@@ -46,25 +46,24 @@ type utilMeter struct {
 	Segs              []barSeg
 }
 
-func teamAnchor(t *lang.Team) string { return "team-" + t.Name }
+func teamAnchor(t *compiler.Object) string { return "team-" + t.Name() }
 
 // teamsHref links to a team's section on teams.html.
-func teamsHref(t *lang.Team) string { return teamsPage + "#" + teamAnchor(t) }
+func teamsHref(t *compiler.Object) string { return teamsPage + "#" + teamAnchor(t) }
 
-// teamOf returns the team that works a stage, or nil.
-func (g *gen) teamOf(s *lang.Stage) *lang.Team {
-	for _, t := range g.m.Plan.Teams {
-		for _, x := range g.m.TeamStages(t) {
-			if x == s {
-				return t
-			}
+// teamStages lists the stages a team works, in the plan's order.
+func (g *gen) teamStages(t *compiler.Object) []*compiler.Object {
+	var out []*compiler.Object
+	for _, s := range g.objs("stage") {
+		if s.Ref("team") == t {
+			out = append(out, s)
 		}
 	}
-	return nil
+	return out
 }
 
 func (g *gen) teams() error {
-	ts := g.m.Plan.Teams
+	ts := g.objs("team")
 	if len(ts) == 0 {
 		return nil // no page, and no nav entry for it
 	}
@@ -74,35 +73,30 @@ func (g *gen) teams() error {
 	}
 	ids := newIDs(append(layoutIDs, anchors...)...)
 	var b teamsBody
-	if meta := g.m.Plan.Meta; meta != nil {
+	if meta := g.plan.Meta; meta != nil {
 		b.Period = meta.Period.Value
 	}
-	seen := map[string]bool{}
 	for _, t := range ts {
-		if seen[t.Name] {
-			continue // a duplicate-name error: the first one is the team
-		}
-		seen[t.Name] = true
 		b.Teams = append(b.Teams, g.teamView(t, ids))
 	}
 	return g.render(teamsPage, "teams", "Teams", b)
 }
 
-func (g *gen) teamView(t *lang.Team, ids *pageIDs) teamView {
-	headcount, capacity, load, required := g.m.TeamVars(t)
-	v := teamView{Anchor: teamAnchor(t), Label: blockLabel(t.Title.Value, t.Name), Href: g.names.page(t), Path: "team." + t.Name,
-		Owner: t.Owner.Value, Description: markdown(t.Description.Value, ids, teamAnchor(t)),
-		Headcount: display(g.m, headcount), Capacity: display(g.m, capacity), Load: display(g.m, load), Required: display(g.m, required)}
-	multi := len(g.m.Plan.Funnels) > 1
-	for _, s := range g.m.TeamStages(t) {
-		vol, _ := g.m.StageVars(s)
-		text := blockLabel(s.Title.Value, s.Name)
+func (g *gen) teamView(t *compiler.Object, ids *pageIDs) teamView {
+	headcount, required := t.Value("headcount"), t.Value("required")
+	h := t.Node.Header()
+	v := teamView{Anchor: teamAnchor(t), Label: t.Label(), Href: g.names.page(t), Path: t.Path.String(),
+		Owner: h.Owner.Value, Description: markdown(h.Description.Value, ids, teamAnchor(t)),
+		Headcount: g.show(headcount), Capacity: g.show(t.Value("capacity")), Load: g.show(t.Value("load")), Required: g.show(required)}
+	multi := len(g.objs("funnel")) > 1
+	for _, s := range g.teamStages(t) {
+		text := s.Label()
 		if multi {
-			text = blockLabel(s.Funnel.Title.Value, s.Funnel.Name) + " / " + text
+			text = s.Parent.Label() + " / " + text
 		}
-		v.Stages = append(v.Stages, teamStage{Text: text, Href: g.names.page(s), Volume: display(g.m, vol)})
+		v.Stages = append(v.Stages, teamStage{Text: text, Href: g.names.page(s), Volume: g.show(s.Value("volume"))})
 	}
-	need, have := bigOf(g.m, required), bigOf(g.m, headcount)
+	need, have := g.exact(required), g.exact(headcount)
 	if need == nil || have == nil || have.Sign() <= 0 {
 		return v
 	}
@@ -139,18 +133,13 @@ func utilBar(util float64, label string) *utilMeter {
 }
 
 // teamPage is a team's own page: what it works and its values.
-func (g *gen) teamPage(t *lang.Team) error {
-	headcount, capacity, load, required := g.m.TeamVars(t)
-	vs := vars(headcount, capacity, load, required)
-	b, _ := blockBody("Team", "team."+t.Name, &t.Block, vs)
-	b.Facts = append(b.Facts, fact{Name: "Utilisation", Text: g.teamView(t, newIDs()).summary(), Href: teamsHref(t)})
-	if t.Owner.Value != "" {
-		b.Facts = append(b.Facts, fact{Name: "Owner", Text: t.Owner.Value})
+func (g *gen) teamPage(t *compiler.Object) error {
+	b, _ := blockBody("Team", t)
+	b.Facts = append([]fact{{Name: "Utilisation", Text: g.teamView(t, newIDs()).summary(), Href: teamsHref(t)}}, b.Facts...)
+	for _, s := range g.teamStages(t) {
+		b.Facts = append(b.Facts, fact{Name: "Works", Text: s.Parent.Label() + " / " + s.Label(), Href: g.names.page(s)})
 	}
-	for _, s := range g.m.TeamStages(t) {
-		b.Facts = append(b.Facts, fact{Name: "Works", Text: blockLabel(s.Funnel.Title.Value, s.Funnel.Name) + " / " + blockLabel(s.Title.Value, s.Name), Href: g.names.page(s)})
-	}
-	return g.renderNode(t, b.Label, b, vs)
+	return g.renderNode(t, b.Label, b)
 }
 
 // teamPages writes teams.html and a page per team.
@@ -158,7 +147,7 @@ func (g *gen) teamPages() error {
 	if err := g.teams(); err != nil {
 		return err
 	}
-	for _, t := range g.m.Plan.Teams {
+	for _, t := range g.objs("team") {
 		if err := g.teamPage(t); err != nil {
 			return err
 		}

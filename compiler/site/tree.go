@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/compiler/display"
 )
 
 // The KPI tree is laid out left to right: a value's depth gives its
@@ -57,19 +57,17 @@ type pos struct {
 
 func (g *gen) tree() error {
 	l := &layout{g: g, placed: map[*compiler.Var]*pos{}}
-	for _, x := range g.m.Plan.KGIs {
-		if v := g.m.MetricVar(x); v != nil {
-			l.place(v, 0, map[*compiler.Var]bool{})
-		}
+	for _, x := range g.objs("kgi") {
+		l.place(x.Value(""), 0, map[*compiler.Var]bool{})
 	}
 	// Then every other top of the graph (a budget's spend, a KPI that
 	// nothing uses), then whatever is left (values in a cycle).
-	for _, v := range g.m.Vars {
-		if len(g.m.Users(v)) == 0 {
+	for _, v := range g.r.Info.Vars {
+		if len(g.r.Users(v)) == 0 {
 			l.place(v, 0, map[*compiler.Var]bool{})
 		}
 	}
-	for _, v := range g.m.Vars {
+	for _, v := range g.r.Info.Vars {
 		l.place(v, 0, map[*compiler.Var]bool{})
 	}
 	return g.render("tree.html", "tree", "KPI tree", l.body())
@@ -88,7 +86,7 @@ func (l *layout) place(v *compiler.Var, depth int, path map[*compiler.Var]bool) 
 	path[v] = true
 	defer delete(path, v)
 	first := -1.0
-	for _, d := range l.g.m.Deps(v) {
+	for _, d := range l.g.r.Deps(v) {
 		if path[d] {
 			continue // a relation back to an ancestor, not a child
 		}
@@ -120,9 +118,9 @@ func (l *layout) body() treeBody {
 	b := treeBody{W: 2*treePad + l.depth*colW + nodeW, H: 2*treePad + max(l.rows, 1)*rowH - (rowH - nodeH)}
 	for _, v := range l.order {
 		x, y := l.xy(v)
-		full := label(v)
-		b.Nodes = append(b.Nodes, treeNode{Label: truncate(full, nodeCols), Full: full + " — " + v.Path + " = " + report.Display(l.g.m, v),
-			Value: valueWithUnit(l.g.m, v), Path: truncate(v.Path, pathCols), Href: l.g.names.href(v), Origin: l.g.m.Origin(v),
+		full := v.Label()
+		b.Nodes = append(b.Nodes, treeNode{Label: truncate(full, nodeCols), Full: full + " — " + v.Path.String() + " = " + display.Value(l.g.r, v),
+			Value: display.WithLabel(l.g.r, v), Path: truncate(v.Path.String(), pathCols), Href: l.g.names.href(v), Origin: string(l.g.r.Origin(v)),
 			X: x, Y: y, W: nodeW, H: nodeH})
 	}
 	for _, e := range l.edges {
@@ -142,13 +140,4 @@ func (l *layout) curve(from, to *compiler.Var) string {
 	y1 += nodeH / 2
 	y2 += nodeH / 2
 	return fmt.Sprintf("M%d %d C%d %d %d %d %d %d", x1, y1, x1+30, y1, x2-30, y2, x2, y2)
-}
-
-// valueWithUnit is the display of v with a count's label ("2,286 leads").
-func valueWithUnit(m *compiler.Model, v *compiler.Var) string {
-	s := report.Display(m, v)
-	if s != "?" && v.UnitKnown && v.Unit.IsCount() && v.Unit.Label != "" {
-		return s + " " + v.Unit.Label
-	}
-	return s
 }

@@ -2,7 +2,7 @@ package site
 
 import (
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/compiler/display"
 )
 
 // varView is one value's section on its page (template "var").
@@ -19,34 +19,34 @@ type varView struct {
 type valueLink struct{ Text, Href, Value string }
 
 func (g *gen) link(v *compiler.Var) valueLink {
-	return valueLink{Text: label(v), Href: g.names.href(v), Value: report.Display(g.m, v)}
+	return valueLink{Text: v.Label(), Href: g.names.href(v), Value: display.Value(g.r, v)}
 }
 
 func (g *gen) varView(v *compiler.Var) varView {
-	out := varView{Anchor: varAnchor(v), Label: label(v), Path: v.Path, Display: report.Display(g.m, v),
-		Unit: unitText(v), Origin: g.m.Origin(v), NoDeps: "Nothing."}
+	out := varView{Anchor: varAnchor(v), Label: v.Label(), Path: v.Path.String(), Display: display.Value(g.r, v),
+		Unit: unitText(v), Origin: string(g.r.Origin(v)), NoDeps: "Nothing."}
 	if v.Given != nil {
 		out.NoDeps = "Nothing: this value is given."
 		if s, ok := g.attrSource(v.Decl, nil); ok {
 			out.Written = append(out.Written, s)
 		}
 	}
-	for _, eq := range g.m.Defining(v) {
-		if eq.Formula {
+	for _, eq := range g.r.Defining(v) {
+		if eq.Formula() {
 			if s, ok := g.attrSource(eq.Range, compiler.RefNodes(eq.E)); ok {
 				out.Written = append(out.Written, s)
 			}
 			continue
 		}
-		out.Relations = append(out.Relations, g.pathSegs(eq.What))
+		out.Relations = append(out.Relations, g.eqSegs(eq))
 	}
-	if eq := g.m.SolvedBy(v); eq != nil {
-		out.SolvedBy = g.pathSegs(eq.What)
+	if eq := g.r.Sol.SolvedBy(v); eq != nil {
+		out.SolvedBy = g.eqSegs(eq)
 	}
-	for _, d := range g.m.Deps(v) {
+	for _, d := range g.r.Deps(v) {
 		out.Deps = append(out.Deps, g.link(d))
 	}
-	for _, u := range g.m.Users(v) {
+	for _, u := range g.r.Users(v) {
 		out.Users = append(out.Users, g.link(u))
 	}
 	return out

@@ -29,8 +29,8 @@ func TestFailedBuildKeepsOldSite(t *testing.T) {
 	before := readDir(t, out)
 
 	// A plan with errors writes nothing.
-	m, diags := compile(t, worked)
-	if _, err := Build(m, diags, out, Options{}); !errors.Is(err, ErrPlanErrors) {
+	r := compile(t, worked)
+	if _, err := Build(r, out, Options{}); !errors.Is(err, ErrPlanErrors) {
 		t.Fatalf("err = %v, want ErrPlanErrors", err)
 	}
 	// A write that fails midway leaves the old site as it was.
@@ -42,7 +42,7 @@ func TestFailedBuildKeepsOldSite(t *testing.T) {
 		return os.WriteFile(name, data, perm)
 	}
 	defer func() { writeFile = os.WriteFile }()
-	if _, err := Build(m, diags, out, Options{AllowErrors: true}); err == nil || !strings.Contains(err.Error(), "disk full") {
+	if _, err := Build(r, out, Options{AllowErrors: true}); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("err = %v, want disk full", err)
 	}
 	after := readDir(t, out)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/compiler/site"
@@ -45,17 +44,17 @@ format, and the line goes to stderr.
 			if err := o.check("build"); err != nil {
 				return err
 			}
-			model, diags := compile(args)
-			err := o.print(stdout, stderr, model, diags, func() {
-				report.Text(stderr, diags, filesOf(model))
-				if len(diags) > 0 {
-					report.Summary(stderr, diags)
+			r := compiler.Run(args...)
+			err := o.print(stdout, stderr, r, func() {
+				report.Text(stderr, r.Diags, r.Plan.Files)
+				if len(r.Diags) > 0 {
+					report.Summary(stderr, r.Diags)
 				}
 			})
 			if err != nil {
 				return err
 			}
-			return publish(model, diags, out, buildOpts{o, allowErrors}, stdout, stderr)
+			return publish(r, out, buildOpts{o, allowErrors}, stdout, stderr)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "directory to write the site into (required)")
@@ -74,16 +73,16 @@ type buildOpts struct {
 // publish writes the site of a compiled plan into out, unless the plan
 // could not be read or has errors without --allow-errors, and returns the
 // command's exit.
-func publish(model *compiler.Model, diags hcl.Diagnostics, out string, o buildOpts, stdout, stderr io.Writer) error {
-	code := status(diags, o.strict)
-	if code == ExitUsage || model == nil {
+func publish(r *compiler.Result, out string, o buildOpts, stdout, stderr io.Writer) error {
+	code := status(r.Diags, o.strict)
+	if code == ExitUsage {
 		return exit(ExitUsage)
 	}
 	if code != ExitOK && !o.allowErrors {
 		fmt.Fprintf(stderr, "planc: %v\n", site.ErrPlanErrors)
 		return exit(code)
 	}
-	files, err := site.Build(model, diags, out, site.Options{AllowErrors: o.allowErrors})
+	files, err := site.Build(r, out, site.Options{AllowErrors: o.allowErrors})
 	if errors.Is(err, site.ErrPlanErrors) {
 		fmt.Fprintf(stderr, "planc: %v\n", err)
 		return exit(ExitPlan)

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/spf13/cobra"
@@ -20,7 +19,7 @@ import (
 type format struct {
 	name string
 	// write prints the result to stdout.
-	write func(w io.Writer, m *compiler.Model, diags hcl.Diagnostics) error
+	write func(w io.Writer, r *compiler.Result) error
 	// summary sends the "N errors, M warnings" line to stderr. The line
 	// formats (github, compact) are read in logs and terminals, as text
 	// is; the documents (json, sarif) carry the counts themselves, and
@@ -31,14 +30,14 @@ type format struct {
 // formats is every --format but text, in the order help lists them.
 var formats = []format{
 	{name: "json", write: report.JSON},
-	{name: "github", summary: true, write: func(w io.Writer, _ *compiler.Model, diags hcl.Diagnostics) error {
-		return report.GitHub(w, diags)
+	{name: "github", summary: true, write: func(w io.Writer, r *compiler.Result) error {
+		return report.GitHub(w, r.Diags)
 	}},
-	{name: "sarif", write: func(w io.Writer, m *compiler.Model, diags hcl.Diagnostics) error {
-		return report.SARIF(w, diags, filesOf(m), version())
+	{name: "sarif", write: func(w io.Writer, r *compiler.Result) error {
+		return report.SARIF(w, r.Diags, r.Plan.Files, version())
 	}},
-	{name: "compact", summary: true, write: func(w io.Writer, _ *compiler.Model, diags hcl.Diagnostics) error {
-		return report.Compact(w, diags)
+	{name: "compact", summary: true, write: func(w io.Writer, r *compiler.Result) error {
+		return report.Compact(w, r.Diags)
 	}},
 }
 
@@ -84,7 +83,7 @@ func (o *outputOpts) machine() bool { return o.format != "text" }
 
 // print writes the result in the chosen format: text with the command's
 // own function, any other through the formats table.
-func (o *outputOpts) print(stdout, stderr io.Writer, m *compiler.Model, diags hcl.Diagnostics, text func()) error {
+func (o *outputOpts) print(stdout, stderr io.Writer, r *compiler.Result, text func()) error {
 	if !o.machine() {
 		text()
 		return nil
@@ -95,25 +94,25 @@ func (o *outputOpts) print(stdout, stderr io.Writer, m *compiler.Model, diags hc
 		// but not in the table is planc's own mistake.
 		return fmt.Errorf("no writer for --format %s", o.format)
 	}
-	if err := formats[i].write(stdout, m, diags); err != nil {
+	if err := formats[i].write(stdout, r); err != nil {
 		return err
 	}
 	if formats[i].summary {
-		report.Summary(stderr, diags)
+		report.Summary(stderr, r.Diags)
 	}
 	return nil
 }
 
 // run compiles the plan at args, prints it and returns the command's exit.
-func run(cmd string, args []string, o *outputOpts, stdout, stderr io.Writer, text func(*compiler.Model, hcl.Diagnostics)) error {
+func run(cmd string, args []string, o *outputOpts, stdout, stderr io.Writer, text func(*compiler.Result)) error {
 	if err := o.check(cmd); err != nil {
 		return err
 	}
-	model, diags := compile(args)
-	if err := o.print(stdout, stderr, model, diags, func() { text(model, diags) }); err != nil {
+	r := compiler.Run(args...)
+	if err := o.print(stdout, stderr, r, func() { text(r) }); err != nil {
 		return err
 	}
-	return exit(status(diags, o.strict))
+	return exit(status(r.Diags, o.strict))
 }
 
 // version is planc's module version for SARIF's tool.driver.version:
@@ -149,9 +148,9 @@ solves it, and prints every diagnostic sorted by position.
 		Example: "  planc check examples/saas-demand\n  planc check --strict plans/\n" +
 			"  planc check --format github plans/\n  planc check --format sarif plans/ > planc.sarif",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return run("check", args, o, stdout, stderr, func(model *compiler.Model, diags hcl.Diagnostics) {
-				report.Text(stderr, diags, filesOf(model))
-				report.Summary(stderr, diags)
+			return run("check", args, o, stdout, stderr, func(r *compiler.Result) {
+				report.Text(stderr, r.Diags, r.Plan.Files)
+				report.Summary(stderr, r.Diags)
 			})
 		},
 	}
@@ -176,11 +175,11 @@ values that could be solved (null for the others), and planc exits 1. The
 formats for diagnostics alone (github, sarif, compact) are check's.`,
 		Example: "  planc solve examples/saas-demand\n  planc solve --format json . | jq '.values[\"funnel.demand.mql.volume\"]'",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return run("solve", args, o, stdout, stderr, func(model *compiler.Model, diags hcl.Diagnostics) {
-				report.Text(stderr, diags, filesOf(model))
-				report.ValuesText(stdout, model)
-				if len(diags) > 0 {
-					report.Summary(stderr, diags)
+			return run("solve", args, o, stdout, stderr, func(r *compiler.Result) {
+				report.Text(stderr, r.Diags, r.Plan.Files)
+				report.ValuesText(stdout, r)
+				if len(r.Diags) > 0 {
+					report.Summary(stderr, r.Diags)
 				}
 			})
 		},

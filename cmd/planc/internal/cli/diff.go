@@ -97,13 +97,12 @@ func loadSide(arg string, stderr io.Writer) (plandiff.Side, bool) {
 		report.Text(stderr, diags, nil)
 		return plandiff.Side{}, false
 	}
-	plan, front := lang.Parse(srcs)
-	m, diags := compiler.Compile(plan, front)
-	if errs := onlyErrors(diags); len(errs) > 0 {
-		report.Text(stderr, errs, filesOf(m))
+	r := compiler.Compile(lang.Parse(srcs))
+	if errs := onlyErrors(r.Diags); len(errs) > 0 {
+		report.Text(stderr, errs, r.Plan.Files)
 		fmt.Fprintf(stderr, "planc: warning: %s has errors; diff compares the values it could solve\n", arg)
 	}
-	return plandiff.Side{Name: arg, Model: m, Diagnostics: diags}, true
+	return plandiff.Side{Name: arg, Result: r}, true
 }
 
 // readSide reads a plan from disk, or at a git revision when arg is

@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang"
 	"github.com/spf13/cobra"
 )
@@ -78,10 +77,6 @@ be read.`,
 }
 
 // compile loads and compiles the plan at paths.
-func compile(paths []string) (*compiler.Model, hcl.Diagnostics) {
-	return compiler.Run(paths...)
-}
-
 // status is the exit status for diagnostics.
 func status(diags hcl.Diagnostics, strict bool) int {
 	for _, d := range diags {

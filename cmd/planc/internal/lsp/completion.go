@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/stdlib"
@@ -58,17 +57,17 @@ func nonNil(items []CompletionItem) []CompletionItem {
 // completionModels returns the model of the snapshot that includes the
 // request's change and, when that one did not parse, the newest model of
 // the plan that did.
-func (s *Server) completionModels(r *request) (*snapshot, []*compiler.Model, error) {
+func (s *Server) completionModels(r *request) (*snapshot, []*compiler.Result, error) {
 	snap, _, err := r.snapshot(s)
 	if err != nil || snap == nil {
 		return nil, nil, err
 	}
-	var out []*compiler.Model
-	if snap.model != nil {
-		out = append(out, snap.model)
+	var out []*compiler.Result
+	if snap.res != nil {
+		out = append(out, snap.res)
 	}
-	if good := s.latestGood(r.key); !snap.syntaxOK && good != nil && good.model != nil {
-		out = append(out, good.model)
+	if good := s.latestGood(r.key); !snap.syntaxOK && good != nil && good.res != nil {
+		out = append(out, good.res)
 	}
 	return snap, out, nil
 }
@@ -78,7 +77,7 @@ func (s *Server) completionModels(r *request) (*snapshot, []*compiler.Model, err
 func (s *snapshot) metricAt(name string, off int) string {
 	for _, m := range s.plan.Metrics() {
 		if m.Range.Filename == name && contains(m.Range, off) {
-			return m.Kind + "." + m.Name
+			return lang.NewPath(m.Kind, m.Name).String()
 		}
 	}
 	return ""
@@ -123,20 +122,20 @@ func (s *Server) attributeItems(block string, edit Range) []CompletionItem {
 // referenceItems offers what can follow path: namespaces and functions
 // at the start of a value, else the names under path in the models, but
 // not the metric being written (self).
-func referenceItems(models []*compiler.Model, path []string, edit Range, self string) []CompletionItem {
+func referenceItems(models []*compiler.Result, path []string, edit Range, self string) []CompletionItem {
 	if len(path) == 0 {
 		return rootItems(edit)
 	}
-	if !slices.Contains(namespaces, path[0]) {
+	if !slices.Contains(compiler.Namespaces(), path[0]) {
 		return nil
 	}
 	var out []CompletionItem
 	seen := map[string]bool{}
 	prefix := strings.Join(path, ".") + "."
 	for _, m := range models {
-		for _, v := range m.Vars {
-			name, leaf, ok := nextSegment(v.Path, prefix)
-			if !ok || seen[name] || v.Path == self {
+		for _, v := range m.Info.Vars {
+			name, leaf, ok := nextSegment(v.Path.String(), prefix)
+			if !ok || seen[name] || v.Path.String() == self {
 				continue
 			}
 			seen[name] = true
@@ -160,36 +159,26 @@ func nextSegment(path, prefix string) (string, bool, bool) {
 }
 
 // describeItem gives a value its title and solved value, and a block (a
-// funnel, stage, channel or budget) its title.
-func describeItem(item *CompletionItem, m *compiler.Model, v *compiler.Var, leaf bool, path []string) {
+// funnel, stage, channel, budget, ...) its kind and title.
+func describeItem(item *CompletionItem, m *compiler.Result, v *compiler.Var, leaf bool, path []string) {
 	if leaf {
 		item.Kind = CompletionVariable
 		item.Detail = valueText(m, v)
-		if b := blockOf(v.Owner); b != nil && b.Title.Value != "" && v.Kind == compiler.KindMetric {
-			item.Detail = b.Title.Value + " · " + item.Detail
+		if t := v.Object.Title(); t != "" && v.Name == "" {
+			item.Detail = t + " · " + item.Detail
 		}
 		return
 	}
 	item.Kind = CompletionModule
-	_, node := m.Resolve(traversal(path))
-	if b := blockOf(node); b != nil {
-		item.Detail = strings.TrimSpace(b.Kind + " " + b.Title.Value)
+	if o := m.Info.ObjectAt(lang.NewPath(path...)); o != nil {
+		item.Detail = strings.TrimSpace(o.Kind + " " + o.Title())
 	}
-}
-
-// traversal builds the hcl.Traversal of a dotted path.
-func traversal(path []string) hcl.Traversal {
-	t := hcl.Traversal{hcl.TraverseRoot{Name: path[0]}}
-	for _, p := range path[1:] {
-		t = append(t, hcl.TraverseAttr{Name: p})
-	}
-	return t
 }
 
 // rootItems offers the reference namespaces and the functions.
 func rootItems(edit Range) []CompletionItem {
 	var out []CompletionItem
-	for _, ns := range namespaces {
+	for _, ns := range compiler.Namespaces() {
 		out = append(out, CompletionItem{Label: ns, Kind: CompletionModule, Detail: ns + ".NAME",
 			SortText: order(len(out)), TextEdit: &TextEdit{Range: edit, NewText: ns}})
 	}

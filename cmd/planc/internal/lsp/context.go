@@ -31,9 +31,6 @@ type cursor struct {
 	start   int
 }
 
-// namespaces are the roots of reference paths.
-var namespaces = []string{"kgi", "kpi", "funnel", "channel", "budget", "team", "source"}
-
 // cursorAt works out the completion context from the text before off. It
 // lexes instead of parsing: the text being typed is rarely valid HCL, and
 // HCL's lexer never fails.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
 )
 
@@ -19,14 +19,15 @@ func hover(s *Server, r *request) (any, error) {
 		return nil, err
 	}
 	snap, ent, at, err := s.entityAt(r, p.Position)
-	if snap == nil || err != nil || snap.model == nil {
+	if snap == nil || err != nil || snap.res == nil {
 		return nil, err
 	}
 	var md string
-	if v, ok := ent.(*compiler.Var); ok {
-		md = snap.varMarkdown(v)
-	} else {
-		md = snap.blockMarkdown(ent)
+	switch x := ent.(type) {
+	case *compiler.Var:
+		md = snap.varMarkdown(x)
+	case *compiler.Object:
+		md = snap.blockMarkdown(x)
 	}
 	h := Hover{Contents: MarkupContent{Kind: "markdown", Value: md}}
 	if loc, ok := snap.location(at, s.enc); ok {
@@ -37,8 +38,8 @@ func hover(s *Server, r *request) (any, error) {
 
 func (s *snapshot) varMarkdown(v *compiler.Var) string {
 	var b strings.Builder
-	b.WriteString(heading(blockOf(v.Owner), v.Path))
-	fmt.Fprintf(&b, "**%s** (%s)", valueText(s.model, v), s.model.Origin(v))
+	b.WriteString(heading(v.Object.Title(), v.Path.String()))
+	fmt.Fprintf(&b, "**%s** (%s)", valueText(s.res, v), s.res.Origin(v))
 	if v.UnitKnown {
 		fmt.Fprintf(&b, " · unit `%s`", v.Unit.String())
 	}
@@ -46,52 +47,47 @@ func (s *snapshot) varMarkdown(v *compiler.Var) string {
 	if written := s.written(v); written != "" {
 		fmt.Fprintf(&b, "\n```hcl\n%s\n```\n", written)
 	}
-	if eq := s.model.SolvedBy(v); eq != nil {
-		fmt.Fprintf(&b, "\nSolved from %s.\n", eq.What)
+	if eq := s.res.Sol.SolvedBy(v); eq != nil {
+		fmt.Fprintf(&b, "\nSolved from %s.\n", eq.Text())
 	}
-	b.WriteString(about(v.Owner))
+	b.WriteString(about(v.Object))
 	return b.String()
 }
 
-func (s *snapshot) blockMarkdown(ent entity) string {
-	blk := blockOf(ent)
-	if blk == nil {
-		return ""
-	}
+func (s *snapshot) blockMarkdown(o *compiler.Object) string {
 	var b strings.Builder
-	b.WriteString(heading(blk, blk.Kind+" "+blk.Name))
+	b.WriteString(heading(o.Title(), o.Kind+" "+o.Name()))
 	b.WriteString("| path | value | origin |\n|---|---:|---|\n")
-	for _, v := range varsOf(s.model, ent) {
-		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", v.Path, valueText(s.model, v), s.model.Origin(v))
+	for _, v := range o.Values() {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", v.Path, valueText(s.res, v), s.res.Origin(v))
 	}
-	b.WriteString(about(ent))
+	b.WriteString(about(o))
 	return b.String()
 }
 
 // heading is the title (when there is one) and the code name.
-func heading(b *lang.Block, code string) string {
-	if b == nil || b.Title.Value == "" {
+func heading(title, code string) string {
+	if title == "" {
 		return fmt.Sprintf("`%s`\n\n", code)
 	}
-	return fmt.Sprintf("**%s** · `%s`\n\n", escape(b.Title.Value), code)
+	return fmt.Sprintf("**%s** · `%s`\n\n", escape(title), code)
 }
 
-// about is a block's owner, stage definition and description, Markdown
-// as the author wrote it.
-func about(node any) string {
-	b := blockOf(node)
-	if b == nil {
+// about is a block's owner, definition and description, Markdown as the
+// author wrote it.
+func about(o *compiler.Object) string {
+	if o.Node == nil {
 		return ""
 	}
 	var out strings.Builder
-	if b.Owner.Value != "" {
-		fmt.Fprintf(&out, "\nOwner: %s\n", escape(b.Owner.Value))
+	if owner := lang.TextOf(o.Node, "owner").Value; owner != "" {
+		fmt.Fprintf(&out, "\nOwner: %s\n", escape(owner))
 	}
-	if st, ok := node.(*lang.Stage); ok && st.Definition.Value != "" {
-		fmt.Fprintf(&out, "\n**Definition**\n\n%s\n", st.Definition.Value)
+	if def := lang.TextOf(o.Node, "definition").Value; def != "" {
+		fmt.Fprintf(&out, "\n**Definition**\n\n%s\n", def)
 	}
-	if b.Description.Value != "" {
-		fmt.Fprintf(&out, "\n---\n\n%s\n", b.Description.Value)
+	if desc := lang.TextOf(o.Node, "description").Value; desc != "" {
+		fmt.Fprintf(&out, "\n---\n\n%s\n", desc)
 	}
 	return out.String()
 }
@@ -99,7 +95,7 @@ func about(node any) string {
 // written returns the attributes that give v, as written in the source.
 func (s *snapshot) written(v *compiler.Var) string {
 	var lines []string
-	for _, a := range givingAttrs(v) {
+	for _, a := range v.Attrs() {
 		if t := s.rangeText(a.Range); t != "" {
 			lines = append(lines, t)
 		}
@@ -107,110 +103,13 @@ func (s *snapshot) written(v *compiler.Var) string {
 	return strings.Join(lines, "\n")
 }
 
-// givingAttrs lists the attributes that give or define v.
-func givingAttrs(v *compiler.Var) []*lang.Attr {
-	var as []*lang.Attr
-	switch o := v.Owner.(type) {
-	case *lang.Metric:
-		as = []*lang.Attr{o.Unit, o.Value, o.Target, o.Formula}
-	case *lang.Funnel:
-		if v.Kind == compiler.KindDealSize {
-			as = []*lang.Attr{o.DealSize}
-		}
-	case *lang.Stage:
-		if v.Kind == compiler.KindRate {
-			as = []*lang.Attr{o.Rate}
-		}
-	case *lang.Channel:
-		as = []*lang.Attr{map[compiler.VarKind]*lang.Attr{compiler.KindShare: o.Share, compiler.KindLeads: o.Leads,
-			compiler.KindCPA: o.CPA, compiler.KindCost: o.Budget}[v.Kind]}
-	case *lang.Budget:
-		if v.Kind == compiler.KindCap {
-			as = []*lang.Attr{o.Cap}
-		}
-	}
-	var out []*lang.Attr
-	for _, a := range as {
-		if a != nil {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
 // valueText is a solved value for people with its unit: "¥480,000,000",
 // "30%", "2,286 leads"; "not solved" when it has no value.
-func valueText(m *compiler.Model, v *compiler.Var) string {
-	if _, ok := m.Value(v); !ok {
+func valueText(r *compiler.Result, v *compiler.Var) string {
+	if _, ok := r.Value(v); !ok {
 		return "not solved"
 	}
-	out := report.Display(m, v)
-	if v.Unit.IsCount() && v.Unit.Label != "" {
-		out += " " + v.Unit.Label
-	}
-	return out
-}
-
-// blockOf returns the common part of a block node, nil for anything else.
-func blockOf(node any) *lang.Block {
-	switch x := node.(type) {
-	case *lang.Metric:
-		return &x.Block
-	case *lang.Funnel:
-		return &x.Block
-	case *lang.Stage:
-		return &x.Block
-	case *lang.Channel:
-		return &x.Block
-	case *lang.Budget:
-		return &x.Block
-	case *lang.Check:
-		return &x.Block
-	case *lang.Team:
-		return &x.Block
-	case *lang.Rule:
-		return &x.Block
-	case *lang.Persona:
-		return &x.Block
-	case *lang.Journey:
-		return &x.Block
-	case *lang.Phase:
-		return &x.Block
-	case *lang.Analysis:
-		return &x.Block
-	}
-	return nil
-}
-
-// varsOf lists the values a block holds, in reference-table order.
-func varsOf(m *compiler.Model, node any) []*compiler.Var {
-	var vs []*compiler.Var
-	switch x := node.(type) {
-	case *lang.Metric:
-		vs = []*compiler.Var{m.MetricVar(x)}
-	case *lang.Funnel:
-		d, r := m.FunnelVars(x)
-		vs = []*compiler.Var{d, r}
-	case *lang.Stage:
-		vol, rate := m.StageVars(x)
-		vs = []*compiler.Var{vol, rate}
-	case *lang.Channel:
-		l, sh, c, cost := m.ChannelVars(x)
-		vs = []*compiler.Var{l, sh, c, cost}
-	case *lang.Budget:
-		sp, c := m.BudgetVars(x)
-		vs = []*compiler.Var{sp, c}
-	case *lang.Team:
-		h, c, l, r := m.TeamVars(x)
-		vs = []*compiler.Var{h, c, l, r}
-	}
-	var out []*compiler.Var
-	for _, v := range vs {
-		if v != nil {
-			out = append(out, v)
-		}
-	}
-	return out
+	return display.WithLabel(r, v)
 }
 
 // escape keeps user text (titles, owners) from being read as Markdown.

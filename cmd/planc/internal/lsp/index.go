@@ -3,13 +3,12 @@ package lsp
 import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/lang"
 )
 
-// An entity is what a name in a plan can stand for: a value
-// (*compiler.Var) or a block that holds values (*lang.Funnel, *lang.Stage,
-// *lang.Channel, *lang.Budget). A kgi or kpi block is its value.
-type entity = any
+// An entity is what a name in a plan can stand for: a value or a block
+// (an object), as the compiler resolved it. A kgi or kpi block is its
+// value.
+type entity = compiler.Entity
 
 // occurrence is a name in the source that stands for an entity.
 type occurrence struct {
@@ -23,146 +22,42 @@ type occurrence struct {
 	ent  entity
 }
 
-// index is the side table of names for one snapshot: every reference in
-// an expression, resolved by the compiler's own scope rules, and every
+// index is the side table of names for one snapshot: every reference the
+// compiler resolved (its Info.Uses, content blocks included), and every
 // declaration.
 type index struct {
 	refs  []occurrence
 	decls []occurrence
 }
 
-func buildIndex(plan *lang.Plan, m *compiler.Model) *index {
+func buildIndex(r *compiler.Result) *index {
 	ix := &index{}
-	if m == nil {
+	if r == nil {
 		return ix
 	}
-	for _, a := range exprAttrs(plan) {
-		for _, t := range a.Expr.Variables() {
-			ix.addTraversal(plan, m, t)
-		}
+	for _, u := range r.Info.Uses {
+		ix.refs = append(ix.refs, occurrence{at: u.At, span: u.Ref, ent: u.Target})
 	}
-	ix.addDecls(plan, m)
+	for _, o := range r.Info.Objects {
+		ix.addDecls(o)
+	}
 	return ix
 }
 
-// addTraversal records each segment of a reference that names something.
-// The root segment (kpi in kpi.cac) stands for the whole reference.
-func (ix *index) addTraversal(plan *lang.Plan, m *compiler.Model, t hcl.Traversal) {
-	var last occurrence
-	for i := 1; i < len(t); i++ {
-		v, block := m.Resolve(t[:i+1])
-		var ent entity = block
-		if v != nil {
-			ent = v
-		}
-		if ent == nil {
-			break
-		}
-		last = occurrence{at: segment(plan, t[i]), span: hcl.RangeBetween(t[0].SourceRange(), t[i].SourceRange()), ent: ent}
-		ix.refs = append(ix.refs, last)
+// addDecls records an object's block header and the names of the
+// attributes that give its values, so that hover and references work on
+// declarations too.
+func (ix *index) addDecls(o *compiler.Object) {
+	if o.Node == nil {
+		return // a source, which no block declares
 	}
-	if last.ent != nil {
-		ix.refs = append(ix.refs, occurrence{at: t[0].SourceRange(), span: last.span, ent: last.ent})
+	var ent entity = o
+	if v := o.Value(""); v != nil {
+		ent = v
 	}
-}
-
-// segment is a traversal step's range without its leading dot. The dot
-// is one byte and one column, so the start moves by one of each.
-func segment(plan *lang.Plan, step hcl.Traverser) hcl.Range {
-	r := step.SourceRange()
-	f := plan.Files[r.Filename]
-	if f != nil && r.Start.Byte < len(f.Bytes) && r.Start.Byte < r.End.Byte && f.Bytes[r.Start.Byte] == '.' {
-		r.Start.Byte++
-		r.Start.Column++
-	}
-	return r
-}
-
-// exprAttrs lists every attribute whose expression may hold references.
-func exprAttrs(plan *lang.Plan) []*lang.Attr {
-	var out []*lang.Attr
-	add := func(as ...*lang.Attr) {
-		for _, a := range as {
-			if a != nil && a.Expr != nil {
-				out = append(out, a)
-			}
-		}
-	}
-	for _, m := range plan.Metrics() {
-		add(m.Value, m.Target, m.Formula)
-	}
-	for _, f := range plan.Funnels {
-		add(f.DealSize)
-		for _, s := range f.Stages {
-			add(s.Rate, s.Team)
-		}
-	}
-	for _, c := range plan.Channels {
-		add(c.Funnel, c.Share, c.Leads, c.Budget, c.CPA)
-	}
-	for _, t := range plan.Teams {
-		add(t.Headcount, t.Capacity)
-	}
-	for _, b := range plan.Budgets {
-		add(b.Cap, b.Channels)
-	}
-	for _, c := range plan.Checks {
-		add(c.Condition)
-	}
-	return out
-}
-
-// addDecls records block headers and the names of attributes that give a
-// value, so that hover and references work on declarations too.
-func (ix *index) addDecls(plan *lang.Plan, m *compiler.Model) {
-	for _, x := range plan.Metrics() {
-		v := m.MetricVar(x)
-		ix.decl(&x.Block, v)
-		ix.attrDecl(v, x.Value, x.Target, x.Formula)
-	}
-	for _, f := range plan.Funnels {
-		ix.decl(&f.Block, f)
-		dealSize, _ := m.FunnelVars(f)
-		ix.attrDecl(dealSize, f.DealSize)
-		for _, s := range f.Stages {
-			ix.decl(&s.Block, s)
-			_, rate := m.StageVars(s)
-			ix.attrDecl(rate, s.Rate)
-		}
-	}
-	for _, c := range plan.Channels {
-		ix.decl(&c.Block, c)
-		leads, share, cpa, cost := m.ChannelVars(c)
-		ix.attrDecl(leads, c.Leads)
-		ix.attrDecl(share, c.Share)
-		ix.attrDecl(cpa, c.CPA)
-		ix.attrDecl(cost, c.Budget)
-	}
-	for _, b := range plan.Budgets {
-		ix.decl(&b.Block, b)
-		_, limit := m.BudgetVars(b)
-		ix.attrDecl(limit, b.Cap)
-	}
-	for _, t := range plan.Teams {
-		ix.decl(&t.Block, t)
-		headcount, capacity, _, _ := m.TeamVars(t)
-		ix.attrDecl(headcount, t.Headcount)
-		ix.attrDecl(capacity, t.Capacity)
-	}
-}
-
-// decl records a block's header. A nil *compiler.Var (a duplicate metric,
-// which the compiler does not declare) records nothing.
-func (ix *index) decl(b *lang.Block, ent entity) {
-	if v, ok := ent.(*compiler.Var); ok && v == nil {
-		return
-	}
-	ix.decls = append(ix.decls, occurrence{at: b.DefRange, ent: ent})
-}
-
-func (ix *index) attrDecl(v *compiler.Var, as ...*lang.Attr) {
-	for _, a := range as {
-		if a != nil && v != nil {
+	ix.decls = append(ix.decls, occurrence{at: o.Node.Header().DefRange, ent: ent})
+	for _, v := range o.Values() {
+		for _, a := range v.Attrs() {
 			ix.decls = append(ix.decls, occurrence{at: a.NameRange, ent: v})
 		}
 	}
@@ -209,20 +104,12 @@ func (ix *index) usages(ent entity) []hcl.Range {
 func declaration(ent entity) (hcl.Range, bool) {
 	switch x := ent.(type) {
 	case *compiler.Var:
-		if x.Kind == compiler.KindMetric {
-			return x.Block, true
+		if x.Name == "" {
+			return x.Object.DefRange(), true
 		}
 		return x.Decl, true
-	case *lang.Funnel:
-		return x.DefRange, true
-	case *lang.Stage:
-		return x.DefRange, true
-	case *lang.Channel:
-		return x.DefRange, true
-	case *lang.Budget:
-		return x.DefRange, true
-	case *lang.Team:
-		return x.DefRange, true
+	case *compiler.Object:
+		return x.DefRange(), true
 	}
 	return hcl.Range{}, false
 }

@@ -18,81 +18,64 @@ func inlayHints(s *Server, r *request) (any, error) {
 		return nil, err
 	}
 	snap, f, err := r.snapshot(s)
-	if f == nil || err != nil || snap.model == nil {
+	if f == nil || err != nil || snap.res == nil {
 		return nil, err
 	}
 	from, to := f.text.offset(p.Range.Start, s.enc), f.text.offset(p.Range.End, s.enc)
 	out := []InlayHint{}
-	for _, node := range hintedBlocks(snap.plan, f.name) {
-		vs := hintVars(snap.model, node)
+	for _, node := range withNested(blocksIn(snap.plan, f.name)) {
+		vs := hintVars(snap.res, node)
 		if len(vs) == 0 {
 			continue
 		}
-		at := hintOffset(f.text.src, header(node).DefRange.End.Byte)
+		at := hintOffset(f.text.src, node.Header().DefRange.End.Byte)
 		if at < from || at > to {
 			continue
 		}
-		out = append(out, InlayHint{Position: f.text.position(at, s.enc), Label: hintLabel(snap.model, vs),
-			Tooltip: &MarkupContent{Kind: "markdown", Value: hintTooltip(snap.model, vs)}, PaddingLeft: true})
+		out = append(out, InlayHint{Position: f.text.position(at, s.enc), Label: hintLabel(snap.res, vs),
+			Tooltip: &MarkupContent{Kind: "markdown", Value: hintTooltip(snap.res, vs)}, PaddingLeft: true})
 	}
 	return out, nil
 }
 
-// hintedBlocks lists the blocks of file name that get a hint, stages
-// after their funnel.
-func hintedBlocks(plan *lang.Plan, name string) []any {
-	var out []any
-	for _, node := range blocksIn(plan, name) {
-		out = append(out, node)
-		if f, ok := node.(*lang.Funnel); ok {
-			for _, s := range f.Stages {
-				out = append(out, s)
-			}
-		}
+// withNested lists blocks each followed by the blocks nested in it (a
+// funnel's stages).
+func withNested(blocks []lang.Node) []lang.Node {
+	var out []lang.Node
+	for _, n := range blocks {
+		out = append(out, n)
+		out = append(out, n.Header().Nested...)
 	}
 	return out
 }
 
-// hintVars returns the solved values shown for a block.
-func hintVars(m *compiler.Model, node any) []*compiler.Var {
-	var vs []*compiler.Var
-	switch x := node.(type) {
-	case *lang.Metric:
-		vs = []*compiler.Var{m.MetricVar(x)}
-	case *lang.Stage:
-		vol, _ := m.StageVars(x)
-		vs = []*compiler.Var{vol}
-	case *lang.Funnel:
-		_, rev := m.FunnelVars(x)
-		vs = []*compiler.Var{rev}
-	case *lang.Channel:
-		leads, _, _, cost := m.ChannelVars(x)
-		vs = []*compiler.Var{leads, cost}
-	case *lang.Budget:
-		spend, _ := m.BudgetVars(x)
-		vs = []*compiler.Var{spend}
+// hintVars returns the solved values shown beside a block's header.
+func hintVars(r *compiler.Result, node lang.Node) []*compiler.Var {
+	o := r.Info.Of(node)
+	if o == nil {
+		return nil
 	}
 	var out []*compiler.Var
-	for _, v := range vs {
-		if _, ok := m.Value(v); v != nil && ok {
+	for _, v := range o.Values() {
+		if _, ok := r.Value(v); ok && v.Hint() {
 			out = append(out, v)
 		}
 	}
 	return out
 }
 
-func hintLabel(m *compiler.Model, vs []*compiler.Var) string {
+func hintLabel(r *compiler.Result, vs []*compiler.Var) string {
 	var parts []string
 	for _, v := range vs {
-		parts = append(parts, valueText(m, v))
+		parts = append(parts, valueText(r, v))
 	}
 	return "= " + strings.Join(parts, " · ")
 }
 
-func hintTooltip(m *compiler.Model, vs []*compiler.Var) string {
+func hintTooltip(r *compiler.Result, vs []*compiler.Var) string {
 	var lines []string
 	for _, v := range vs {
-		lines = append(lines, fmt.Sprintf("`%s` = %s (%s)", v.Path, valueText(m, v), m.Origin(v)))
+		lines = append(lines, fmt.Sprintf("`%s` = %s (%s)", v.Path, valueText(r, v), r.Origin(v)))
 	}
 	return strings.Join(lines, "\n\n")
 }

@@ -34,8 +34,8 @@ type snapshot struct {
 	// names lists the files' names in order.
 	names []string
 	plan  *lang.Plan
-	// model is nil only when compiling panicked.
-	model *compiler.Model
+	// res is nil only when compiling panicked.
+	res   *compiler.Result
 	diags hcl.Diagnostics
 	refs  *index
 	// syntaxOK is false when a file did not parse.
@@ -106,15 +106,14 @@ func (s *Server) compile(gen uint64, key planKey, files []*file) (snap *snapshot
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Printf("panic compiling %v: %v\n%s", key, p, debug.Stack())
-			snap.plan, snap.model, snap.refs = &lang.Plan{Files: map[string]*hcl.File{}}, nil, &index{}
+			snap.plan, snap.res, snap.refs = &lang.Plan{Files: map[string]*hcl.File{}}, nil, &index{}
 			snap.diags = hcl.Diagnostics{internalError(snap.names, p)}
 		}
 	}()
-	plan, diags := lang.Parse(srcs)
-	model, diags := compiler.Compile(plan, diags)
-	snap.plan, snap.model, snap.diags = plan, model, diags
-	snap.syntaxOK = !hasCode(diags, lang.Syntax)
-	snap.refs = buildIndex(plan, model)
+	res := compiler.Compile(lang.Parse(srcs))
+	snap.plan, snap.res, snap.diags = res.Plan, res, res.Diags
+	snap.syntaxOK = !hasCode(res.Diags, lang.Syntax)
+	snap.refs = buildIndex(res)
 	return snap
 }
 

@@ -1,0 +1,104 @@
+package compiler
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
+)
+
+// channel lowers a channel: its CPA and one of share, leads or budget,
+// its cost, and its leads as a share of the leads into its stage.
+func (l *lowerer) channel(c *Object) {
+	ch := c.Node.(*lang.Channel)
+	leads, share, cpa, cost := c.Value("leads"), c.Value("share"), c.Value("cpa"), c.Value("cost")
+	leads.setUnit(quantity.CountOf("leads"))
+	leads.Whole = true
+	share.setUnit(quantity.Ratio)
+	cpa.setUnit(l.money())
+	cost.setUnit(l.money())
+	l.assign(cpa, ch.CPA, Input, slotOf(l.money()))
+	l.assign(share, ch.Share, Input, slotOf(quantity.Ratio))
+	l.assign(leads, ch.Leads, Input, slotOf(quantity.CountOf("leads")))
+	l.assign(cost, ch.Budget, Input, slotOf(l.money()))
+	l.eqs = append(l.eqs, &Eq{V: cost, E: mul(leads, cpa, ch.DefRange), Role: RoleChannelCost, Range: ch.DefRange, FloorBackward: ch.Budget != nil})
+	s := c.Ref("stage")
+	if s == nil {
+		return
+	}
+	l.eqs = append(l.eqs, &Eq{V: leads, E: mul(share, entryTotal(s), ch.DefRange), Role: RoleChannelShare, Range: ch.DefRange,
+		CeilForward: true, Relation: true})
+}
+
+// entryTotal is the value that the leads of the channels into s add up
+// to: the stage's inflow below the funnel's top, its volume at the top.
+func entryTotal(s *Object) *Var {
+	if in := s.Value("inflow"); in != nil {
+		return in
+	}
+	return s.Value("volume")
+}
+
+// entries relates each stage that channels feed to their leads: the
+// stage's volume (or inflow) is the sum of the leads of its channels, when
+// their shares can add up to 100%.
+func (l *lowerer) entries() {
+	var order []*Object
+	into := map[*Object][]*Object{}
+	for _, c := range l.info.Kind("channel") {
+		s := c.Ref("stage")
+		if s == nil {
+			continue
+		}
+		if into[s] == nil {
+			order = append(order, s)
+		}
+		into[s] = append(into[s], c)
+	}
+	for _, s := range order {
+		if l.checkShareSum(s, into[s]) {
+			var leads []*Var
+			for _, c := range into[s] {
+				leads = append(leads, c.Value("leads"))
+			}
+			r := s.Node.Header().DefRange
+			l.eqs = append(l.eqs, &Eq{V: entryTotal(s), E: sum(leads, r, quantity.CountOf("leads")), Role: RoleEntry, Range: r, Relation: true})
+		}
+	}
+}
+
+// checkShareSum reports shares that cannot add up to 100%: above 100% in
+// any case, or below it when every channel has a literal share, so no
+// channel fills the rest. It returns false when it reported: the sum is
+// then left out instead of reporting a conflict about the same mistake.
+func (l *lowerer) checkShareSum(s *Object, cs []*Object) bool {
+	total := new(big.Rat)
+	fills := false
+	var last *Var
+	var parts []string
+	for _, c := range cs {
+		sh := c.Value("share")
+		if sh.Given == nil {
+			fills = true
+			continue
+		}
+		total.Add(total, sh.Given.Value)
+		last = sh
+		parts = append(parts, fmt.Sprintf("%s %s", c.Name(), quantity.Format(sh.Given.Value, quantity.Ratio)))
+	}
+	one := big.NewRat(1, 1)
+	if last == nil || total.Cmp(one) == 0 || (fills && total.Cmp(one) < 0) {
+		return true
+	}
+	detail := fmt.Sprintf("The channels into stage %q of funnel %q have shares %s, which add up to %s, not 100%%.",
+		s.Name(), s.Parent.Name(), strings.Join(parts, ", "), quantity.Format(total, quantity.Ratio))
+	if total.Cmp(one) < 0 {
+		detail += " Raise a share, or add a channel without a share (or with leads or budget) to fill the rest."
+	} else {
+		detail += " Lower the shares so that they add up to 100%."
+	}
+	l.sink.add(lang.Diag(lang.ShareSum, last.Given.Range, "Shares do not add up to 100%", detail))
+	return false
+}

@@ -1,0 +1,110 @@
+// Package display shows a compiled plan's numbers and diagnostics the one
+// way every emitter shows them: a value for people ("¥480,000,000",
+// "2,286 leads", "?" when unsolved), a value for tools (the JSON value
+// object of `planc solve` and `planc diff`), and the count of errors and
+// warnings. It comes after package compiler and before the emitters
+// (report, site, plandiff), which share it instead of importing each
+// other.
+package display
+
+import (
+	"encoding/json"
+	"math/big"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/lang/quantity"
+)
+
+// Value is v's solved value for people, "?" when unsolved.
+func Value(r *compiler.Result, v *compiler.Var) string {
+	val, ok := r.Value(v)
+	if !ok {
+		return "?"
+	}
+	return quantity.Format(val.Nom, v.Unit)
+}
+
+// WithLabel is Value with a count's label: "2,286 leads".
+func WithLabel(r *compiler.Result, v *compiler.Var) string {
+	s := Value(r, v)
+	if s != "?" && v.UnitKnown && v.Unit.IsCount() && v.Unit.Label != "" {
+		return s + " " + v.Unit.Label
+	}
+	return s
+}
+
+// Count returns the numbers of errors and warnings.
+func Count(diags hcl.Diagnostics) (errors, warnings int) {
+	for _, d := range diags {
+		if d.Severity == hcl.DiagWarning {
+			warnings++
+		} else {
+			errors++
+		}
+	}
+	return errors, warnings
+}
+
+// Severity is "error" or "warning".
+func Severity(d *hcl.Diagnostic) string {
+	if d.Severity == hcl.DiagWarning {
+		return "warning"
+	}
+	return "error"
+}
+
+// JSONValue is one value for tools. Value is null when it could not be
+// solved. Ratios are fractions (0.3 for 30%), time is in months, money in
+// the currency's major unit; Exact is the exact rational ("16000/7").
+type JSONValue struct {
+	Value   *json.Number `json:"value"`
+	Exact   string       `json:"exact,omitempty"`
+	Unit    string       `json:"unit"`
+	Display string       `json:"display"`
+	Origin  string       `json:"origin"`
+}
+
+// JSONOf is v's JSON form in a compiled plan.
+func JSONOf(r *compiler.Result, v *compiler.Var) JSONValue {
+	var x *big.Rat
+	if val, ok := r.Value(v); ok {
+		x = val.Nom
+	}
+	return NewJSONValue(x, v.Unit, v.UnitKnown, Value(r, v), string(r.Origin(v)))
+}
+
+// NewJSONValue is the JSON form of a value: x is nil when it could not be
+// solved.
+func NewJSONValue(x *big.Rat, u quantity.Unit, unitKnown bool, display, origin string) JSONValue {
+	out := JSONValue{Display: display, Origin: origin, Value: Number(x)}
+	switch {
+	case !unitKnown:
+	case u.IsRatio():
+		out.Unit = "ratio"
+	default:
+		out.Unit = u.String()
+	}
+	if x != nil {
+		out.Exact = x.RatString()
+	}
+	return out
+}
+
+// Number renders x as a JSON number, exactly when its decimal expansion
+// ends within 12 places and rounded to 12 places otherwise; nil for nil.
+func Number(x *big.Rat) *json.Number {
+	if x == nil {
+		return nil
+	}
+	s := x.FloatString(12)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	n := json.Number(s)
+	return &n
+}
