@@ -231,7 +231,7 @@ func (r *resolver) resolveBlockRefs() {
 // item of channels"), or "" for an attribute that is one reference.
 func (r *resolver) blockRef(from *Object, e hcl.Expression, a lang.AttrSpec, item string) *Object {
 	spec := lang.Spec(a.Kind)
-	example := a.Kind + "." + spec.Example
+	example := lang.NewPath(a.Kind, spec.Example).String()
 	what := item
 	if what == "" {
 		what = fmt.Sprintf("A %s's %s", from.Kind, a.Name)
@@ -266,7 +266,7 @@ func (r *resolver) blockRefList(from *Object, attr *lang.Attr, a lang.AttrSpec) 
 	exprs, d := hcl.ExprList(attr.Expr)
 	if d.HasErrors() {
 		r.sink.add(lang.Diag(lang.Schema, attr.Expr.Range(), a.Name+" must be a list",
-			fmt.Sprintf("List the %s blocks as references, such as %s = [%s.%s].", a.Kind, a.Name, a.Kind, lang.Spec(a.Kind).Example)))
+			fmt.Sprintf("List the %s blocks as references, such as %s = [%s].", a.Kind, a.Name, lang.NewPath(a.Kind, lang.Spec(a.Kind).Example))))
 		return
 	}
 	from.link(a.Name) // an empty list names no block, which is not the absence of the list
@@ -293,7 +293,7 @@ func unknownBlock(kind, name string, names []string) string {
 	detail := fmt.Sprintf("There is no %s %q.", kind, name)
 	switch s := lang.Suggest(name, names); {
 	case s != "":
-		detail += fmt.Sprintf(" Did you mean \"%s.%s\"?", kind, s)
+		detail += fmt.Sprintf(" Did you mean %q?", lang.NewPath(kind, s).String())
 	case len(names) == 0:
 		detail += fmt.Sprintf(" The plan has no %s block; declare one with %s %q { ... }.", kind, kind, name)
 	case len(names) <= 12:

@@ -62,14 +62,14 @@ type step struct {
 func (s *scope) walk(t hcl.Traversal) ([]step, *hcl.Diagnostic) {
 	cur := s
 	var steps []step
-	path := ""
+	var path lang.Path
 	for i, st := range t {
 		name, ok := stepName(st)
 		if !ok {
 			return steps, lang.Diag(lang.UnknownReference, st.SourceRange(), "Unsupported reference",
-				fmt.Sprintf("References are written with dots, such as %s.NAME; index brackets are not supported here.", strings.TrimPrefix(path, ".")))
+				fmt.Sprintf("References are written with dots, such as %s; index brackets are not supported here.", path.Child("NAME")))
 		}
-		path += "." + name
+		path = path.Child(name)
 		if v, ok := cur.vars[name]; ok {
 			steps = append(steps, step{at: st.SourceRange(), val: v})
 			if i < len(t)-1 {
@@ -81,7 +81,7 @@ func (s *scope) walk(t hcl.Traversal) ([]step, *hcl.Diagnostic) {
 		}
 		k, ok := cur.kids[name]
 		if !ok {
-			return steps, unknown(t, i, cur, path[1:])
+			return steps, unknown(t, i, cur, path)
 		}
 		steps = append(steps, step{at: st.SourceRange(), sc: k})
 		cur = k
@@ -116,9 +116,10 @@ var namespaces = func() []string {
 	return append(out, "source")
 }()
 
-// unknown reports step i of t, which names nothing in cur.
-func unknown(t hcl.Traversal, i int, cur *scope, path string) *hcl.Diagnostic {
-	name, _ := stepName(t[i])
+// unknown reports step i of t, whose name (the last of path) names
+// nothing in cur.
+func unknown(t hcl.Traversal, i int, cur *scope, path lang.Path) *hcl.Diagnostic {
+	name := path.Last()
 	var detail string
 	if i == 0 {
 		detail = fmt.Sprintf("There is nothing named %q. A reference starts with %s.", name, orList(namespaces))
@@ -126,14 +127,14 @@ func unknown(t hcl.Traversal, i int, cur *scope, path string) *hcl.Diagnostic {
 		detail = fmt.Sprintf("%s has no %q.", cur.what, name)
 	}
 	if s := lang.Suggest(name, cur.names()); s != "" {
-		detail += fmt.Sprintf(" Did you mean %q?", strings.TrimSuffix(path, name)+s)
+		detail += fmt.Sprintf(" Did you mean %q?", path.Parent().Child(s))
 	} else if a, b, ok := strings.Cut(name, "-"); ok && a != "" && b != "" {
 		rest := []string{b}
 		for _, step := range t[i+1:] {
 			n, _ := stepName(step)
 			rest = append(rest, n)
 		}
-		detail += fmt.Sprintf(" In HCL a - between names is part of the name; to subtract, write %s - %s.", strings.TrimSuffix(path, name)+a, strings.Join(rest, "."))
+		detail += fmt.Sprintf(" In HCL a - between names is part of the name; to subtract, write %s - %s.", path.Parent().Child(a), lang.NewPath(rest...))
 	} else if names := cur.names(); i > 0 && len(names) > 0 && len(names) <= 12 {
 		detail += fmt.Sprintf(" Known here: %s.", strings.Join(names, ", "))
 	}

@@ -131,10 +131,10 @@ func referenceItems(models []*compiler.Result, path []string, edit Range, self s
 	}
 	var out []CompletionItem
 	seen := map[string]bool{}
-	prefix := strings.Join(path, ".") + "."
+	prefix := lang.NewPath(path...)
 	for _, m := range models {
 		for _, v := range m.Info.Vars {
-			name, leaf, ok := nextSegment(v.Path.String(), prefix)
+			name, leaf, ok := nextSegment(v.Path, prefix)
 			if !ok || seen[name] || v.Path.String() == self {
 				continue
 			}
@@ -149,13 +149,12 @@ func referenceItems(models []*compiler.Result, path []string, edit Range, self s
 
 // nextSegment returns the segment of path that follows prefix, and
 // whether it is the last one.
-func nextSegment(path, prefix string) (string, bool, bool) {
-	rest, ok := strings.CutPrefix(path, prefix)
-	if !ok || rest == "" {
+func nextSegment(path, prefix lang.Path) (string, bool, bool) {
+	if !path.Under(prefix) {
 		return "", false, false
 	}
-	name, _, more := strings.Cut(rest, ".")
-	return name, !more, true
+	names := path.Names()[len(prefix.Names()):]
+	return names[0], len(names) == 1, true
 }
 
 // describeItem gives a value its title and solved value, and a block (a

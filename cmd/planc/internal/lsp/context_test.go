@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"github.com/planc-dev/planc/lang"
 	"strings"
 	"testing"
 )
@@ -53,14 +54,17 @@ func TestNextSegment(t *testing.T) {
 		path, prefix, name string
 		leaf, ok           bool
 	}{
-		{"kpi.cac", "kpi.", "cac", true, true},
-		{"funnel.demand.mql.volume", "funnel.", "demand", false, true},
-		{"funnel.demand.mql.volume", "funnel.demand.", "mql", false, true},
-		{"funnel.demand.revenue", "funnel.demand.", "revenue", true, true},
-		{"kgi.revenue", "kpi.", "", false, false},
+		{"kpi.cac", "kpi", "cac", true, true},
+		{"funnel.demand.mql.volume", "funnel", "demand", false, true},
+		{"funnel.demand.mql.volume", "funnel.demand", "mql", false, true},
+		{"funnel.demand.revenue", "funnel.demand", "revenue", true, true},
+		{"kgi.revenue", "kpi", "", false, false},
+		{"funnel.demandx.revenue", "funnel.demand", "", false, false},
 	}
 	for _, tt := range tests {
-		name, leaf, ok := nextSegment(tt.path, tt.prefix)
+		p, _ := lang.ParsePath(tt.path)
+		prefix, _ := lang.ParsePath(tt.prefix)
+		name, leaf, ok := nextSegment(p, prefix)
 		if name != tt.name || leaf != tt.leaf || ok != tt.ok {
 			t.Errorf("nextSegment(%q, %q) = %q %v %v, want %q %v %v", tt.path, tt.prefix, name, leaf, ok, tt.name, tt.leaf, tt.ok)
 		}
