@@ -1,10 +1,10 @@
 // Package lang is planc's front end: it loads the *.plan.hcl files of a
-// plan (from disk, or at a git revision: gitsource.go), decodes them
-// against the v1 schema into an AST (ast.go) that keeps an exact source
-// range for every block, label and attribute, and defines the diagnostic
-// codes (codes.go) that every later stage reports with, documented in
-// README.md, which is embedded for `planc explain` (explain.go). It also
-// formats plan files (format.go).
+// plan from disk (package lang/source reads them at a git revision too),
+// decodes them against the v1 schema into an AST (ast.go) that keeps an
+// exact source range for every block, label and attribute, and defines the
+// diagnostic codes (codes.go) that every later stage reports with,
+// documented in README.md, which is embedded for `planc explain`
+// (explain.go). It also formats plan files (format.go).
 //
 // Formulas stay unevaluated hcl.Expression values; package compiler lowers
 // them to its equation graph. Quantity strings are parsed by the

@@ -12,6 +12,7 @@ import (
 	"github.com/planc-dev/planc/compiler/plandiff"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/source"
 	"github.com/spf13/cobra"
 )
 
@@ -111,8 +112,8 @@ func loadSide(arg string, stderr io.Writer) (plandiff.Side, bool) {
 // directory whose name has a ':' is still read.
 func readSide(arg string) ([]lang.Source, hcl.Diagnostics) {
 	if _, err := os.Stat(arg); err != nil {
-		if rev, dir, ok := lang.SplitRevision(arg); ok {
-			return lang.ReadGitSources(rev, dir)
+		if rev, dir, ok := source.SplitRevision(arg); ok {
+			return source.ReadGit(rev, dir)
 		}
 	}
 	return lang.ReadSources(arg)
