@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/source"
 )
 
 // Compile checks and solves a decoded plan. front holds the diagnostics of
@@ -51,10 +52,16 @@ func Compile(plan *lang.Plan, front hcl.Diagnostics) (*Model, hcl.Diagnostics) {
 	return newModel(g, s), sortDiags(rules.apply(diags))
 }
 
-// Run loads the plan at paths and compiles it.
+// Run reads the plan at paths from disk (source.Read), parses it and
+// compiles it. When a path cannot be read there is no model, only the
+// diagnostics that say why.
 func Run(paths ...string) (*Model, hcl.Diagnostics) {
-	plan, diags := lang.Load(paths...)
-	return Compile(plan, diags)
+	srcs, diags := source.Read(paths...)
+	if diags.HasErrors() {
+		return Compile(nil, diags)
+	}
+	plan, more := lang.Parse(srcs)
+	return Compile(plan, append(diags, more...))
 }
 
 // sortDiags orders diagnostics by position and drops exact repeats.

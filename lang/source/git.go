@@ -36,7 +36,7 @@ func SplitRevision(arg string) (rev, dir string, ok bool) {
 
 // ReadGitSources reads the plan that dir held at the git revision rev: the
 // *.plan.hcl files directly in that directory (or the one file, when dir
-// names a file), as lang.ReadSources reads them from disk. dir is relative to
+// names a file), as Read reads them from disk. dir is relative to
 // the current directory, like a path on disk, and "" means the current
 // directory; it need not exist in the working tree any more. Each source
 // is named REV:DIR/NAME ("main:plans/plan.plan.hcl"), so diagnostics point
@@ -105,7 +105,7 @@ func readGitTree(commit, dir, arg string, name func(string) string) ([]lang.Sour
 		return nil, hcl.Diagnostics{lang.Diag(lang.NoPlanFiles, hcl.Range{Filename: arg}, "No plan files",
 			fmt.Sprintf("The directory %s has no *%s file. Check the revision and the path.", arg, lang.Ext))}
 	}
-	return srcs, nil // ls-tree lists by name, the order lang.ReadSources reads in
+	return srcs, nil // ls-tree lists by name, the order Read reads in
 }
 
 // gitPath turns dir, relative to the current directory (or absolute), into

@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	udiff "github.com/aymanbagabas/go-udiff"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/source"
 	"github.com/spf13/cobra"
 )
 
@@ -132,55 +131,36 @@ func fmtOne(src lang.Source, o fmtOptions, stdout, stderr io.Writer) int {
 
 // fmtSources reads the files to format: "-" is standard input, a directory
 // its plan files (and its subdirectories' with recursive), a file itself.
+// The paths between two "-" are read together, so that a file they name
+// twice is formatted once.
 func fmtSources(args []string, recursive bool, stdin io.Reader) ([]lang.Source, hcl.Diagnostics) {
+	read := source.Read
+	if recursive {
+		read = source.ReadTree
+	}
 	if len(args) == 0 {
-		args = []string{"."}
+		return read()
 	}
 	var srcs []lang.Source
 	var diags hcl.Diagnostics
-	for _, a := range args {
-		if a == "-" {
-			b, err := io.ReadAll(stdin)
-			if err != nil {
-				diags = append(diags, lang.Diag(lang.ReadError, hcl.Range{Filename: stdinName}, "Cannot read standard input", err.Error()))
-				continue
-			}
-			srcs = append(srcs, lang.Source{Name: stdinName, Bytes: b})
-			continue
-		}
-		paths := []string{a}
-		if recursive {
-			paths = planDirs(a)
-		}
-		s, d := lang.ReadSources(paths...)
+	add := func(s []lang.Source, d hcl.Diagnostics) {
 		srcs, diags = append(srcs, s...), append(diags, d...)
 	}
-	return srcs, diags
-}
-
-// planDirs lists the directories under root (root included) that hold a
-// plan file, skipping hidden directories (.git). A root that is a file,
-// cannot be walked or holds no plan file anywhere is returned as it is, for
-// ReadSources to read or to report.
-func planDirs(root string) []string {
-	var dirs []string
-	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
-			return nil
-		case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
-			return filepath.SkipDir
-		case !d.IsDir() && strings.HasSuffix(d.Name(), lang.Ext):
-			if dir := filepath.Dir(path); len(dirs) == 0 || dirs[len(dirs)-1] != dir {
-				dirs = append(dirs, dir)
-			}
+	for len(args) > 0 {
+		n := slices.Index(args, "-")
+		if n < 0 {
+			n = len(args)
 		}
-		return nil
-	})
-	if len(dirs) == 0 {
-		return []string{root}
+		if n > 0 {
+			add(read(args[:n]...))
+		}
+		if n < len(args) {
+			add(source.ReadStdin(stdin, stdinName))
+			n++
+		}
+		args = args[n:]
 	}
-	return dirs
+	return srcs, diags
 }
 
 // writeFileAtomic replaces name with data through a temporary file in the
