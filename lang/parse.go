@@ -12,8 +12,8 @@ import (
 const Ext = ".plan.hcl"
 
 // Source is one plan file's name and contents, as Parse takes them.
-// Package lang/source collects them from disk, a git revision or standard
-// input.
+// Package lang/source collects them from disk, a git revision, standard
+// input or an editor's buffers.
 type Source struct {
 	Name  string
 	Bytes []byte

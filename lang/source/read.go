@@ -119,21 +119,32 @@ func expand(p string) ([]string, hcl.Diagnostics) {
 	if !info.IsDir() {
 		return []string{p}, nil
 	}
-	entries, err := os.ReadDir(p)
+	names, err := planFiles(p)
 	if err != nil {
-		return nil, hcl.Diagnostics{lang.Diag(lang.ReadError, hcl.Range{Filename: p}, "Cannot read directory", ioDetail(err))}
-	}
-	var names []string
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), lang.Ext) {
-			names = append(names, filepath.Join(p, e.Name()))
-		}
+		return nil, hcl.Diagnostics{cannotReadDir(p, err)}
 	}
 	if len(names) == 0 {
 		return nil, hcl.Diagnostics{noPlanFiles(p)}
 	}
-	sort.Strings(names)
 	return names, nil
+}
+
+// planFiles lists the plan files directly in dir, sorted: the entries
+// named *.plan.hcl that are not directories.
+func planFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), lang.Ext) {
+			names = append(names, filepath.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(names)
+	return names, err
+}
+
+func cannotReadDir(dir string, err error) *hcl.Diagnostic {
+	return lang.Diag(lang.ReadError, hcl.Range{Filename: dir}, "Cannot read directory", ioDetail(err))
 }
 
 func noPlanFiles(dir string) *hcl.Diagnostic {
