@@ -161,6 +161,9 @@ func ioDetail(err error) string {
 // cannot be walked or holds no plan file anywhere is returned as it is, for
 // Read to read or to report.
 func planDirs(root string) []string {
+	if info, err := os.Stat(root); err != nil || !info.IsDir() {
+		return []string{root} // a file is read as named, not its whole directory
+	}
 	var dirs []string
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		switch {

@@ -95,6 +95,8 @@ func TestReadTree(t *testing.T) {
 		"none/readme.md":          "no plan",
 		"none/sub/readme.md":      "no plan",
 		"none/.git/HEAD.plan.hcl": "hidden",
+		"file/only.plan.hcl":      "only",
+		"file/other.plan.hcl":     "not named",
 	})
 	abc := "a/a.plan.hcl=a a/sub/b.plan.hcl=b a/sub/deeper/c.plan.hcl=c"
 	runReads(t, source.ReadTree, []readCase{
@@ -103,6 +105,7 @@ func TestReadTree(t *testing.T) {
 		{name: "no plan file anywhere", paths: []string{"none"}, codes: "no-plan-files"},
 		{name: "a directory inside another named", paths: []string{"a", "a/sub"}, want: abc},
 		{name: "a missing directory", paths: []string{"missing"}, codes: "read-error"},
+		{name: "a file, not its directory", paths: []string{"file/only.plan.hcl"}, want: "file/only.plan.hcl=only"},
 	})
 }
 
