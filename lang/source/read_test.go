@@ -1,10 +1,12 @@
 package source_test
 
 import (
+	"io"
 	"os"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
@@ -130,4 +132,50 @@ func TestReadArg(t *testing.T) {
 		{name: "a directory named like a revision", paths: []string{"HEAD:plans"}, want: "HEAD:plans/a.plan.hcl=on disk"},
 		{name: "neither", paths: []string{"plans2"}, codes: "read-error"},
 	})
+}
+
+// readSoon runs runReads with each reader, failing instead of hanging when
+// a read does not return within a few seconds.
+func readSoon(t *testing.T, cases []readCase, readers map[string]func(...string) ([]lang.Source, hcl.Diagnostics)) {
+	t.Helper()
+	for name, read := range readers {
+		done := make(chan bool)
+		go func() {
+			defer close(done)
+			runReads(t, read, cases)
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s did not return within 5s", name)
+		}
+	}
+}
+
+// TestReadTooLarge: a file above MaxFileSize is refused, on disk and on
+// standard input; one of exactly that size is read.
+func TestReadTooLarge(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for name, size := range map[string]int64{"big/a.plan.hcl": source.MaxFileSize + 1, "max/a.plan.hcl": source.MaxFileSize} {
+		writeFiles(t, map[string]string{name: ""})
+		if err := os.Truncate(name, size); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if srcs, diags := source.Read("max"); len(srcs) != 1 || len(srcs[0].Bytes) != source.MaxFileSize || len(diags) != 0 {
+		t.Errorf("a file of MaxFileSize: %d sources, %v", len(srcs), diags)
+	}
+	runReads(t, source.Read, []readCase{{name: "a file above MaxFileSize", paths: []string{"big"}, codes: "read-error"}})
+	big := io.LimitReader(zeros{}, source.MaxFileSize+1)
+	if srcs, diags := source.ReadStdin(big, "<stdin>"); len(srcs) != 0 || codes(diags) != "read-error" || !strings.Contains(diags[0].Detail, "larger than 16 MiB") {
+		t.Errorf("standard input above MaxFileSize: %d sources, %v", len(srcs), diags)
+	}
+}
+
+// zeros is an endless reader, like /dev/zero.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
