@@ -35,6 +35,7 @@ func (o Overlay) ReadDir(dir string) ([]lang.Source, hcl.Diagnostics) {
 		if !slices.Contains(names, name) {
 			names = append(names, name)
 		}
+		c.shadow(name)
 	}
 	slices.Sort(names)
 	if len(names) == 0 && err == nil {

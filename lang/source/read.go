@@ -75,95 +75,6 @@ func orDot(paths []string) []string {
 	return paths
 }
 
-// collector gathers the files of one read, each once, and the diagnostics
-// of the ones it cannot read.
-type collector struct {
-	srcs  []lang.Source
-	diags hcl.Diagnostics
-	seen  map[string]bool
-}
-
-// path reads a directory's plan files or a file.
-func (c *collector) path(p string) {
-	names, diags := expand(p)
-	c.diags = append(c.diags, diags...)
-	for _, name := range names {
-		c.file(name)
-	}
-}
-
-// file reads one file, unless it was read already.
-func (c *collector) file(name string) {
-	if c.seen[name] {
-		return
-	}
-	if c.seen == nil {
-		c.seen = map[string]bool{}
-	}
-	c.seen[name] = true
-	b, err := readFile(name)
-	if err != nil {
-		c.diags = append(c.diags, lang.Diag(lang.ReadError, hcl.Range{Filename: name}, "Cannot read file", ioDetail(err)))
-		return
-	}
-	c.srcs = append(c.srcs, lang.Source{Name: name, Bytes: b})
-}
-
-// MaxFileSize is the largest plan file planc reads, in bytes: far more than
-// any plan needs, and a bound on what a wrong path (a log, a disk image)
-// can make it read.
-const MaxFileSize = 16 << 20
-
-// readFile reads a plan file. It refuses what is not a regular file, which
-// could block (a FIFO without a writer) or never end (/dev/zero), and a
-// file larger than MaxFileSize. It opens the file before it looks at it,
-// so that nothing can swap a FIFO in between.
-func readFile(name string) ([]byte, error) {
-	f, err := os.OpenFile(name, openFlags, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, refusal(fmt.Sprintf("%s is %s, not a regular file. planc reads plans only from regular files: remove it, or name the plan's files.", name, kind(info.Mode())))
-	}
-	return readAtMost(f, name)
-}
-
-// readAtMost reads r to its end, or fails once it has more than
-// MaxFileSize bytes.
-func readAtMost(r io.Reader, name string) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err == nil && len(b) > MaxFileSize {
-		err = refusal(fmt.Sprintf("%s is larger than %d MiB, more than any plan needs. Check that it is a plan file, or split the plan into several files.", name, MaxFileSize>>20))
-	}
-	return b, err
-}
-
-// A refusal is a file that planc will not read, and why.
-type refusal string
-
-func (r refusal) Error() string { return string(r) }
-
-// kind names a file's type for a refusal.
-func kind(mode fs.FileMode) string {
-	switch {
-	case mode&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case mode&fs.ModeSocket != 0:
-		return "a socket"
-	case mode&fs.ModeDevice != 0:
-		return "a device"
-	case mode.IsDir():
-		return "a directory"
-	}
-	return "a special file"
-}
-
 // expand returns the files that path p stands for: a directory's plan
 // files, sorted, or p itself.
 func expand(p string) ([]string, hcl.Diagnostics) {
@@ -205,15 +116,6 @@ func cannotReadDir(dir string, err error) *hcl.Diagnostic {
 func noPlanFiles(dir string) *hcl.Diagnostic {
 	return lang.Diag(lang.NoPlanFiles, hcl.Range{Filename: dir}, "No plan files",
 		fmt.Sprintf("The directory %s has no *%s file. Name the plan's files like main%s, or pass the files to planc.", dir, lang.Ext, lang.Ext))
-}
-
-// ioDetail is the detail of a read-error diagnostic: what failed, and
-// what to check.
-func ioDetail(err error) string {
-	if _, ok := err.(refusal); ok {
-		return err.Error()
-	}
-	return fmt.Sprintf("%v. Check the path and its permissions.", err)
 }
 
 // planDirs lists the directories under root (root included) that hold a

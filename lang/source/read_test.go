@@ -3,6 +3,7 @@ package source_test
 import (
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -178,4 +179,49 @@ type zeros struct{}
 func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
+}
+
+// TestReadDuplicates: a file reached by two paths, through a link or a
+// second hard link is read once, under the first name it is reached by.
+func TestReadDuplicates(t *testing.T) {
+	t.Chdir(t.TempDir())
+	writeFiles(t, map[string]string{
+		"plan/a.plan.hcl":   "a",
+		"plan/b.plan.hcl":   "b",
+		"linked/a.plan.hcl": "x",
+		"hard/c.plan.hcl":   "c",
+	})
+	links(t, os.Symlink, map[string]string{"plan": "alias", "a.plan.hcl": "linked/z.plan.hcl"})
+	links(t, os.Link, map[string]string{"hard/c.plan.hcl": "hard/d.plan.hcl"})
+	abs, err := filepath.Abs("plan/a.plan.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ab := "plan/a.plan.hcl=a plan/b.plan.hcl=b"
+	cases := []readCase{
+		{name: "a file by two paths", paths: []string{"plan/a.plan.hcl", "./plan//a.plan.hcl"}, want: "plan/a.plan.hcl=a"},
+		{name: "a file by a relative and an absolute path", paths: []string{"plan/a.plan.hcl", abs}, want: "plan/a.plan.hcl=a"},
+		{name: "a directory and a file in it", paths: []string{"plan", "plan/b.plan.hcl"}, want: ab},
+		{name: "a file and then its directory", paths: []string{"plan/b.plan.hcl", "plan"}, want: "plan/b.plan.hcl=b plan/a.plan.hcl=a"},
+		{name: "a directory and a link to it", paths: []string{"plan", "alias"}, want: ab},
+		{name: "a file and a link to it", paths: []string{"alias/a.plan.hcl", "plan/a.plan.hcl"}, want: "alias/a.plan.hcl=a"},
+		{name: "a link beside its target", paths: []string{"linked"}, want: "linked/a.plan.hcl=x"},
+		{name: "two hard links", paths: []string{"hard"}, want: "hard/c.plan.hcl=c"},
+	}
+	runReads(t, source.Read, cases)
+	runReads(t, source.ReadTree, cases)
+	overlay := source.Overlay{"linked/a.plan.hcl": []byte("edited")}
+	runReads(t, func(...string) ([]lang.Source, hcl.Diagnostics) { return overlay.ReadDir("linked") },
+		[]readCase{{name: "a link beside a buffer", want: "linked/a.plan.hcl=edited"}})
+}
+
+// links makes links (target -> name) with link, skipping the test where
+// the system has none.
+func links(t *testing.T, link func(target, name string) error, names map[string]string) {
+	t.Helper()
+	for target, name := range names {
+		if err := link(target, name); err != nil {
+			t.Skipf("cannot link: %v", err)
+		}
+	}
 }
