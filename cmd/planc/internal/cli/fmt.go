@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 
 	udiff "github.com/aymanbagabas/go-udiff"
@@ -115,7 +113,7 @@ func fmtOne(src lang.Source, o fmtOptions, stdout, stderr io.Writer) int {
 		}
 	case o.write:
 		if changed {
-			if err := writeFileAtomic(src.Name, out); err != nil {
+			if err := writePlanFile(src.Name, out); err != nil {
 				fmt.Fprintf(stderr, "planc: %v\n", err)
 				return ExitUsage
 			}
@@ -161,31 +159,4 @@ func fmtSources(args []string, recursive bool, stdin io.Reader) ([]lang.Source, 
 		args = args[n:]
 	}
 	return srcs, diags
-}
-
-// writeFileAtomic replaces name with data through a temporary file in the
-// same directory, keeping name's permissions, so that an interrupted write
-// never leaves a half-written plan.
-func writeFileAtomic(name string, data []byte) error {
-	info, err := os.Stat(name)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }
