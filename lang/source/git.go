@@ -34,7 +34,7 @@ func SplitRevision(arg string) (rev, dir string, ok bool) {
 	return "", "", false
 }
 
-// ReadGitSources reads the plan that dir held at the git revision rev: the
+// ReadGit reads the plan that dir held at the git revision rev: the
 // *.plan.hcl files directly in that directory (or the one file, when dir
 // names a file), as Read reads them from disk. dir is relative to
 // the current directory, like a path on disk, and "" means the current
