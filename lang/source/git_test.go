@@ -39,15 +39,24 @@ func gitRepo(t *testing.T, files map[string]string) string {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
-	dir := t.TempDir()
-	t.Chdir(dir)
+	dir := inTempDir(t, files)
 	runGit(t, "init", "-q", "-b", "main")
-	writeFiles(t, files)
 	runGit(t, "add", "-A")
 	runGit(t, "commit", "-q", "-m", "first")
 	return dir
 }
 
+// inTempDir changes into a new temporary directory, writes files (path ->
+// contents) there and returns the directory.
+func inTempDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, files)
+	return dir
+}
+
+// writeFiles writes files (path -> contents) in the current directory.
 func writeFiles(t *testing.T, files map[string]string) {
 	t.Helper()
 	for name, body := range files {
@@ -73,10 +82,16 @@ func runGit(t *testing.T, args ...string) {
 	}
 }
 
+// names lists sources as NAME=CONTENTS, for comparing in a test.
 func names(srcs []lang.Source) string {
-	var out []string
-	for _, s := range srcs {
-		out = append(out, s.Name+"="+strings.TrimSpace(string(s.Bytes)))
+	return joined(srcs, func(s lang.Source) string { return s.Name + "=" + strings.TrimSpace(string(s.Bytes)) })
+}
+
+// joined is f of each of xs, joined by spaces.
+func joined[T any](xs []T, f func(T) string) string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
 	}
 	return strings.Join(out, " ")
 }

@@ -10,8 +10,7 @@ import (
 )
 
 func TestOverlayReadDir(t *testing.T) {
-	t.Chdir(t.TempDir())
-	writeFiles(t, map[string]string{"plan/a.plan.hcl": "a on disk", "plan/b.plan.hcl": "b on disk", "plan/notes.md": "not a plan"})
+	inTempDir(t, map[string]string{"plan/a.plan.hcl": "a on disk", "plan/b.plan.hcl": "b on disk", "plan/notes.md": "not a plan"})
 	if err := os.Mkdir("empty", 0o755); err != nil {
 		t.Fatal(err)
 	}

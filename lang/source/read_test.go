@@ -34,17 +34,13 @@ func runReads(t *testing.T, read func(...string) ([]lang.Source, hcl.Diagnostics
 	}
 }
 
+// codes lists the codes of diags.
 func codes(diags hcl.Diagnostics) string {
-	var out []string
-	for _, d := range diags {
-		out = append(out, string(lang.CodeOf(d)))
-	}
-	return strings.Join(out, " ")
+	return joined(diags, func(d *hcl.Diagnostic) string { return string(lang.CodeOf(d)) })
 }
 
 func TestRead(t *testing.T) {
-	t.Chdir(t.TempDir())
-	writeFiles(t, map[string]string{
+	inTempDir(t, map[string]string{
 		"plan/b.plan.hcl":            "b",
 		"plan/a.plan.hcl":            "a",
 		"plan/notes.md":              "not a plan",
@@ -78,8 +74,7 @@ func TestReadUnreadable(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root reads every file")
 	}
-	t.Chdir(t.TempDir())
-	writeFiles(t, map[string]string{"plan/a.plan.hcl": "a", "plan/b.plan.hcl": "b"})
+	inTempDir(t, map[string]string{"plan/a.plan.hcl": "a", "plan/b.plan.hcl": "b"})
 	if err := os.Chmod("plan/a.plan.hcl", 0); err != nil {
 		t.Fatal(err)
 	}
@@ -87,8 +82,7 @@ func TestReadUnreadable(t *testing.T) {
 }
 
 func TestReadTree(t *testing.T) {
-	t.Chdir(t.TempDir())
-	writeFiles(t, map[string]string{
+	inTempDir(t, map[string]string{
 		"a/a.plan.hcl":            "a",
 		"a/sub/b.plan.hcl":        "b",
 		"a/sub/deeper/c.plan.hcl": "c",
@@ -156,9 +150,8 @@ func readSoon(t *testing.T, cases []readCase, readers map[string]func(...string)
 // TestReadTooLarge: a file above MaxFileSize is refused, on disk and on
 // standard input; one of exactly that size is read.
 func TestReadTooLarge(t *testing.T) {
-	t.Chdir(t.TempDir())
+	inTempDir(t, map[string]string{"big/a.plan.hcl": "", "max/a.plan.hcl": ""})
 	for name, size := range map[string]int64{"big/a.plan.hcl": source.MaxFileSize + 1, "max/a.plan.hcl": source.MaxFileSize} {
-		writeFiles(t, map[string]string{name: ""})
 		if err := os.Truncate(name, size); err != nil {
 			t.Fatal(err)
 		}
@@ -184,8 +177,7 @@ func (zeros) Read(p []byte) (int, error) {
 // TestReadDuplicates: a file reached by two paths, through a link or a
 // second hard link is read once, under the first name it is reached by.
 func TestReadDuplicates(t *testing.T) {
-	t.Chdir(t.TempDir())
-	writeFiles(t, map[string]string{
+	inTempDir(t, map[string]string{
 		"plan/a.plan.hcl":   "a",
 		"plan/b.plan.hcl":   "b",
 		"linked/a.plan.hcl": "x",

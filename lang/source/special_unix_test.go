@@ -18,8 +18,7 @@ import (
 // a writer) or reading without end (/dev/zero). The plan's regular files
 // are still read.
 func TestReadSpecialFiles(t *testing.T) {
-	t.Chdir(t.TempDir())
-	writeFiles(t, map[string]string{"plan/a.plan.hcl": "a"})
+	inTempDir(t, map[string]string{"plan/a.plan.hcl": "a"})
 	if err := syscall.Mkfifo("plan/fifo.plan.hcl", 0o644); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
