@@ -16,12 +16,15 @@ import (
 // Read reads the plan at paths, as planc check names it: each path a
 // directory, for every *.plan.hcl file directly in it in name order, or a
 // file, read as named whatever its suffix. No paths means the current
-// directory. A file named more than once is read once. The files are named
-// by their paths (dir/main.plan.hcl), as diagnostics show them.
+// directory. The files are named by their paths (dir/main.plan.hcl), as
+// diagnostics show them. A file is read once, under the first name it is
+// reached by, however many paths or links name it.
 //
-// A path that cannot be read is a lang.ReadError diagnostic and a directory
-// without plan files lang.NoPlanFiles; the files that could be read are
-// returned with them.
+// Only regular files of at most MaxFileSize bytes are read: a FIFO, a
+// device or a socket could block or never end. A path that cannot be read
+// or a file refused is a lang.ReadError diagnostic, and a directory without
+// plan files lang.NoPlanFiles; the files that could be read are returned
+// with them.
 func Read(paths ...string) ([]lang.Source, hcl.Diagnostics) {
 	var c collector
 	for _, p := range orDot(paths) {
