@@ -3,6 +3,7 @@ package compiler
 import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/source"
 )
 
 // Result is a compiled plan: what every emitter and editor feature reads.
@@ -52,8 +53,14 @@ func Compile(plan *lang.Plan, front hcl.Diagnostics) *Result {
 	return &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Diags: s.result(rules)}
 }
 
-// Run loads the plan at paths and compiles it.
+// Run reads the plan at paths from disk (source.Read), parses it and
+// compiles it. When a path cannot be read the result holds no plan, only
+// the diagnostics that say why.
 func Run(paths ...string) *Result {
-	plan, diags := lang.Load(paths...)
-	return Compile(plan, diags)
+	srcs, diags := source.Read(paths...)
+	if diags.HasErrors() {
+		return Compile(nil, diags)
+	}
+	plan, more := lang.Parse(srcs)
+	return Compile(plan, append(diags, more...))
 }

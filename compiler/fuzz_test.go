@@ -161,6 +161,13 @@ func compileFuzz(t *testing.T, b []byte) {
 	case <-time.After(fuzzTimeout):
 		t.Fatalf("compiling %q did not finish within %v", b, fuzzTimeout)
 	}
+	checkRanges(t, diags, name, b)
+}
+
+// checkRanges requires that every diagnostic has a code and a range inside
+// src, the file name.
+func checkRanges(t *testing.T, diags hcl.Diagnostics, name string, src []byte) {
+	t.Helper()
 	for _, d := range diags {
 		if _, ok := hcl.DiagnosticExtra[lang.Code](d); !ok {
 			t.Errorf("diagnostic without a code: %s", d.Error())
@@ -170,8 +177,8 @@ func compileFuzz(t *testing.T, b []byte) {
 			continue
 		}
 		s, e := d.Subject.Start, d.Subject.End
-		if d.Subject.Filename != name || s.Byte < 0 || s.Byte > e.Byte || e.Byte > len(b) || s.Line < 1 || s.Column < 1 {
-			t.Errorf("diagnostic with a bad range %+v in %d bytes: %s", *d.Subject, len(b), d.Error())
+		if d.Subject.Filename != name || s.Byte < 0 || s.Byte > e.Byte || e.Byte > len(src) || s.Line < 1 || s.Column < 1 {
+			t.Errorf("diagnostic with a bad range %+v in %d bytes: %s", *d.Subject, len(src), d.Error())
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/source"
 )
 
 // TestExamples compiles each directory under examples/ and fails on any
@@ -56,7 +57,7 @@ func TestExamples(t *testing.T) {
 // checkFormatted fails for each plan file in dir that `planc fmt` would
 // change: users copy the examples, so they show the canonical layout.
 func checkFormatted(t *testing.T, dir string) {
-	srcs, diags := lang.ReadSources(dir)
+	srcs, diags := source.Read(dir)
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

@@ -3,7 +3,7 @@
 // people (text, GitHub-flavoured Markdown) and tools (JSON). It is what
 // `planc diff` prints.
 //
-// It comes after package compiler: Compare reads two compiler.Models (and
+// It comes after package compiler: Compare reads two compiler.Results (with
 // the diagnostics compiling them gave) and returns a Diff; Text, Markdown
 // and JSON render one. Values are matched by reference path
 // (funnel.demand.mql.volume). A value that exists on both sides, is solved

@@ -4,6 +4,6 @@
 // (sarif.go) and as one line each (compact.go); and the solved values as an
 // aligned table or one JSON object (values.go).
 //
-// It comes after package compiler and reads only its Model and the
-// hcl.Diagnostics it returns.
+// It comes after package compiler and reads only its Result; numbers and
+// snippets are shown as package display shows them.
 package report

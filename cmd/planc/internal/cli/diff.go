@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/planc-dev/planc/compiler/plandiff"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/source"
 	"github.com/spf13/cobra"
 )
 
@@ -92,7 +92,7 @@ func renderDiff(w io.Writer, d *plandiff.Diff, format string) error {
 // it prints why and returns false; errors in the plan are printed as a
 // warning, since the values that could be solved are still compared.
 func loadSide(arg string, stderr io.Writer) (plandiff.Side, bool) {
-	srcs, diags := readSide(arg)
+	srcs, diags := source.ReadArg(arg)
 	if diags.HasErrors() {
 		report.Text(stderr, diags, nil)
 		return plandiff.Side{}, false
@@ -103,18 +103,6 @@ func loadSide(arg string, stderr io.Writer) (plandiff.Side, bool) {
 		fmt.Fprintf(stderr, "planc: warning: %s has errors; diff compares the values it could solve\n", arg)
 	}
 	return plandiff.Side{Name: arg, Result: r}, true
-}
-
-// readSide reads a plan from disk, or at a git revision when arg is
-// REV:DIR and names nothing on disk: an existing path wins, so that a
-// directory whose name has a ':' is still read.
-func readSide(arg string) ([]lang.Source, hcl.Diagnostics) {
-	if _, err := os.Stat(arg); err != nil {
-		if rev, dir, ok := lang.SplitRevision(arg); ok {
-			return lang.ReadGitSources(rev, dir)
-		}
-	}
-	return lang.ReadSources(arg)
 }
 
 func onlyErrors(diags hcl.Diagnostics) hcl.Diagnostics {

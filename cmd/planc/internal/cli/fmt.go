@@ -4,16 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	udiff "github.com/aymanbagabas/go-udiff"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/source"
 	"github.com/spf13/cobra"
 )
 
@@ -116,7 +113,7 @@ func fmtOne(src lang.Source, o fmtOptions, stdout, stderr io.Writer) int {
 		}
 	case o.write:
 		if changed {
-			if err := writeFileAtomic(src.Name, out); err != nil {
+			if err := writePlanFile(src.Name, out); err != nil {
 				fmt.Fprintf(stderr, "planc: %v\n", err)
 				return ExitUsage
 			}
@@ -132,80 +129,34 @@ func fmtOne(src lang.Source, o fmtOptions, stdout, stderr io.Writer) int {
 
 // fmtSources reads the files to format: "-" is standard input, a directory
 // its plan files (and its subdirectories' with recursive), a file itself.
+// The paths between two "-" are read together, so that a file they name
+// twice is formatted once.
 func fmtSources(args []string, recursive bool, stdin io.Reader) ([]lang.Source, hcl.Diagnostics) {
+	read := source.Read
+	if recursive {
+		read = source.ReadTree
+	}
 	if len(args) == 0 {
-		args = []string{"."}
+		return read()
 	}
 	var srcs []lang.Source
 	var diags hcl.Diagnostics
-	for _, a := range args {
-		if a == "-" {
-			b, err := io.ReadAll(stdin)
-			if err != nil {
-				diags = append(diags, lang.Diag(lang.ReadError, hcl.Range{Filename: stdinName}, "Cannot read standard input", err.Error()))
-				continue
-			}
-			srcs = append(srcs, lang.Source{Name: stdinName, Bytes: b})
-			continue
-		}
-		paths := []string{a}
-		if recursive {
-			paths = planDirs(a)
-		}
-		s, d := lang.ReadSources(paths...)
+	add := func(s []lang.Source, d hcl.Diagnostics) {
 		srcs, diags = append(srcs, s...), append(diags, d...)
 	}
-	return srcs, diags
-}
-
-// planDirs lists the directories under root (root included) that hold a
-// plan file, skipping hidden directories (.git). A root that is a file,
-// cannot be walked or holds no plan file anywhere is returned as it is, for
-// ReadSources to read or to report.
-func planDirs(root string) []string {
-	var dirs []string
-	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
-			return nil
-		case d.IsDir() && path != root && strings.HasPrefix(d.Name(), "."):
-			return filepath.SkipDir
-		case !d.IsDir() && strings.HasSuffix(d.Name(), lang.Ext):
-			if dir := filepath.Dir(path); len(dirs) == 0 || dirs[len(dirs)-1] != dir {
-				dirs = append(dirs, dir)
-			}
+	for len(args) > 0 {
+		n := slices.Index(args, "-")
+		if n < 0 {
+			n = len(args)
 		}
-		return nil
-	})
-	if len(dirs) == 0 {
-		return []string{root}
+		if n > 0 {
+			add(read(args[:n]...))
+		}
+		if n < len(args) {
+			add(source.ReadStdin(stdin, stdinName))
+			n++
+		}
+		args = args[n:]
 	}
-	return dirs
-}
-
-// writeFileAtomic replaces name with data through a temporary file in the
-// same directory, keeping name's permissions, so that an interrupted write
-// never leaves a half-written plan.
-func writeFileAtomic(name string, data []byte) error {
-	info, err := os.Stat(name)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
+	return srcs, diags
 }

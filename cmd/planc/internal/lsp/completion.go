@@ -54,8 +54,8 @@ func nonNil(items []CompletionItem) []CompletionItem {
 	return items
 }
 
-// completionModels returns the model of the snapshot that includes the
-// request's change and, when that one did not parse, the newest model of
+// completionModels returns the compiled plan of the snapshot that includes the
+// request's change and, when that one did not parse, the newest compiled plan of
 // the plan that did.
 func (s *Server) completionModels(r *request) (*snapshot, []*compiler.Result, error) {
 	snap, _, err := r.snapshot(s)

@@ -5,9 +5,9 @@
 //
 // It comes after package compiler: every change recompiles the whole plan
 // directory (compiler.Compile over the files on disk overlaid with the
-// editor's unsaved buffers), and every feature reads the resulting snapshot
-// (snapshot.go): the AST, the solved Model and a side table of references
-// (index.go).
+// editor's unsaved buffers, read by source.Overlay), and every feature
+// reads the resulting snapshot (snapshot.go): the AST, the compiled Result,
+// and a side table of names (index.go) built from the compiler's Info.Uses.
 //
 // The protocol layer is a small JSON-RPC 2.0 implementation with LSP's
 // Content-Length framing (jsonrpc.go, conn.go) and the subset of protocol

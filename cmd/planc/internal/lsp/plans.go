@@ -79,7 +79,8 @@ func (s *Server) compileLoop(ps *planState) {
 		open := s.openDocs(ps.key)
 		s.mu.Unlock()
 
-		snap := s.compile(gen, ps.key, gather(ps.key, open, s.log))
+		files, read := gather(ps.key, open, s.log)
+		snap := s.compile(gen, ps.key, files, read)
 
 		s.mu.Lock()
 		ps.setSnapshot(snap)

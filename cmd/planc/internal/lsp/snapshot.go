@@ -3,15 +3,13 @@ package lsp
 import (
 	"fmt"
 	"log"
-	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/source"
 )
 
 // file is one file of a compiled plan.
@@ -51,51 +49,49 @@ func (s *snapshot) fileByURI(uri string) *file {
 	return nil
 }
 
-// gather returns the files of a plan: for a directory, every *.plan.hcl
-// file in it, each open document in place of its saved text (and open
-// documents not yet saved); for a document of its own, that document.
-func gather(key planKey, open map[string]document, logger *log.Logger) []*file {
-	var out []*file
-	for _, d := range open {
-		version := d.version
-		out = append(out, &file{name: d.name, uri: d.uri, version: &version, text: newText(d.text)})
+// gather returns the files of a plan and the diagnostics of reading them:
+// for a directory, every *.plan.hcl file in it, read through the open
+// documents (source.Overlay), which take the place of their saved text and
+// add the ones not saved yet; for a document of its own, that document.
+func gather(key planKey, open map[string]document, logger *log.Logger) ([]*file, hcl.Diagnostics) {
+	if key.dir == "" {
+		var out []*file
+		for _, d := range open {
+			out = append(out, d.file())
+		}
+		return out, nil
 	}
-	if key.dir != "" {
-		out = append(out, readDir(key.dir, open, logger)...)
+	overlay := source.Overlay{}
+	for name, d := range open {
+		overlay[filepath.Join(key.dir, name)] = d.text
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
-	return out
-}
-
-// readDir reads the plan files of dir that are not open. A directory that
-// is gone (the files were never saved) holds none.
-func readDir(dir string, open map[string]document, logger *log.Logger) []*file {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		logger.Printf("reading %s: %v", dir, err)
-		return nil
+	srcs, diags := overlay.ReadDir(key.dir)
+	for _, d := range diags {
+		logger.Printf("reading %s: %s: %s", key.dir, d.Summary, d.Detail)
 	}
-	var out []*file
-	for _, e := range entries {
-		name := e.Name()
-		if _, ok := open[name]; ok || e.IsDir() || !strings.HasSuffix(name, lang.Ext) {
+	out := make([]*file, 0, len(srcs))
+	for _, src := range srcs {
+		name := filepath.Base(src.Name)
+		if d, ok := open[name]; ok {
+			out = append(out, d.file())
 			continue
 		}
-		path := filepath.Join(dir, name)
-		b, err := os.ReadFile(path)
-		if err != nil {
-			logger.Printf("reading %s: %v", path, err)
-			continue
-		}
-		out = append(out, &file{name: name, uri: pathURI(path), text: newText(b)})
+		out = append(out, &file{name: name, uri: pathURI(src.Name), text: newText(src.Bytes)})
 	}
-	return out
+	return out, diags
 }
 
-// compile parses, checks and solves files. A panic in the compiler becomes
-// an error diagnostic on the first file, so that the editor shows that the
-// plan could not be checked instead of stale findings.
-func (s *Server) compile(gen uint64, key planKey, files []*file) (snap *snapshot) {
+// file is the open document as a file of its plan.
+func (d document) file() *file {
+	version := d.version
+	return &file{name: d.name, uri: d.uri, version: &version, text: newText(d.text)}
+}
+
+// compile parses, checks and solves files; read holds the diagnostics of
+// reading them. A panic in the compiler becomes an error diagnostic on the
+// first file, so that the editor shows that the plan could not be checked
+// instead of stale findings.
+func (s *Server) compile(gen uint64, key planKey, files []*file, read hcl.Diagnostics) (snap *snapshot) {
 	snap = &snapshot{gen: gen, files: map[string]*file{}}
 	srcs := make([]lang.Source, 0, len(files))
 	for _, f := range files {
@@ -110,7 +106,8 @@ func (s *Server) compile(gen uint64, key planKey, files []*file) (snap *snapshot
 			snap.diags = hcl.Diagnostics{internalError(snap.names, p)}
 		}
 	}()
-	res := compiler.Compile(lang.Parse(srcs))
+	plan, diags := lang.Parse(srcs)
+	res := compiler.Compile(plan, append(read, diags...))
 	snap.plan, snap.res, snap.diags = res.Plan, res, res.Diags
 	snap.syntaxOK = !hasCode(res.Diags, lang.Syntax)
 	snap.refs = buildIndex(res)

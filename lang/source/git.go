@@ -1,4 +1,4 @@
-package lang
+package source
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/lang"
 )
 
 // SplitRevision splits a plan argument written REV:DIR, in the syntax of
@@ -33,9 +34,9 @@ func SplitRevision(arg string) (rev, dir string, ok bool) {
 	return "", "", false
 }
 
-// ReadGitSources reads the plan that dir held at the git revision rev: the
+// ReadGit reads the plan that dir held at the git revision rev: the
 // *.plan.hcl files directly in that directory (or the one file, when dir
-// names a file), as ReadSources reads them from disk. dir is relative to
+// names a file), as Read reads them from disk. dir is relative to
 // the current directory, like a path on disk, and "" means the current
 // directory; it need not exist in the working tree any more. Each source
 // is named REV:DIR/NAME ("main:plans/plan.plan.hcl"), so diagnostics point
@@ -45,10 +46,10 @@ func SplitRevision(arg string) (rev, dir string, ok bool) {
 // A missing git, a directory outside a git repository, an unknown revision
 // and a path that the revision does not hold are ReadError diagnostics; a
 // directory without plan files is NoPlanFiles, as on disk.
-func ReadGitSources(rev, dir string) ([]Source, hcl.Diagnostics) {
+func ReadGit(rev, dir string) ([]lang.Source, hcl.Diagnostics) {
 	arg := rev + ":" + dir
-	fail := func(summary, detail string) ([]Source, hcl.Diagnostics) {
-		return nil, hcl.Diagnostics{Diag(ReadError, hcl.Range{Filename: arg}, summary, detail)}
+	fail := func(summary, detail string) ([]lang.Source, hcl.Diagnostics) {
+		return nil, hcl.Diagnostics{lang.Diag(lang.ReadError, hcl.Range{Filename: arg}, summary, detail)}
 	}
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return fail("Cannot read revision", fmt.Sprintf("%q needs a git revision before the ':', such as main:%s or HEAD~1:%s.", arg, dir, dir))
@@ -72,39 +73,39 @@ func ReadGitSources(rev, dir string) ([]Source, hcl.Diagnostics) {
 		if err != nil {
 			return fail("Cannot read plan", err.Error())
 		}
-		return []Source{{Name: rev + ":" + path.Clean(filepath.ToSlash(dir)), Bytes: []byte(b)}}, nil
+		return []lang.Source{{Name: rev + ":" + path.Clean(filepath.ToSlash(dir)), Bytes: []byte(b)}}, nil
 	}
 	return readGitTree(commit, repoPath, arg, name)
 }
 
 // readGitTree reads the plan files directly in the tree at commit:dir.
-func readGitTree(commit, dir, arg string, name func(string) string) ([]Source, hcl.Diagnostics) {
+func readGitTree(commit, dir, arg string, name func(string) string) ([]lang.Source, hcl.Diagnostics) {
 	// --full-tree: from a subdirectory, ls-tree would list only the entries
 	// under a path of that name inside the tree.
 	out, err := git("ls-tree", "-z", "--full-tree", commit+":"+dir)
 	if err != nil {
-		return nil, hcl.Diagnostics{Diag(ReadError, hcl.Range{Filename: arg}, "Cannot read directory", err.Error())}
+		return nil, hcl.Diagnostics{lang.Diag(lang.ReadError, hcl.Range{Filename: arg}, "Cannot read directory", err.Error())}
 	}
-	var srcs []Source
+	var srcs []lang.Source
 	for _, entry := range strings.Split(strings.TrimSuffix(out, "\x00"), "\x00") {
 		// "<mode> SP <type> SP <object> TAB <name>"; a symbolic link is a
 		// blob of mode 120000, whose content is its target, not a plan.
 		meta, file, _ := strings.Cut(entry, "\t")
 		fields := strings.Fields(meta)
-		if len(fields) != 3 || fields[1] != "blob" || fields[0] == "120000" || !strings.HasSuffix(file, Ext) {
+		if len(fields) != 3 || fields[1] != "blob" || fields[0] == "120000" || !strings.HasSuffix(file, lang.Ext) {
 			continue
 		}
 		b, err := git("cat-file", "blob", fields[2])
 		if err != nil {
-			return nil, hcl.Diagnostics{Diag(ReadError, hcl.Range{Filename: name(file)}, "Cannot read file", err.Error())}
+			return nil, hcl.Diagnostics{lang.Diag(lang.ReadError, hcl.Range{Filename: name(file)}, "Cannot read file", err.Error())}
 		}
-		srcs = append(srcs, Source{Name: name(file), Bytes: []byte(b)})
+		srcs = append(srcs, lang.Source{Name: name(file), Bytes: []byte(b)})
 	}
 	if len(srcs) == 0 {
-		return nil, hcl.Diagnostics{Diag(NoPlanFiles, hcl.Range{Filename: arg}, "No plan files",
-			fmt.Sprintf("The directory %s has no *%s file. Check the revision and the path.", arg, Ext))}
+		return nil, hcl.Diagnostics{lang.Diag(lang.NoPlanFiles, hcl.Range{Filename: arg}, "No plan files",
+			fmt.Sprintf("The directory %s has no *%s file. Check the revision and the path.", arg, lang.Ext))}
 	}
-	return srcs, nil // ls-tree lists by name, the order ReadSources reads in
+	return srcs, nil // ls-tree lists by name, the order Read reads in
 }
 
 // gitPath turns dir, relative to the current directory (or absolute), into

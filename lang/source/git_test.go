@@ -1,4 +1,4 @@
-package lang_test
+package source_test
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/source"
 )
 
 func TestSplitRevision(t *testing.T) {
@@ -24,7 +25,7 @@ func TestSplitRevision(t *testing.T) {
 		{"plans", "", "", false},
 		{"", "", "", false},
 	} {
-		rev, dir, ok := lang.SplitRevision(tc.arg)
+		rev, dir, ok := source.SplitRevision(tc.arg)
 		if rev != tc.rev || dir != tc.dir || ok != tc.ok {
 			t.Errorf("SplitRevision(%q) = %q, %q, %v; want %q, %q, %v", tc.arg, rev, dir, ok, tc.rev, tc.dir, tc.ok)
 		}
@@ -38,15 +39,24 @@ func gitRepo(t *testing.T, files map[string]string) string {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
-	dir := t.TempDir()
-	t.Chdir(dir)
+	dir := inTempDir(t, files)
 	runGit(t, "init", "-q", "-b", "main")
-	writeFiles(t, files)
 	runGit(t, "add", "-A")
 	runGit(t, "commit", "-q", "-m", "first")
 	return dir
 }
 
+// inTempDir changes into a new temporary directory, writes files (path ->
+// contents) there and returns the directory.
+func inTempDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, files)
+	return dir
+}
+
+// writeFiles writes files (path -> contents) in the current directory.
 func writeFiles(t *testing.T, files map[string]string) {
 	t.Helper()
 	for name, body := range files {
@@ -72,15 +82,21 @@ func runGit(t *testing.T, args ...string) {
 	}
 }
 
+// names lists sources as NAME=CONTENTS, for comparing in a test.
 func names(srcs []lang.Source) string {
-	var out []string
-	for _, s := range srcs {
-		out = append(out, s.Name+"="+strings.TrimSpace(string(s.Bytes)))
+	return joined(srcs, func(s lang.Source) string { return s.Name + "=" + strings.TrimSpace(string(s.Bytes)) })
+}
+
+// joined is f of each of xs, joined by spaces.
+func joined[T any](xs []T, f func(T) string) string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
 	}
 	return strings.Join(out, " ")
 }
 
-func TestReadGitSources(t *testing.T) {
+func TestReadGit(t *testing.T) {
 	gitRepo(t, map[string]string{
 		"plans/b.plan.hcl":     "b1",
 		"plans/a.plan.hcl":     "a1",
@@ -101,9 +117,9 @@ func TestReadGitSources(t *testing.T) {
 		{"HEAD~1", "./plans/", "HEAD~1:plans/a.plan.hcl=a1 HEAD~1:plans/b.plan.hcl=b1"},
 		{"HEAD~1", "plans/b.plan.hcl", "HEAD~1:plans/b.plan.hcl=b1"},
 	} {
-		srcs, diags := lang.ReadGitSources(tc.rev, tc.dir)
+		srcs, diags := source.ReadGit(tc.rev, tc.dir)
 		if diags.HasErrors() || names(srcs) != tc.want {
-			t.Errorf("ReadGitSources(%q, %q) = %s, %v; want %s", tc.rev, tc.dir, names(srcs), diags, tc.want)
+			t.Errorf("ReadGit(%q, %q) = %s, %v; want %s", tc.rev, tc.dir, names(srcs), diags, tc.want)
 		}
 	}
 
@@ -115,18 +131,18 @@ func TestReadGitSources(t *testing.T) {
 		{".", "HEAD~1:a.plan.hcl=a1 HEAD~1:b.plan.hcl=b1"},
 		{"../plans", "HEAD~1:../plans/a.plan.hcl=a1 HEAD~1:../plans/b.plan.hcl=b1"},
 	} {
-		srcs, diags := lang.ReadGitSources("HEAD~1", tc.dir)
+		srcs, diags := source.ReadGit("HEAD~1", tc.dir)
 		if diags.HasErrors() || names(srcs) != tc.want {
-			t.Errorf("in plans/: ReadGitSources(HEAD~1, %q) = %s, %v; want %s", tc.dir, names(srcs), diags, tc.want)
+			t.Errorf("in plans/: ReadGit(HEAD~1, %q) = %s, %v; want %s", tc.dir, names(srcs), diags, tc.want)
 		}
 	}
 	abs, _ := filepath.Abs(".")
-	if srcs, diags := lang.ReadGitSources("HEAD", abs); diags.HasErrors() || len(srcs) != 1 {
+	if srcs, diags := source.ReadGit("HEAD", abs); diags.HasErrors() || len(srcs) != 1 {
 		t.Errorf("absolute path %s: %s, %v", abs, names(srcs), diags)
 	}
 }
 
-func TestReadGitSourcesErrors(t *testing.T) {
+func TestReadGitErrors(t *testing.T) {
 	gitRepo(t, map[string]string{"plans/a.plan.hcl": "a", "empty/readme.txt": "no plan"})
 	for _, tc := range []struct {
 		rev, dir string
@@ -141,24 +157,24 @@ func TestReadGitSourcesErrors(t *testing.T) {
 		{"HEAD", "empty", lang.NoPlanFiles, "no *.plan.hcl file"},
 		{"HEAD", "..", lang.ReadError, "outside the git repository"},
 	} {
-		srcs, diags := lang.ReadGitSources(tc.rev, tc.dir)
+		srcs, diags := source.ReadGit(tc.rev, tc.dir)
 		if len(srcs) != 0 || len(diags) != 1 || lang.CodeOf(diags[0]) != tc.code || !strings.Contains(diags[0].Detail, tc.detail) {
-			t.Errorf("ReadGitSources(%q, %q) = %d sources, %v; want one %s containing %q", tc.rev, tc.dir, len(srcs), diags, tc.code, tc.detail)
+			t.Errorf("ReadGit(%q, %q) = %d sources, %v; want one %s containing %q", tc.rev, tc.dir, len(srcs), diags, tc.code, tc.detail)
 			continue
 		}
 		if got, want := diags[0].Subject.Filename, tc.rev+":"+tc.dir; got != want {
-			t.Errorf("ReadGitSources(%q, %q) names %q, want %q", tc.rev, tc.dir, got, want)
+			t.Errorf("ReadGit(%q, %q) names %q, want %q", tc.rev, tc.dir, got, want)
 		}
 	}
 }
 
-func TestReadGitSourcesNotARepository(t *testing.T) {
+func TestReadGitNotARepository(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
 	t.Chdir(t.TempDir())
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(mustGetwd(t)))
-	_, diags := lang.ReadGitSources("HEAD", "plans")
+	_, diags := source.ReadGit("HEAD", "plans")
 	if len(diags) != 1 || lang.CodeOf(diags[0]) != lang.ReadError || !strings.Contains(diags[0].Detail, "not in a git work tree") {
 		t.Errorf("outside a repository: %v", diags)
 	}
@@ -180,7 +196,7 @@ func FuzzSplitRevision(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, arg string) {
-		rev, dir, ok := lang.SplitRevision(arg)
+		rev, dir, ok := source.SplitRevision(arg)
 		if ok && rev+":"+dir != arg {
 			t.Fatalf("SplitRevision(%q) = %q, %q", arg, rev, dir)
 		}

@@ -1,4 +1,4 @@
-package lang_test
+package compiler_test
 
 import (
 	"fmt"
@@ -12,6 +12,9 @@ import (
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang"
 )
+
+// The absurd inputs below exercise lang.Parse's limits and the compiler's
+// together: each is parsed and compiled, as planc check would.
 
 // slow is how long loading or compiling one absurd input may take before
 // the test calls it a hang. Real plans take milliseconds.
@@ -79,7 +82,8 @@ var absurd = []struct {
 func TestParseAbsurd(t *testing.T) {
 	for _, tc := range absurd {
 		t.Run(tc.name, func(t *testing.T) {
-			srcs := []lang.Source{{Name: "absurd.plan.hcl", Bytes: []byte(tc.src)}}
+			const name = "absurd.plan.hcl"
+			srcs := []lang.Source{{Name: name, Bytes: []byte(tc.src)}}
 			start := time.Now()
 			plan, diags := lang.Parse(srcs)
 			if plan == nil {
@@ -89,7 +93,7 @@ func TestParseAbsurd(t *testing.T) {
 			if d := time.Since(start); d > slow {
 				t.Errorf("took %v", d)
 			}
-			checkDiags(t, tc.src, diags, tc.want, tc.at)
+			checkDiags(t, name, tc.src, diags, tc.want, tc.at)
 		})
 	}
 }
@@ -103,77 +107,16 @@ func TestRunAbsurd(t *testing.T) {
 		}
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeFile(t, filepath.Join(dir, "main.plan.hcl"), tc.src)
+			name := filepath.Join(dir, "main.plan.hcl")
+			writeFile(t, name, tc.src)
 			start := time.Now()
 			diags := compiler.Run(dir).Diags
 			if d := time.Since(start); d > slow {
 				t.Errorf("took %v", d)
 			}
-			checkDiags(t, tc.src, diags, tc.want, tc.at)
+			checkDiags(t, name, tc.src, diags, tc.want, tc.at)
 		})
 	}
-}
-
-func TestLoadPaths(t *testing.T) {
-	tests := []struct {
-		name  string
-		files map[string]string // relative to a temporary directory
-		args  []string          // relative to that directory; none means the directory
-		want  lang.Code
-	}{
-		{name: "empty directory", want: lang.NoPlanFiles},
-		{name: "no plan files", files: map[string]string{"main.hcl": header, "plan.hcl.bak": header, "notes.txt": "x"}, want: lang.NoPlanFiles},
-		{name: "plan files only in a subdirectory", files: map[string]string{"sub/main.plan.hcl": header}, want: lang.NoPlanFiles},
-		{name: "directory named like a plan file", files: map[string]string{"x.plan.hcl/main.plan.hcl": header}, want: lang.NoPlanFiles},
-		{name: "nonexistent directory", args: []string{"missing"}, want: lang.ReadError},
-		{name: "nonexistent file", args: []string{"missing.plan.hcl"}, want: lang.ReadError},
-		{name: "one path missing", files: map[string]string{"a/main.plan.hcl": header}, args: []string{"a", "b"}, want: lang.ReadError},
-		{name: "file named twice", files: map[string]string{"main.plan.hcl": header}, args: []string{"main.plan.hcl", ".", "main.plan.hcl"}},
-		{name: "file with another suffix named explicitly", files: map[string]string{"plan.txt": header}, args: []string{"plan.txt"}},
-		{name: "binary plan file", files: map[string]string{"main.plan.hcl": header, "x.plan.hcl": "\x00\x01\x02\xff"}, want: lang.Syntax},
-		{name: "empty plan file", files: map[string]string{"main.plan.hcl": ""}, want: lang.Schema},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			for name, src := range tc.files {
-				writeFile(t, filepath.Join(dir, name), src)
-			}
-			args := []string{dir}
-			if tc.args != nil {
-				args = nil
-				for _, a := range tc.args {
-					args = append(args, filepath.Join(dir, a))
-				}
-			}
-			plan, diags := lang.Load(args...)
-			if lang.UsageCodes[tc.want] {
-				if plan != nil {
-					t.Errorf("Load returned a plan despite %s", tc.want)
-				}
-			} else if plan == nil {
-				t.Fatalf("Load returned no plan: %v", diags)
-			}
-			checkDiags(t, "", diags, tc.want, "")
-			if tc.want == "" && len(plan.Files) != 1 {
-				t.Errorf("plan has %d files, want 1 (each file once)", len(plan.Files))
-			}
-		})
-	}
-}
-
-func TestLoadUnreadable(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root reads every file")
-	}
-	dir := t.TempDir()
-	name := filepath.Join(dir, "main.plan.hcl")
-	writeFile(t, name, header)
-	if err := os.Chmod(name, 0); err != nil {
-		t.Fatal(err)
-	}
-	_, diags := lang.Load(dir)
-	checkDiags(t, "", diags, lang.ReadError, "")
 }
 
 // TestParseBrokenFileKeepsOthers: one broken file does not hide the
@@ -201,31 +144,13 @@ func TestParseBrokenFileKeepsOthers(t *testing.T) {
 	}
 }
 
-// checkDiags requires that every diagnostic has a code, a subject and a
-// position inside src (when src is given), and that a diagnostic with code
-// want exists, starting at "line:column" at when at is given. An empty want
-// requires that there are no errors.
-func checkDiags(t *testing.T, src string, diags hcl.Diagnostics, want lang.Code, at string) {
+// checkDiags requires that every diagnostic has a code and a range inside
+// src, the file name, and that a diagnostic with code want exists,
+// starting at "line:column" at when at is given. An empty want requires
+// that there are no errors.
+func checkDiags(t *testing.T, name, src string, diags hcl.Diagnostics, want lang.Code, at string) {
 	t.Helper()
-	for _, d := range diags {
-		if _, ok := hcl.DiagnosticExtra[lang.Code](d); !ok {
-			t.Errorf("diagnostic without a code: %s", d.Error())
-		}
-		if d.Subject == nil {
-			t.Errorf("diagnostic without a subject: %s", d.Error())
-			continue
-		}
-		if d.Subject.Filename == "" {
-			t.Errorf("diagnostic without a file name: %s", d.Error())
-		}
-		if src == "" {
-			continue
-		}
-		s, e := d.Subject.Start, d.Subject.End
-		if s.Byte < 0 || s.Byte > e.Byte || e.Byte > len(src) || s.Line < 1 || s.Column < 1 {
-			t.Errorf("diagnostic with a bad range %+v (source is %d bytes): %s", *d.Subject, len(src), d.Summary)
-		}
-	}
+	checkRanges(t, diags, name, []byte(src))
 	if want == "" {
 		if diags.HasErrors() {
 			t.Errorf("unexpected errors:\n%s", describe(diags))

@@ -2,10 +2,6 @@ package lang
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -15,80 +11,12 @@ import (
 // Ext is the suffix of plan files.
 const Ext = ".plan.hcl"
 
-// Source is one plan file's name and contents, for callers (an editor) that
-// hold files in memory.
+// Source is one plan file's name and contents, as Parse takes them.
+// Package lang/source collects them from disk, a git revision, standard
+// input or an editor's buffers.
 type Source struct {
 	Name  string
 	Bytes []byte
-}
-
-// Load reads a plan from paths: each a directory (every *.plan.hcl directly
-// in it) or a file. No paths means the current directory. Failures to read
-// are diagnostics with code ReadError or NoPlanFiles.
-func Load(paths ...string) (*Plan, hcl.Diagnostics) {
-	srcs, diags := ReadSources(paths...)
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	plan, more := Parse(srcs)
-	return plan, append(diags, more...)
-}
-
-// ReadSources reads the files that Load would parse.
-func ReadSources(paths ...string) ([]Source, hcl.Diagnostics) {
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	var srcs []Source
-	var diags hcl.Diagnostics
-	seen := map[string]bool{}
-	for _, p := range paths {
-		names, d := expand(p)
-		diags = append(diags, d...)
-		for _, name := range names {
-			if seen[name] {
-				continue
-			}
-			seen[name] = true
-			b, err := os.ReadFile(name)
-			if err != nil {
-				diags = append(diags, Diag(ReadError, hcl.Range{Filename: name}, "Cannot read file", ioDetail(err)))
-				continue
-			}
-			srcs = append(srcs, Source{Name: name, Bytes: b})
-		}
-	}
-	return srcs, diags
-}
-
-func expand(p string) ([]string, hcl.Diagnostics) {
-	info, err := os.Stat(p)
-	if err != nil {
-		return nil, hcl.Diagnostics{Diag(ReadError, hcl.Range{Filename: p}, "Cannot read plan", ioDetail(err))}
-	}
-	if !info.IsDir() {
-		return []string{p}, nil
-	}
-	entries, err := os.ReadDir(p)
-	if err != nil {
-		return nil, hcl.Diagnostics{Diag(ReadError, hcl.Range{Filename: p}, "Cannot read directory", ioDetail(err))}
-	}
-	var names []string
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), Ext) {
-			names = append(names, filepath.Join(p, e.Name()))
-		}
-	}
-	if len(names) == 0 {
-		return nil, hcl.Diagnostics{Diag(NoPlanFiles, hcl.Range{Filename: p}, "No plan files",
-			fmt.Sprintf("The directory %s has no *%s file. Name the plan's files like main%s, or pass the files to planc.", p, Ext, Ext))}
-	}
-	sort.Strings(names)
-	return names, nil
-}
-
-func ioDetail(err error) string {
-	return fmt.Sprintf("%v. Check the path and its permissions.", err)
 }
 
 // Parse parses and decodes plan files held in memory. Every file is decoded
