@@ -232,3 +232,20 @@ func TestWorkedExample(t *testing.T) {
 		}
 	}
 }
+
+// TestTitles: every changed value carries its block's title, whatever the
+// kind of block (team values had none), and none when the block has no
+// title.
+func TestTitles(t *testing.T) {
+	team := func(headcount string) string {
+		return "plan {\n  title = \"T\"\n}\nteam \"sales\" {\n  title     = \"営業部\"\n  headcount = " + headcount + "\n  capacity  = 10\n}\nkpi \"x\" {\n  value = " + headcount + "\n}\n"
+	}
+	d := plandiff.Compare(side(t, "a", team("5")), side(t, "b", team("6")))
+	titles := map[string]string{}
+	for _, c := range d.Moved {
+		titles[c.Path] = c.Title
+	}
+	if titles["team.sales.headcount"] != "営業部" || titles["kpi.x"] != "" {
+		t.Errorf("titles %v, want team.sales.headcount titled 営業部 and kpi.x untitled", titles)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/codedoc"
 )
 
 // SARIF writes diagnostics as a SARIF 2.1.0 log (the OASIS Static Analysis
@@ -24,7 +25,7 @@ import (
 // that occur, so that a code has the same ruleIndex in every log and a
 // clean plan's log still says what was checked. They are sorted by id; the
 // descriptions and help are the code's documentation in the language
-// reference (lang.Doc), and defaultConfiguration.level is "warning" for
+// reference (codedoc.Doc), and defaultConfiguration.level is "warning" for
 // the codes documented as warnings and "error" for the others.
 //
 // Results keep the diagnostics' order, each with an explicit level. A
@@ -138,7 +139,7 @@ type (
 // sarifRules returns a rule for every documented code and for any other
 // code that occurs in diags, sorted by id.
 func sarifRules(diags hcl.Diagnostics) []sarifRule {
-	codes := lang.Codes()
+	codes := codedoc.Codes()
 	for _, d := range diags {
 		if c := lang.CodeOf(d); !slices.Contains(codes, c) {
 			codes = append(codes, c)
@@ -153,7 +154,7 @@ func sarifRules(diags hcl.Diagnostics) []sarifRule {
 }
 
 func sarifRuleOf(code lang.Code) sarifRule {
-	doc, ok := lang.Doc(code)
+	doc, ok := codedoc.Doc(code)
 	if !ok {
 		// Every code is documented (lang's TestCodesDocumented); this keeps
 		// the log valid should one slip through.
@@ -161,7 +162,7 @@ func sarifRuleOf(code lang.Code) sarifRule {
 		return sarifRule{ID: string(code), ShortDescription: s, FullDescription: s, Help: s,
 			DefaultConfiguration: sarifConfig{Level: "error"}}
 	}
-	help, _ := lang.Explain(code)
+	help, _ := codedoc.Explain(code)
 	return sarifRule{
 		ID:                   string(code),
 		ShortDescription:     sarifText{Text: capitalize(doc.When)},

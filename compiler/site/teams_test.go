@@ -72,6 +72,10 @@ func TestTeamValues(t *testing.T) {
 		`<h2>inside_sales people required</h2>`, `<dd class="num big">888 SALs/month</dd>`,
 		`<a href="team.inside_sales.html#v-load">inside_sales load</a>`)
 	pageHas(t, files, "funnel.demand.sal.html", `<a href="team.inside_sales.html#v-load">inside_sales load</a>`)
+	// The load's equation links the stage it counts (links come from the
+	// equation, not from its words: "(funnel.demand.sal.volume)" had none).
+	pageHas(t, files, "team.inside_sales.html",
+		`= <a href="funnel.demand.sal.html#v-volume">funnel.demand.sal.volume</a> / 12 months</code>`)
 }
 
 // TestNoTeamsNoPage: a plan without teams has neither the page nor its

@@ -7,6 +7,7 @@ import (
 
 	"github.com/agext/levenshtein"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/codedoc"
 	"github.com/rivo/uniseg"
 	"github.com/spf13/cobra"
 )
@@ -33,7 +34,7 @@ The text is that of the Diagnostics section of the language reference
 				return nil
 			}
 			code := codeArg(args[0])
-			text, ok := lang.Explain(code)
+			text, ok := codedoc.Explain(code)
 			if !ok {
 				return unknownCode(code)
 			}
@@ -56,14 +57,14 @@ func codeArg(arg string) lang.Code {
 // listCodes prints one line per documented code: code, severity and
 // summary, in aligned columns.
 func listCodes(w io.Writer) {
-	codes := lang.Codes()
+	codes := codedoc.Codes()
 	wCode, wSev := 0, 0
 	for _, c := range codes {
-		d, _ := lang.Doc(c)
+		d, _ := codedoc.Doc(c)
 		wCode, wSev = max(wCode, len(c)), max(wSev, uniseg.StringWidth(d.Severity))
 	}
 	for _, c := range codes {
-		d, _ := lang.Doc(c)
+		d, _ := codedoc.Doc(c)
 		fmt.Fprintf(w, "%-*s  %-*s  %s\n", wCode, c, wSev, d.Severity, d.When)
 	}
 	fmt.Fprintln(w, "\nRun 'planc explain CODE' for a code's documentation and example.")
@@ -85,7 +86,7 @@ func unknownCode(code lang.Code) error {
 func closestCode(code lang.Code) lang.Code {
 	typed := strings.ToLower(string(code))
 	best, bestDist := lang.Code(""), len(typed)/3+2
-	for _, c := range lang.Codes() {
+	for _, c := range codedoc.Codes() {
 		if d := levenshtein.Distance(typed, string(c), nil); d < bestDist {
 			best, bestDist = c, d
 		}

@@ -1,4 +1,4 @@
-package lang
+package codedoc
 
 import (
 	"go/ast"
@@ -12,19 +12,20 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/lang"
 )
 
-// codeConstants returns the values of the Code constants declared in
+// codeConstants returns the values of the lang.Code constants declared in
 // codes.go, read from the source so that a new constant is seen without
 // being listed anywhere else.
-func codeConstants(t *testing.T) []Code {
+func codeConstants(t *testing.T) []lang.Code {
 	t.Helper()
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "codes.go", nil, 0)
+	f, err := parser.ParseFile(fset, "../codes.go", nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var codes []Code
+	var codes []lang.Code
 	for _, decl := range f.Decls {
 		g, ok := decl.(*ast.GenDecl)
 		if !ok || g.Tok != token.CONST {
@@ -40,12 +41,12 @@ func codeConstants(t *testing.T) []Code {
 				if err != nil {
 					t.Fatalf("%s: %v", types.ExprString(v), err)
 				}
-				codes = append(codes, Code(constant.StringVal(tv.Value)))
+				codes = append(codes, lang.Code(constant.StringVal(tv.Value)))
 			}
 		}
 	}
 	if len(codes) < 18 {
-		t.Fatalf("found %d Code constants in codes.go, want at least 18", len(codes))
+		t.Fatalf("found %d lang.Code constants in codes.go, want at least 18", len(codes))
 	}
 	return codes
 }
@@ -63,7 +64,7 @@ func TestCodesDocumented(t *testing.T) {
 	}
 	for _, c := range documented {
 		if !slices.Contains(consts, c) {
-			t.Errorf("lang/README.md documents %q, which is not a Code constant in codes.go", c)
+			t.Errorf("lang/README.md documents %q, which is not a lang.Code constant in codes.go", c)
 		}
 	}
 	for _, c := range docs().sections {
@@ -88,15 +89,15 @@ func TestCodeDocsComplete(t *testing.T) {
 			t.Errorf("%s: Markdown keeps an HTML comment", c)
 		}
 	}
-	for _, m := range diagMarker.FindAllStringSubmatch(strings.Join(diagnosticsSection(reference), "\n"), -1) {
-		if _, ok := Doc(Code(m[1])); !ok {
+	for _, m := range diagMarker.FindAllStringSubmatch(strings.Join(diagnosticsSection(lang.Reference), "\n"), -1) {
+		if _, ok := Doc(lang.Code(m[1])); !ok {
 			t.Errorf("example marked <!-- diag: %s --> is not a documented code", m[1])
 		}
 	}
 }
 
 func TestDocFields(t *testing.T) {
-	d, ok := Doc(OverBudget)
+	d, ok := Doc(lang.OverBudget)
 	if !ok {
 		t.Fatal("over-budget is not documented")
 	}
@@ -107,26 +108,26 @@ func TestDocFields(t *testing.T) {
 	if d.Description != want {
 		t.Errorf("Description:\n got %q\nwant %q", d.Description, want)
 	}
-	if w, _ := Doc(KGINotRevenue); w.Default != hcl.DiagWarning || w.Severity != "warning" {
+	if w, _ := Doc(lang.KGINotRevenue); w.Default != hcl.DiagWarning || w.Severity != "warning" {
 		t.Errorf("kgi-not-revenue: %+v", w)
 	}
 	// "as declared": a check is an error unless it says otherwise.
-	if c, _ := Doc(CheckFailed); c.Default != hcl.DiagError || c.Severity != "as declared" ||
+	if c, _ := Doc(lang.CheckFailed); c.Default != hcl.DiagError || c.Severity != "as declared" ||
 		c.Description != "A `check` block's condition is false on the solved plan. The message is the check's `message`." {
 		t.Errorf("check-failed: %+v", c)
 	}
-	if r, _ := Doc(ReadError); r.Severity != "error, exit 2" || r.When != "a path that cannot be read" {
+	if r, _ := Doc(lang.ReadError); r.Severity != "error, exit 2" || r.When != "a path that cannot be read" {
 		t.Errorf("read-error: %+v", r)
 	}
 	// A link to another part of the reference keeps its text.
-	if s, _ := Doc(Schema); !strings.HasSuffix(s.Description, "(see Formulas).") ||
+	if s, _ := Doc(lang.Schema); !strings.HasSuffix(s.Description, "(see Formulas).") ||
 		!strings.Contains(s.Markdown, "does not support\n(see Formulas).\n") {
 		t.Errorf("schema: %q\n%s", s.Description, s.Markdown)
 	}
 }
 
 func TestExplain(t *testing.T) {
-	got, ok := Explain(NoPlanFiles)
+	got, ok := Explain(lang.NoPlanFiles)
 	if !ok {
 		t.Fatal("no-plan-files is not documented")
 	}
@@ -143,7 +144,7 @@ func TestExplain(t *testing.T) {
 		t.Errorf("Explain(no-plan-files):\n got %q\nwant %q", got, want)
 	}
 
-	got, _ = Explain(Cycle)
+	got, _ = Explain(lang.Cycle)
 	for _, w := range []string{
 		"cycle: formulas that depend on themselves\n\nerror. Values are defined",
 		"\nExample:\n\n    plan { title = \"Demo\" }\n\n    kpi \"a\" {\n      formula = kpi.b * 2\n    }\n",
@@ -170,7 +171,7 @@ func TestParseDocs(t *testing.T) {
 		"### a\n\n**warning.** About [a](#x), [b](https://b.example).\n\n```hcl\n### not a heading [c](#c)\n```\n\n" +
 		"### c\n\nNo row.\n\n## Next\n\n### d\n"
 	d := parseDocs(md)
-	if !slices.Equal(d.order, []Code{"a"}) || !slices.Equal(d.sections, []Code{"a", "c"}) {
+	if !slices.Equal(d.order, []lang.Code{"a"}) || !slices.Equal(d.sections, []lang.Code{"a", "c"}) {
 		t.Fatalf("order %v, sections %v", d.order, d.sections)
 	}
 	a := d.byCode["a"]
@@ -185,7 +186,7 @@ var diagMarker = regexp.MustCompile(`<!-- diag: ([a-z-]+) -->`)
 // FuzzParseDocs checks that reading code documentation out of any Markdown
 // never panics, whatever a future edit of the reference looks like.
 func FuzzParseDocs(f *testing.F) {
-	f.Add(reference)
+	f.Add(lang.Reference)
 	f.Add("## Diagnostics\n\n| code | severity | when |\n|---|---|---|\n| [`x`](#x) | error | y |\n\n### x\n\n```hcl\n")
 	f.Fuzz(func(t *testing.T, md string) {
 		d := parseDocs(md)

@@ -1,26 +1,24 @@
-package lang
+// Package codedoc reads the documentation of planc's diagnostic codes from
+// the "Diagnostics" section of the language reference (lang.Reference),
+// for `planc explain` and for the rule descriptions of SARIF logs, so that
+// the reference, the command line and code scanning never disagree. It
+// comes after package lang, which defines the codes, and is read by the
+// command line and the emitters.
+package codedoc
 
 import (
-	_ "embed"
 	"regexp"
 	"strings"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/lang"
 )
-
-// The documentation of the diagnostic codes is written once, in the
-// "Diagnostics" section of the language reference, and read from there by
-// `planc explain` and by the SARIF writer's rule descriptions, so that the
-// reference, the command line and code scanning never disagree.
-//
-//go:embed README.md
-var reference string
 
 // CodeDoc is the documentation of one diagnostic code: its row in the table
 // of the reference's "Diagnostics" section and its "### code" subsection.
 type CodeDoc struct {
-	Code Code
+	Code lang.Code
 	// Severity is the table's severity column as written: "error",
 	// "warning", "as declared" (check-failed) or "error, exit 2".
 	Severity string
@@ -41,12 +39,12 @@ type CodeDoc struct {
 }
 
 // Codes returns the documented codes in the order of the reference's table.
-func Codes() []Code {
-	return append([]Code(nil), docs().order...)
+func Codes() []lang.Code {
+	return append([]lang.Code(nil), docs().order...)
 }
 
 // Doc returns the documentation of a code; false when it has none.
-func Doc(code Code) (CodeDoc, bool) {
+func Doc(code lang.Code) (CodeDoc, bool) {
 	d, ok := docs().byCode[code]
 	return d, ok
 }
@@ -56,7 +54,7 @@ func Doc(code Code) (CodeDoc, bool) {
 // its code blocks indented by four spaces, each under a label ("Example:"
 // for a plan, "Output:" for what planc prints). False when the code is not
 // documented.
-func Explain(code Code) (string, bool) {
+func Explain(code lang.Code) (string, bool) {
 	d, ok := Doc(code)
 	if !ok {
 		return "", false
@@ -66,17 +64,17 @@ func Explain(code Code) (string, bool) {
 
 // codeDocs is the parsed "Diagnostics" section.
 type codeDocs struct {
-	order  []Code
-	byCode map[Code]CodeDoc
+	order  []lang.Code
+	byCode map[lang.Code]CodeDoc
 	// sections lists the codes that have a "### " subsection, in order,
 	// including any that the table lacks, so that a test can tell.
-	sections []Code
+	sections []lang.Code
 }
 
 // docs parses the reference once. A checkout with CRLF line ends (Git's
 // autocrlf on Windows) reads the same.
 var docs = sync.OnceValue(func() codeDocs {
-	return parseDocs(strings.ReplaceAll(reference, "\r\n", "\n"))
+	return parseDocs(strings.ReplaceAll(lang.Reference, "\r\n", "\n"))
 })
 
 // parseDocs reads the table and the subsections of the "Diagnostics"
@@ -85,13 +83,13 @@ var docs = sync.OnceValue(func() codeDocs {
 func parseDocs(md string) codeDocs {
 	lines := diagnosticsSection(md)
 	bodies, order := subsections(lines)
-	out := codeDocs{byCode: map[Code]CodeDoc{}, sections: order}
+	out := codeDocs{byCode: map[lang.Code]CodeDoc{}, sections: order}
 	for _, l := range lines {
 		m := tableRow.FindStringSubmatch(l)
 		if m == nil {
 			continue
 		}
-		code := Code(m[1])
+		code := lang.Code(m[1])
 		body, ok := bodies[code]
 		if !ok {
 			continue
@@ -107,7 +105,7 @@ func parseDocs(md string) codeDocs {
 //	| [`over-budget`](#over-budget) | error | a budget's spend above its cap |
 var tableRow = regexp.MustCompile("^\\| \\[`([a-z-]+)`\\]\\(#[a-z-]+\\) \\|([^|]+)\\|(.+)\\|\\s*$")
 
-func newCodeDoc(code Code, severity, when string, body []string) CodeDoc {
+func newCodeDoc(code lang.Code, severity, when string, body []string) CodeDoc {
 	d := CodeDoc{
 		Code:        code,
 		Severity:    severity,
@@ -144,13 +142,13 @@ func diagnosticsSection(md string) []string {
 
 // subsections splits the section at its "### code" headings, outside code
 // blocks (an HCL example may hold a "### " comment).
-func subsections(lines []string) (map[Code][]string, []Code) {
-	bodies := map[Code][]string{}
-	var order []Code
-	var cur Code
+func subsections(lines []string) (map[lang.Code][]string, []lang.Code) {
+	bodies := map[lang.Code][]string{}
+	var order []lang.Code
+	var cur lang.Code
 	for _, l := range fenceAware(lines) {
 		if name, ok := strings.CutPrefix(l.text, "### "); ok && !l.code {
-			cur = Code(strings.TrimSpace(name))
+			cur = lang.Code(strings.TrimSpace(name))
 			order = append(order, cur)
 			continue
 		}
