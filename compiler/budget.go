@@ -6,13 +6,11 @@ import "github.com/planc-dev/planc/lang"
 // the channels it pays for (the resolver's "channels" of the budget).
 func (l *lowerer) budget(b *Object) {
 	bu := b.Node.(*lang.Budget)
-	spend, limit := b.Value("spend"), b.Value("cap")
-	spend.setUnit(l.money())
-	limit.setUnit(l.money())
-	l.assign(limit, bu.Cap, Input, slotOf(l.money()))
+	l.input(b.Value("cap"), bu.Cap)
 	var costs []*Var
 	for _, c := range b.Refs("channels") {
 		costs = append(costs, c.Value("cost"))
 	}
-	l.eqs = append(l.eqs, &Eq{V: spend, E: sum(costs, bu.DefRange, l.money()), Role: RoleSpend, Range: bu.DefRange})
+	spend := b.Value("spend")
+	l.eqs = append(l.eqs, &Eq{V: spend, E: sum(costs, bu.DefRange, spend.Unit), Role: RoleSpend, Range: bu.DefRange})
 }

@@ -133,6 +133,13 @@ func exprRange(a *lang.Attr, fallback hcl.Range) hcl.Range {
 	return a.Expr.Range()
 }
 
+func attrRange(a *lang.Attr, fallback hcl.Range) hcl.Range {
+	if a == nil {
+		return fallback
+	}
+	return a.Range
+}
+
 // before orders ranges by file name, then position.
 func before(a, b hcl.Range) bool {
 	if a.Filename != b.Filename {

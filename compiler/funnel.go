@@ -1,34 +1,28 @@
 package compiler
 
 import (
+	"fmt"
 	"math/big"
+	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/lang/quantity"
 )
+
+// Lowering a funnel and the channels that bring leads into it.
 
 // funnel lowers a funnel: its deal size, each stage's volume from the
 // stage before, and its revenue from the last stage.
 func (l *lowerer) funnel(f *Object) {
 	fn := f.Node.(*lang.Funnel)
-	dealSize, revenue := f.Value("deal_size"), f.Value("revenue")
-	dealSize.setUnit(l.money())
-	revenue.setUnit(l.money())
-	l.assign(dealSize, fn.DealSize, Input, slotOf(l.money()))
+	dealSize := f.Value("deal_size")
+	l.input(dealSize, fn.DealSize)
 	var prev *Var
 	for _, so := range f.Kids {
 		s := so.Node.(*lang.Stage)
 		vol := so.Value("volume")
-		vol.setUnit(quantity.CountOf(s.Unit.Value))
-		vol.Whole = true
-		if in := so.Value("inflow"); in != nil {
-			in.setUnit(quantity.CountOf("leads"))
-			in.Whole = true
-		}
 		if r := so.Value("rate"); r != nil && prev != nil {
-			r.setUnit(quantity.Ratio)
-			l.assign(r, s.Rate, Input, slotOf(quantity.Ratio))
+			l.input(r, s.Rate)
 			e := mul(prev, r, s.DefRange)
 			if in := so.Value("inflow"); in != nil {
 				e = &Bin{Op: '+', A: e, B: ref(in, s.DefRange), R: s.DefRange}
@@ -38,42 +32,8 @@ func (l *lowerer) funnel(f *Object) {
 		prev = vol
 	}
 	if prev != nil {
-		l.eqs = append(l.eqs, &Eq{V: revenue, E: mul(prev, dealSize, fn.DefRange), Role: RoleRevenue, Range: fn.DefRange})
+		l.eqs = append(l.eqs, &Eq{V: f.Value("revenue"), E: mul(prev, dealSize, fn.DefRange), Role: RoleRevenue, Range: fn.DefRange})
 	}
-}
-
-func (l *lowerer) money() quantity.Unit { return quantity.Money(l.info.Currency) }
-
-func mul(a, b *Var, r hcl.Range) Expr {
-	return &Bin{Op: '*', A: &Ref{Var: a, R: r}, B: &Ref{Var: b, R: r}, R: r}
-}
-
-func ref(v *Var, r hcl.Range) Expr { return &Ref{Var: v, R: r} }
-
-func div(a, b Expr, r hcl.Range) Expr { return &Bin{Op: '/', A: a, B: b, R: r} }
-
-// sum returns the expression v1 + v2 + ... (zero, in unit zero, for no
-// values).
-func sum(vs []*Var, r hcl.Range, zero quantity.Unit) Expr {
-	if len(vs) == 0 {
-		return &Const{V: new(big.Rat), Unit: zero, R: r}
-	}
-	var e Expr
-	for _, v := range vs {
-		if e == nil {
-			e = ref(v, r)
-		} else {
-			e = &Bin{Op: '+', A: e, B: ref(v, r), R: r}
-		}
-	}
-	return e
-}
-
-func attrRange(a *lang.Attr, fallback hcl.Range) hcl.Range {
-	if a == nil {
-		return fallback
-	}
-	return a.Range
 }
 
 // stageLabel names what a stage counts: its unit, or else its name.
@@ -82,4 +42,93 @@ func stageLabel(s *lang.Stage) string {
 		return s.Unit.Value
 	}
 	return s.Name
+}
+
+// channel lowers a channel: its CPA and one of share, leads or budget,
+// its cost, and its leads as a share of the leads into its stage.
+func (l *lowerer) channel(c *Object) {
+	ch := c.Node.(*lang.Channel)
+	leads, share, cpa, cost := c.Value("leads"), c.Value("share"), c.Value("cpa"), c.Value("cost")
+	l.input(cpa, ch.CPA)
+	l.input(share, ch.Share)
+	l.input(leads, ch.Leads)
+	l.input(cost, ch.Budget)
+	l.eqs = append(l.eqs, &Eq{V: cost, E: mul(leads, cpa, ch.DefRange), Role: RoleChannelCost, Range: ch.DefRange, FloorBackward: ch.Budget != nil})
+	s := c.Ref("stage")
+	if s == nil {
+		return
+	}
+	l.eqs = append(l.eqs, &Eq{V: leads, E: mul(share, entryTotal(s), ch.DefRange), Role: RoleChannelShare, Range: ch.DefRange,
+		CeilForward: true, Relation: true})
+}
+
+// entryTotal is the value that the leads of the channels into s add up
+// to: the stage's inflow below the funnel's top, its volume at the top.
+func entryTotal(s *Object) *Var {
+	if in := s.Value("inflow"); in != nil {
+		return in
+	}
+	return s.Value("volume")
+}
+
+// entries relates each stage that channels feed to their leads: the
+// stage's volume (or inflow) is the sum of the leads of its channels, when
+// their shares can add up to 100%.
+func (l *lowerer) entries() {
+	var order []*Object
+	into := map[*Object][]*Object{}
+	for _, c := range l.info.Kind("channel") {
+		s := c.Ref("stage")
+		if s == nil {
+			continue
+		}
+		if into[s] == nil {
+			order = append(order, s)
+		}
+		into[s] = append(into[s], c)
+	}
+	for _, s := range order {
+		if l.checkShareSum(s, into[s]) {
+			var leads []*Var
+			for _, c := range into[s] {
+				leads = append(leads, c.Value("leads"))
+			}
+			r := s.Node.Header().DefRange
+			l.eqs = append(l.eqs, &Eq{V: entryTotal(s), E: sum(leads, r, quantity.CountOf("leads")), Role: RoleEntry, Range: r, Relation: true})
+		}
+	}
+}
+
+// checkShareSum reports shares that cannot add up to 100%: above 100% in
+// any case, or below it when every channel has a literal share, so no
+// channel fills the rest. It returns false when it reported: the sum is
+// then left out instead of reporting a conflict about the same mistake.
+func (l *lowerer) checkShareSum(s *Object, cs []*Object) bool {
+	total := new(big.Rat)
+	fills := false
+	var last *Var
+	var parts []string
+	for _, c := range cs {
+		sh := c.Value("share")
+		if sh.Given == nil {
+			fills = true
+			continue
+		}
+		total.Add(total, sh.Given.Value)
+		last = sh
+		parts = append(parts, fmt.Sprintf("%s %s", c.Name(), quantity.Format(sh.Given.Value, quantity.Ratio)))
+	}
+	one := big.NewRat(1, 1)
+	if last == nil || total.Cmp(one) == 0 || (fills && total.Cmp(one) < 0) {
+		return true
+	}
+	detail := fmt.Sprintf("The channels into stage %q of funnel %q have shares %s, which add up to %s, not 100%%.",
+		s.Name(), s.Parent.Name(), strings.Join(parts, ", "), quantity.Format(total, quantity.Ratio))
+	if total.Cmp(one) < 0 {
+		detail += " Raise a share, or add a channel without a share (or with leads or budget) to fill the rest."
+	} else {
+		detail += " Lower the shares so that they add up to 100%."
+	}
+	l.sink.add(lang.Diag(lang.ShareSum, last.Given.Range, "Shares do not add up to 100%", detail))
+	return false
 }

@@ -1,17 +1,22 @@
 package compiler_test
 
 // The golden tests compile small plans kept as txtar archives in
-// testdata/diag and compare the text rendering of their diagnostics (and,
-// where the archive asks for it, of their solved values) with the archive's
-// want sections.
+// testdata/diag (a diagnostic each) and testdata/solve (solved values
+// computed by hand) and compare the text rendering of their diagnostics
+// (and, where the archive asks for it, of their solved values) with the
+// archive's want sections.
 //
 // An archive holds:
 //
-//   - a comment saying what it tests;
+//   - a comment saying what it tests, and for want/exact the computation
+//     by hand, with fractions;
 //   - one or more "-- NAME.plan.hcl --" files, written into a temporary
 //     directory and compiled together with compiler.Run(dir);
 //   - "-- want/diagnostics --": report.Text followed by report.Summary;
-//   - optionally "-- want/values --": report.ValuesText.
+//   - optionally "-- want/values --": report.ValuesText;
+//   - optionally "-- want/exact --": lines "PATH VALUE", VALUE an exact
+//     rational as big.Rat reads it ("7620", "3/10") or "unsolved". These
+//     are the hand computation: -update never writes them.
 //
 // File names in the output are relative to the plan directory, so the
 // output does not depend on where the test runs.
@@ -30,24 +35,27 @@ import (
 	"testing"
 
 	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/compilertest"
 	"github.com/planc-dev/planc/compiler/report"
 	"golang.org/x/tools/txtar"
 )
 
-var update = flag.Bool("update", false, "rewrite the want sections of testdata/diag/*.txtar")
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/{diag,solve}/*.txtar")
 
 const (
 	wantDiags  = "want/diagnostics"
 	wantValues = "want/values"
+	wantExact  = "want/exact"
 )
 
 func TestGolden(t *testing.T) {
-	paths, err := filepath.Glob(filepath.Join("testdata", "diag", "*.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(paths) == 0 {
-		t.Fatal("no testdata/diag/*.txtar files")
+	var paths []string
+	for _, dir := range []string{"diag", "solve"} {
+		ps, err := filepath.Glob(filepath.Join("testdata", dir, "*.txtar"))
+		if err != nil || len(ps) == 0 {
+			t.Fatalf("no testdata/%s/*.txtar files (%v)", dir, err)
+		}
+		paths = append(paths, ps...)
 	}
 	for _, path := range paths {
 		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
@@ -67,6 +75,9 @@ func runGolden(t *testing.T, path string) {
 		t.Errorf("%s: the archive needs a comment saying what it tests", path)
 	}
 	res := compileArchive(t, ar)
+	if exact := section(ar, wantExact); exact != nil {
+		checkExact(t, path, res.res, string(exact.Data))
+	}
 	got := map[string]string{wantDiags: res.diagText}
 	if section(ar, wantValues) != nil {
 		got[wantValues] = res.valuesText
@@ -187,4 +198,15 @@ func loadArchive(t *testing.T, name string) result {
 		t.Fatal(err)
 	}
 	return compileArchive(t, ar)
+}
+
+// checkExact compares solved values with the archive's want/exact lines.
+func checkExact(t *testing.T, path string, r *compiler.Result, lines string) {
+	t.Helper()
+	for _, line := range strings.Split(strings.TrimSpace(lines), "\n") {
+		p, want, _ := strings.Cut(strings.TrimSpace(line), " ")
+		if err := compilertest.Value(r, p, want); err != "" {
+			t.Errorf("%s: %s", path, err)
+		}
+	}
 }

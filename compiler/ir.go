@@ -126,3 +126,30 @@ func walk(e Expr, f func(Expr)) {
 		walk(x.B, f)
 	}
 }
+
+// Building expressions for the equations the plan's structure implies.
+
+func mul(a, b *Var, r hcl.Range) Expr {
+	return &Bin{Op: '*', A: &Ref{Var: a, R: r}, B: &Ref{Var: b, R: r}, R: r}
+}
+
+func ref(v *Var, r hcl.Range) Expr { return &Ref{Var: v, R: r} }
+
+func div(a, b Expr, r hcl.Range) Expr { return &Bin{Op: '/', A: a, B: b, R: r} }
+
+// sum returns the expression v1 + v2 + ... (zero, in unit zero, for no
+// values).
+func sum(vs []*Var, r hcl.Range, zero quantity.Unit) Expr {
+	if len(vs) == 0 {
+		return &Const{V: new(big.Rat), Unit: zero, R: r}
+	}
+	var e Expr
+	for _, v := range vs {
+		if e == nil {
+			e = ref(v, r)
+		} else {
+			e = &Bin{Op: '+', A: e, B: ref(v, r), R: r}
+		}
+	}
+	return e
+}

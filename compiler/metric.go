@@ -109,8 +109,11 @@ type slot struct {
 	fromFormula bool
 }
 
-// slotOf is the slot of an attribute whose bare numbers are in unit u.
-func slotOf(u quantity.Unit) slot { return slot{unit: u, scale: big.NewRat(1, 1)} }
+// input gives v, whose unit the resolver set, the value of attribute a
+// (an input such as a rate or a CPA); a bare number is in v's unit.
+func (l *lowerer) input(v *Var, a *lang.Attr) {
+	l.assign(v, a, Input, slot{unit: v.Unit, scale: big.NewRat(1, 1)})
+}
 
 // assign gives v the value of attribute a: a constant becomes v's Given
 // value, any other expression an equation v = expr.

@@ -358,7 +358,10 @@ func (r *resolver) declareValues() {
 // newVar declares value d of object o. A metric's value is the metric: it
 // has the metric's path, in the kgi or kpi namespace.
 func (r *resolver) newVar(o *Object, d *valueDef) *Var {
-	v := &Var{Path: o.Path, Name: d.name, Kind: d.kind, Object: o, Decl: o.DefRange(), def: d}
+	v := &Var{Path: o.Path, Name: d.name, Kind: d.kind, Object: o, Decl: o.DefRange(), Whole: d.whole, def: d}
+	if d.unit != nil {
+		v.setUnit(d.unit(r.info, o))
+	}
 	var sc *scope
 	name := d.name
 	if d.name == "" {

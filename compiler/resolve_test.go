@@ -11,7 +11,9 @@ import (
 )
 
 // The resolver's tests: every reference of the plan, content blocks
-// included, resolves through one resolver with one duplicate policy.
+// included, resolves through one resolver with one duplicate policy. The
+// table also holds the mistakes in content blocks that lang reports as it
+// decodes them, each of which must come out of a compile alone.
 
 // refBase declares what the plans below refer to. It is a file of its
 // own, after theirs in file-name order, so that the tests also show
@@ -69,6 +71,62 @@ type refDiag struct {
 }
 
 var refDiags = []refDiag{
+	{"touchpoint not a string", journeyWith(`touchpoints = ["Booth", 3]`), lang.Schema, "3:29",
+		[]string{"Not a string", "touchpoints"}},
+	{"goals not a list", `persona "p" {
+  goals = "one"
+}
+`, lang.Schema, "2:11", []string{"goals must be a list of strings", `["..."]`}},
+	{"pain with a reference", `persona "p" {
+  pains = ["ok", "${kpi.x}"]
+}
+`, lang.Schema, "2:18", []string{"Not a string", "pains"}},
+	{"journey without phases", `journey "j" {
+  title = "Empty"
+}
+`, lang.Schema, "1:1", []string{"no phase block"}},
+	{"section of another framework", `analysis "a" {
+  framework = "swot"
+  strengths = ["x"]
+  customer  = ["y"]
+}
+`, lang.Schema, "4:3", []string{"customer is a section of 3C", "not of SWOT", "strengths, weaknesses, opportunities and threats"}},
+	{"4P section in SAVE", `analysis "a" {
+  framework = "save"
+  value     = ["z"]
+  price     = ["x"]
+}
+`, lang.Schema, "4:3", []string{`price is a section of 4P (framework = "4p"), not of SAVE`, "solution, access, value and education"}},
+	{"misspelt section", `analysis "a" {
+  framework = "swot"
+  strenghts = ["x"]
+  threats   = ["y"]
+}
+`, lang.Schema, "3:3", []string{`no attribute "strenghts"`, `Did you mean "strengths"?`, "strengths, weaknesses, opportunities and threats"}},
+	{"unknown framework", `analysis "a" {
+  framework = "swat"
+  strengths = ["x"]
+}
+`, lang.Schema, "2:15", []string{`framework is "swat"`, `Did you mean "swot"?`, "five_forces"}},
+	{"missing framework", `analysis "a" {
+  rivalry = ["x"]
+}
+`, lang.Schema, "1:1", []string{`write framework = "five_forces"`}},
+	{"no section", `analysis "a" {
+  framework = "pest"
+}
+`, lang.Schema, "1:1", []string{"political, economic, social and technological"}},
+	{"section item not a string", `analysis "a" {
+  framework = "3c"
+  customer  = ["x", true]
+}
+`, lang.Schema, "3:21", []string{"Not a string", "customer"}},
+	{"nested block in an analysis", `analysis "a" {
+  framework = "3c"
+  customer  = ["x"]
+  company {}
+}
+`, lang.Schema, "4:3", []string{"company"}},
 	{"unknown channel", journeyWith(`channels = [channel.webinr]`), lang.UnknownReference, "3:17",
 		[]string{`There is no channel "webinr"`, `Did you mean "channel.webinar"?`}},
 	{"unknown persona", journeyWith(`personas = [persona.it_manger]`), lang.UnknownReference, "3:17",

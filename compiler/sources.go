@@ -128,7 +128,6 @@ func (r *resolver) declareSource(ns *scope, path lang.Path, f *Object, grp sourc
 func (l *lowerer) sources() {
 	srcs := l.info.Kind("source")
 	for _, src := range srcs {
-		l.sourceUnits(src)
 		if src.Parent != nil {
 			l.funnelSource(src)
 		}
@@ -138,19 +137,6 @@ func (l *lowerer) sources() {
 			l.planSource(src)
 		}
 	}
-}
-
-func (l *lowerer) sourceUnits(src *Object) {
-	won := quantity.Count
-	if f := src.Parent; f != nil {
-		fn := f.Node.(*lang.Funnel)
-		won = quantity.CountOf(fn.Stages[len(fn.Stages)-1].Unit.Value)
-	}
-	src.Value("leads").setUnit(quantity.CountOf("leads"))
-	src.Value("lead_share").setUnit(quantity.Ratio)
-	src.Value("won").setUnit(won)
-	src.Value("revenue").setUnit(l.money())
-	src.Value("share").setUnit(quantity.Ratio)
 }
 
 func (l *lowerer) funnelSource(src *Object) {
@@ -203,8 +189,9 @@ func (l *lowerer) planSource(src *Object) {
 	l.relate(src.Value("leads"), sum(leads, r, count))
 	l.relate(src.Value("lead_share"), div(ref(src.Value("leads"), r), sum(allLeads, r, count), r))
 	l.relate(src.Value("won"), sum(won, r, quantity.Count))
-	l.relate(src.Value("revenue"), sum(revenue, r, l.money()))
-	l.relate(src.Value("share"), div(ref(src.Value("revenue"), r), sum(allRevenue, r, l.money()), r))
+	money := src.Value("revenue").Unit
+	l.relate(src.Value("revenue"), sum(revenue, r, money))
+	l.relate(src.Value("share"), div(ref(src.Value("revenue"), r), sum(allRevenue, r, money), r))
 }
 
 // zeroSource gives a source without channels its zero values.

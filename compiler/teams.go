@@ -42,18 +42,9 @@ func (l *lowerer) teams(plan *lang.Plan) {
 
 func (l *lowerer) team(t *Object, stages []*Object, months int, haveMonths bool) {
 	tm := t.Node.(*lang.Team)
-	headcount, capacity, load, required := t.Value("headcount"), t.Value("capacity"), t.Value("load"), t.Value("required")
-	headcount.setUnit(quantity.CountOf("people"))
-	required.setUnit(quantity.PlainNumber)
-	// Capacity and load count what the team's first stage counts.
-	u := perMonth
-	if len(stages) > 0 {
-		u.Label = stageLabel(stages[0].Node.(*lang.Stage))
-	}
-	capacity.setUnit(u)
-	load.setUnit(u)
-	l.assign(headcount, tm.Headcount, Input, slotOf(quantity.CountOf("people")))
-	l.assign(capacity, tm.Capacity, Input, slotOf(perMonth))
+	capacity, load := t.Value("capacity"), t.Value("load")
+	l.input(t.Value("headcount"), tm.Headcount)
+	l.input(capacity, tm.Capacity)
 	if len(stages) == 0 || !haveMonths {
 		return
 	}
@@ -64,7 +55,7 @@ func (l *lowerer) team(t *Object, stages []*Object, months int, haveMonths bool)
 	r := tm.DefRange
 	period := &Const{V: big.NewRat(int64(months), 1), Unit: quantity.Time, R: r}
 	l.eqs = append(l.eqs, &Eq{V: load, E: div(sum(vols, r, quantity.Count), period, r), Role: RoleLoad, Range: r})
-	l.eqs = append(l.eqs, &Eq{V: required, E: div(ref(load, r), ref(capacity, r), r), Role: RoleLoad, Range: r})
+	l.eqs = append(l.eqs, &Eq{V: t.Value("required"), E: div(ref(load, r), ref(capacity, r), r), Role: RoleLoad, Range: r})
 }
 
 // periodMonths reads the plan's period when a team needs it, reporting a

@@ -1,5 +1,10 @@
 package compiler
 
+import (
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
+)
+
 // The values each kind of object owns, in display order. The resolver
 // declares them from this table; the lowering of the kind (funnel.go,
 // channel.go, ...) gives them units and equations; every emitter shows
@@ -24,42 +29,46 @@ type valueDef struct {
 	// when says whether an object has the value; nil means every object
 	// of the kind.
 	when func(*resolver, *Object) bool
+	// unit is the value's unit; nil for a metric, whose unit it declares
+	// or its formula gives. whole marks counts that must be whole.
+	unit  func(*Info, *Object) quantity.Unit
+	whole bool
 }
 
 var valueDefs = map[string][]valueDef{
 	"kgi": {{kind: KindMetric, attrs: metricAttrs, headline: true, hint: true}},
 	"kpi": {{kind: KindMetric, attrs: metricAttrs, hint: true}},
 	"funnel": {
-		{name: "deal_size", kind: KindDealSize, label: "deal size", attrs: []string{"deal_size"}},
-		{name: "revenue", kind: KindRevenue, label: "revenue", headline: true, hint: true},
+		{name: "deal_size", kind: KindDealSize, label: "deal size", attrs: []string{"deal_size"}, unit: money},
+		{name: "revenue", kind: KindRevenue, label: "revenue", headline: true, hint: true, unit: money},
 	},
 	"stage": {
-		{name: "volume", kind: KindVolume, headline: true, hint: true},
-		{name: "rate", kind: KindRate, label: "rate", attrs: []string{"rate"}, when: notFirstStage},
-		{name: "inflow", kind: KindInflow, label: "inflow", when: laterEntry},
+		{name: "volume", kind: KindVolume, headline: true, hint: true, unit: stageCount, whole: true},
+		{name: "rate", kind: KindRate, label: "rate", attrs: []string{"rate"}, when: notFirstStage, unit: ratio},
+		{name: "inflow", kind: KindInflow, label: "inflow", when: laterEntry, unit: leads, whole: true},
 	},
 	"channel": {
-		{name: "leads", kind: KindLeads, label: "leads", attrs: []string{"leads"}, headline: true, hint: true},
-		{name: "share", kind: KindShare, label: "share", attrs: []string{"share"}},
-		{name: "cpa", kind: KindCPA, label: "CPA", attrs: []string{"cpa"}},
-		{name: "cost", kind: KindCost, label: "cost", attrs: []string{"budget"}, headline: true, hint: true},
+		{name: "leads", kind: KindLeads, label: "leads", attrs: []string{"leads"}, headline: true, hint: true, unit: leads, whole: true},
+		{name: "share", kind: KindShare, label: "share", attrs: []string{"share"}, unit: ratio},
+		{name: "cpa", kind: KindCPA, label: "CPA", attrs: []string{"cpa"}, unit: money},
+		{name: "cost", kind: KindCost, label: "cost", attrs: []string{"budget"}, headline: true, hint: true, unit: money},
 	},
 	"budget": {
-		{name: "spend", kind: KindSpend, label: "spend", headline: true, hint: true},
-		{name: "cap", kind: KindCap, label: "cap", attrs: []string{"cap"}, headline: true},
+		{name: "spend", kind: KindSpend, label: "spend", headline: true, hint: true, unit: money},
+		{name: "cap", kind: KindCap, label: "cap", attrs: []string{"cap"}, headline: true, unit: money},
 	},
 	"team": {
-		{name: "headcount", kind: KindHeadcount, label: "headcount", attrs: []string{"headcount"}},
-		{name: "capacity", kind: KindCapacity, label: "capacity", attrs: []string{"capacity"}},
-		{name: "load", kind: KindLoad, label: "load"},
-		{name: "required", kind: KindRequired, label: "people required"},
+		{name: "headcount", kind: KindHeadcount, label: "headcount", attrs: []string{"headcount"}, unit: people},
+		{name: "capacity", kind: KindCapacity, label: "capacity", attrs: []string{"capacity"}, unit: teamRate},
+		{name: "load", kind: KindLoad, label: "load", unit: teamRate},
+		{name: "required", kind: KindRequired, label: "people required", unit: plain},
 	},
 	"source": {
-		{name: "leads", kind: KindSourceLeads, label: "leads", headline: true},
-		{name: "lead_share", kind: KindSourceLeadShare, label: "share of leads"},
-		{name: "won", kind: KindSourceWon, label: "won deals"},
-		{name: "revenue", kind: KindSourceRevenue, label: "revenue", headline: true},
-		{name: "share", kind: KindSourceShare, label: "share of revenue"},
+		{name: "leads", kind: KindSourceLeads, label: "leads", headline: true, unit: leads},
+		{name: "lead_share", kind: KindSourceLeadShare, label: "share of leads", unit: ratio},
+		{name: "won", kind: KindSourceWon, label: "won deals", unit: wonCount},
+		{name: "revenue", kind: KindSourceRevenue, label: "revenue", headline: true, unit: money},
+		{name: "share", kind: KindSourceShare, label: "share of revenue", unit: ratio},
 	},
 }
 
@@ -72,3 +81,39 @@ func notFirstStage(_ *resolver, o *Object) bool { return o.Parent.Kids[0] != o }
 // laterEntry: a stage that channels enter below its funnel's top takes
 // them in as an inflow (sources.go).
 func laterEntry(r *resolver, o *Object) bool { return r.later[o] }
+
+// The units of values.
+
+func money(in *Info, _ *Object) quantity.Unit { return quantity.Money(in.Currency) }
+func ratio(*Info, *Object) quantity.Unit      { return quantity.Ratio }
+func leads(*Info, *Object) quantity.Unit      { return quantity.CountOf("leads") }
+func people(*Info, *Object) quantity.Unit     { return quantity.CountOf("people") }
+func plain(*Info, *Object) quantity.Unit      { return quantity.PlainNumber }
+
+// stageCount is what a stage counts: its unit attribute ("deals").
+func stageCount(_ *Info, o *Object) quantity.Unit {
+	return quantity.CountOf(o.Node.(*lang.Stage).Unit.Value)
+}
+
+// teamRate is what a team handles a month: what the first stage it works
+// counts, per month.
+func teamRate(in *Info, t *Object) quantity.Unit {
+	u := perMonth
+	for _, s := range in.Kind("stage") {
+		if s.Ref("team") == t {
+			u.Label = stageLabel(s.Node.(*lang.Stage))
+			break
+		}
+	}
+	return u
+}
+
+// wonCount is what a source's won deals count: what its funnel's last
+// stage counts; plain counts for the plan's sources.
+func wonCount(_ *Info, src *Object) quantity.Unit {
+	if f := src.Parent; f != nil {
+		fn := f.Node.(*lang.Funnel)
+		return quantity.CountOf(fn.Stages[len(fn.Stages)-1].Unit.Value)
+	}
+	return quantity.Count
+}

@@ -5,7 +5,6 @@
 package examples_test
 
 import (
-	"math/big"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/compilertest"
 	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/lang"
@@ -68,71 +68,78 @@ func checkFormatted(t *testing.T, dir string) {
 	}
 }
 
-// TestSaaSDemandNumbers checks the numbers of the design's worked example,
-// computed by hand:
+// designNumbers are the numbers of the language design's worked example
+// (testdata/worked), which saas-demand follows, computed by hand:
 //
 //	won        = 4.8億円 / ¥2.4M          = 200
 //	sql        = 200 / 25%                = 800
 //	sal        = 800 / 50%                = 1,600
 //	mql        = 1,600 / 70% = 2,285.7    -> 2,286 (rounded up)
-//	inquiry    = 2,286 / 30% = 7,620
+//	inquiry    = 2,286 / 30% = 7,620 exactly
 //	webinar    = 35% x 7,620 = 2,667 leads x ¥15,000 = ¥40,005,000
 //	exhibition = 25% x 7,620 = 1,905 leads x ¥40,000 = ¥76,200,000
 //	seo        = 20% x 7,620 = 1,524 leads x ¥8,000  = ¥12,192,000
 //	ads        = 20% x 7,620 = 1,524 leads x ¥20,000 = ¥30,480,000
-//	spend      = ¥158,877,000; per deal ¥794,385; per MQL ¥69,500
-//	payback    = ¥794,385 / (¥2,400,000 / 12 months x 80%) = 158,877/32,000 months (4.96)
-func TestSaaSDemandNumbers(t *testing.T) {
-	m := compiler.Run("saas-demand")
-	diags := m.Diags
-	if diags.HasErrors() {
-		t.Fatalf("saas-demand has errors: %v", diags)
-	}
-	want := map[string]string{
-		"kgi.revenue":                  "480000000",
-		"funnel.demand.revenue":        "480000000",
-		"funnel.demand.won.volume":     "200",
-		"funnel.demand.sql.volume":     "800",
-		"funnel.demand.sal.volume":     "1600",
-		"funnel.demand.mql.volume":     "2286",
-		"funnel.demand.inquiry.volume": "7620",
-		"channel.webinar.leads":        "2667",
-		"channel.webinar.cost":         "40005000",
-		"channel.exhibition.leads":     "1905",
-		"channel.exhibition.cost":      "76200000",
-		"channel.seo.leads":            "1524",
-		"channel.seo.cost":             "12192000",
-		"channel.ads.leads":            "1524",
-		"channel.ads.cost":             "30480000",
-		"budget.marketing.spend":       "158877000",
-		"budget.marketing.cap":         "160000000",
-		"kpi.mqls":                     "2286",
-		"kpi.cost_per_deal":            "794385",
-		"kpi.cost_per_mql":             "69500",
-		"kpi.payback":                  "158877/32000", // months
-	}
-	wantValues(t, m, want)
+//	spend      = ¥158,877,000
+var designNumbers = map[string]string{
+	"kgi.revenue":                  "480000000",
+	"funnel.demand.deal_size":      "2400000",
+	"funnel.demand.revenue":        "480000000",
+	"funnel.demand.won.volume":     "200",
+	"funnel.demand.sql.volume":     "800",
+	"funnel.demand.sal.volume":     "1600",
+	"funnel.demand.mql.volume":     "2286",
+	"funnel.demand.mql.rate":       "3/10",
+	"funnel.demand.inquiry.volume": "7620",
+	"channel.webinar.share":        "7/20",
+	"channel.webinar.leads":        "2667",
+	"channel.webinar.cost":         "40005000",
+	"channel.exhibition.leads":     "1905",
+	"channel.exhibition.cost":      "76200000",
+	"channel.seo.leads":            "1524",
+	"channel.seo.cost":             "12192000",
+	"channel.ads.leads":            "1524",
+	"channel.ads.cost":             "30480000",
+	"budget.marketing.spend":       "158877000",
 }
 
-// wantValues checks solved values exactly, by reference path.
-func wantValues(t *testing.T, m *compiler.Result, want map[string]string) {
-	t.Helper()
-	for path, w := range want {
-		v := m.Lookup(path)
-		if v == nil {
-			t.Errorf("%s: no such value", path)
-			continue
-		}
-		got, ok := m.Value(v)
-		if !ok {
-			t.Errorf("%s: not solved", path)
-			continue
-		}
-		wr, _ := new(big.Rat).SetString(w)
-		if got.Nom.Cmp(wr) != 0 {
-			t.Errorf("%s = %s, want %s", path, got.Nom.RatString(), w)
+// TestWorkedExample: the design's worked example solves to its numbers
+// backward from the KGI's target, and is over its ¥100,000,000 cap by
+// ¥58,877,000, as the design says.
+func TestWorkedExample(t *testing.T) {
+	m := compiler.Run(filepath.Join("..", "testdata", "worked"))
+	compilertest.Values(t, m, designNumbers)
+	compilertest.Values(t, m, map[string]string{"budget.marketing.cap": "100000000"})
+	if len(m.Diags) != 1 || lang.CodeOf(m.Diags[0]) != lang.OverBudget || !strings.Contains(m.Diags[0].Detail, "¥58,877,000") {
+		t.Errorf("want one over-budget with the excess ¥58,877,000: %v", m.Diags)
+	}
+	for path, origin := range map[string]compiler.Origin{
+		"kgi.revenue": compiler.Target, "funnel.demand.mql.rate": compiler.Input, "funnel.demand.mql.volume": compiler.Solved,
+	} {
+		if got := m.Origin(m.Lookup(path)); got != origin {
+			t.Errorf("origin of %s = %q, want %q", path, got, origin)
 		}
 	}
+}
+
+// TestSaaSDemandNumbers checks saas-demand: the design's numbers with a cap
+// that pays for them, and its KPIs:
+//
+//	per deal ¥158,877,000 / 200 = ¥794,385; per MQL / 2,286 = ¥69,500
+//	payback  = ¥794,385 / (¥2,400,000 / 12 months x 80%) = 158,877/32,000 months (4.96)
+func TestSaaSDemandNumbers(t *testing.T) {
+	m := compiler.Run("saas-demand")
+	if m.Diags.HasErrors() {
+		t.Fatalf("saas-demand has errors: %v", m.Diags)
+	}
+	compilertest.Values(t, m, designNumbers)
+	compilertest.Values(t, m, map[string]string{
+		"budget.marketing.cap": "160000000",
+		"kpi.mqls":             "2286",
+		"kpi.cost_per_deal":    "794385",
+		"kpi.cost_per_mql":     "69500",
+		"kpi.payback":          "158877/32000", // months
+	})
 }
 
 // TestTheModelNumbers checks THE MODEL example, computed by hand. The
@@ -200,7 +207,7 @@ func TestTheModelNumbers(t *testing.T) {
 		"kpi.ending_arr":                  "1680000000",
 		"kpi.arr_growth":                  "2/5",
 	}
-	wantValues(t, m, want)
+	compilertest.Values(t, m, want)
 }
 
 // TestITSolutionsNumbers checks the IT solution provider's example,
@@ -250,7 +257,7 @@ func TestITSolutionsNumbers(t *testing.T) {
 		"team.presales.required":             "25/6",
 		"team.field_sales.required":          "50/9",
 	}
-	wantValues(t, m, want)
+	compilertest.Values(t, m, want)
 }
 
 // TestMinimalNumbers checks the newcomers' example of the README's
@@ -279,7 +286,7 @@ func TestMinimalNumbers(t *testing.T) {
 		"channel.ads.cost":                 "12000000",
 		"budget.marketing.spend":           "24000000",
 	}
-	wantValues(t, m, want)
+	compilertest.Values(t, m, want)
 }
 
 // snippet is an example in lang/README.md: a plan that triggers exactly one

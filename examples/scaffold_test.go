@@ -1,11 +1,11 @@
 package examples_test
 
 import (
-	"math/big"
 	"strings"
 	"testing"
 
 	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/compilertest"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/stdlib"
@@ -119,17 +119,6 @@ func TestScaffoldNumbers(t *testing.T) {
 			srcs = append(srcs, lang.Source{Name: f.Name, Bytes: f.Bytes})
 		}
 		m := compiler.Compile(lang.Parse(srcs))
-		for path, w := range values {
-			v := m.Lookup(path)
-			if v == nil {
-				t.Errorf("%s: %s: no such value", name, path)
-				continue
-			}
-			got, ok := m.Value(v)
-			wr, _ := new(big.Rat).SetString(w)
-			if !ok || got.Nom.Cmp(wr) != 0 {
-				t.Errorf("%s: %s = %v (solved %v), want %s", name, path, got.Nom, ok, w)
-			}
-		}
+		compilertest.Values(t, m, values)
 	}
 }

@@ -9,26 +9,10 @@ import (
 	"github.com/planc-dev/planc/lang"
 )
 
-// contentBase declares what the content blocks below refer to. It is a
-// file of its own, after the journeys in file-name order, so that the
-// tests also show references resolved across files.
+// contentBase is a second file of personas, after the journeys in
+// file-name order: decoding keeps every file's blocks.
 const contentBase = `plan {
   title = "Content"
-}
-
-funnel "demand" {
-  deal_size = "1M JPY"
-  stage "lead" {}
-}
-
-channel "exhibition" {
-  funnel = funnel.demand
-  cpa    = "20,000 JPY"
-}
-
-channel "webinar" {
-  funnel = funnel.demand
-  cpa    = "10,000 JPY"
 }
 
 persona "it_manager" {
@@ -141,102 +125,6 @@ analysis "swot" {
 	}
 	if s := plan.Analyses[0].Section("threats"); s == nil || s.NameRange.Start.Line != 15 {
 		t.Errorf("Section(threats) = %+v, want the attribute on line 15", s)
-	}
-}
-
-// contentDiag is a plan-content mistake and the diagnostic it must give.
-type contentDiag struct {
-	name, src string
-	code      lang.Code
-	at        string // line:column of the subject's start
-	words     []string
-}
-
-var contentDiags = []contentDiag{
-	{"touchpoint not a string", journeyWith(`touchpoints = ["Booth", 3]`), lang.Schema, "3:29",
-		[]string{"Not a string", "touchpoints"}},
-	{"goals not a list", `persona "p" {
-  goals = "one"
-}
-`, lang.Schema, "2:11", []string{"goals must be a list of strings", `["..."]`}},
-	{"pain with a reference", `persona "p" {
-  pains = ["ok", "${kpi.x}"]
-}
-`, lang.Schema, "2:18", []string{"Not a string", "pains"}},
-	{"journey without phases", `journey "j" {
-  title = "Empty"
-}
-`, lang.Schema, "1:1", []string{"no phase block"}},
-	{"section of another framework", `analysis "a" {
-  framework = "swot"
-  strengths = ["x"]
-  customer  = ["y"]
-}
-`, lang.Schema, "4:3", []string{"customer is a section of 3C", "not of SWOT", "strengths, weaknesses, opportunities and threats"}},
-	{"4P section in SAVE", `analysis "a" {
-  framework = "save"
-  value     = ["z"]
-  price     = ["x"]
-}
-`, lang.Schema, "4:3", []string{`price is a section of 4P (framework = "4p"), not of SAVE`, "solution, access, value and education"}},
-	{"misspelt section", `analysis "a" {
-  framework = "swot"
-  strenghts = ["x"]
-  threats   = ["y"]
-}
-`, lang.Schema, "3:3", []string{`no attribute "strenghts"`, `Did you mean "strengths"?`, "strengths, weaknesses, opportunities and threats"}},
-	{"unknown framework", `analysis "a" {
-  framework = "swat"
-  strengths = ["x"]
-}
-`, lang.Schema, "2:15", []string{`framework is "swat"`, `Did you mean "swot"?`, "five_forces"}},
-	{"missing framework", `analysis "a" {
-  rivalry = ["x"]
-}
-`, lang.Schema, "1:1", []string{`write framework = "five_forces"`}},
-	{"no section", `analysis "a" {
-  framework = "pest"
-}
-`, lang.Schema, "1:1", []string{"political, economic, social and technological"}},
-	{"section item not a string", `analysis "a" {
-  framework = "3c"
-  customer  = ["x", true]
-}
-`, lang.Schema, "3:21", []string{"Not a string", "customer"}},
-	{"nested block in an analysis", `analysis "a" {
-  framework = "3c"
-  customer  = ["x"]
-  company {}
-}
-`, lang.Schema, "4:3", []string{"company"}},
-}
-
-// journeyWith is a journey whose one phase has the attribute line, on
-// line 3.
-func journeyWith(line string) string {
-	return "journey \"j\" {\n  phase \"p\" {\n    " + line + "\n  }\n}\n"
-}
-
-func TestContentDiagnostics(t *testing.T) {
-	for _, tc := range contentDiags {
-		t.Run(tc.name, func(t *testing.T) {
-			_, diags := parseContent(t, tc.src)
-			if len(diags) != 1 {
-				t.Fatalf("%d diagnostics, want 1: %v", len(diags), diags)
-			}
-			d := diags[0]
-			if lang.CodeOf(d) != tc.code {
-				t.Errorf("code %s, want %s: %v", lang.CodeOf(d), tc.code, d)
-			}
-			if at := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column); d.Subject.Filename != "a.plan.hcl" || at != tc.at {
-				t.Errorf("at %s:%s, want a.plan.hcl:%s", d.Subject.Filename, at, tc.at)
-			}
-			for _, w := range tc.words {
-				if !strings.Contains(d.Summary+" "+d.Detail, w) {
-					t.Errorf("message does not contain %q: %s: %s", w, d.Summary, d.Detail)
-				}
-			}
-		})
 	}
 }
 

@@ -58,22 +58,19 @@ func TestGitHub(t *testing.T) {
 }
 
 func TestGitHubEscapes(t *testing.T) {
-	tests := []struct{ in, data, property string }{
-		{"50%", "50%25", "50%25"},
-		{"a\nb", "a%0Ab", "a%0Ab"},
-		{"a\r\nb", "a%0D%0Ab", "a%0D%0Ab"},
-		{"a:b", "a:b", "a%3Ab"},
-		{"a,b", "a,b", "a%2Cb"},
-		{"%0A", "%250A", "%250A"},
-		{"::error::", "::error::", "%3A%3Aerror%3A%3A"},
-		{"計画.plan.hcl", "計画.plan.hcl", "計画.plan.hcl"},
-	}
-	for _, tt := range tests {
-		if got := escapeData(tt.in); got != tt.data {
-			t.Errorf("escapeData(%q) = %q, want %q", tt.in, got, tt.data)
-		}
-		if got := escapeProperty(tt.in); got != tt.property {
-			t.Errorf("escapeProperty(%q) = %q, want %q", tt.in, got, tt.property)
+	// Each text escaped as a message (data) and as a property value.
+	for in, want := range map[string][2]string{
+		"50%":         {"50%25", "50%25"},
+		"a\nb":        {"a%0Ab", "a%0Ab"},
+		"a\r\nb":      {"a%0D%0Ab", "a%0D%0Ab"},
+		"a:b":         {"a:b", "a%3Ab"},
+		"a,b":         {"a,b", "a%2Cb"},
+		"%0A":         {"%250A", "%250A"},
+		"::error::":   {"::error::", "%3A%3Aerror%3A%3A"},
+		"計画.plan.hcl": {"計画.plan.hcl", "計画.plan.hcl"},
+	} {
+		if got := [2]string{escapeData(in), escapeProperty(in)}; got != want {
+			t.Errorf("%q escapes as data and property to %q, want %q", in, got, want)
 		}
 	}
 }

@@ -70,10 +70,5 @@ func viewAnalysis(o *compiler.Object, anchor string, ids *pageIDs) analysisView 
 // analysisAnchors gives each analysis the id of its section on
 // analyses.html.
 func analysisAnchors(as []*compiler.Object) map[*compiler.Object]string {
-	ids := newIDs()
-	out := map[*compiler.Object]string{}
-	for _, a := range as {
-		out[a] = ids.unique("analysis-" + a.Name())
-	}
-	return out
+	return anchorsOf("analysis-", as)
 }

@@ -56,14 +56,7 @@ type waterfallRow struct {
 	RateX, RateY, HandoffY, HandoffLabelY              int
 }
 
-func (g *gen) funnels() error {
-	for _, f := range g.objs("funnel") {
-		if err := g.funnelPage(f); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (g *gen) funnels() error { return g.each("funnel", g.funnelPage) }
 
 func (g *gen) funnelPage(f *compiler.Object) error {
 	vs := f.Values()

@@ -67,6 +67,16 @@ type navItem struct {
 // objs lists the plan's objects of a kind.
 func (g *gen) objs(kind string) []*compiler.Object { return g.r.Info.Kind(kind) }
 
+// each renders a page for each object of kind, with page.
+func (g *gen) each(kind string, page func(*compiler.Object) error) error {
+	for _, o := range g.objs(kind) {
+		if err := page(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (g *gen) planTitle() string {
 	if meta := g.plan.Meta; meta != nil && meta.Title.Value != "" {
 		return meta.Title.Value

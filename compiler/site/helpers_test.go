@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/lang"
 )
 
 // worked is the language design's worked example: over budget, so it
@@ -18,15 +19,24 @@ const worked = "../../testdata/worked"
 
 // clean is a plan without errors, with Markdown, Japanese headings and
 // hostile text in it.
-const clean = "testdata/clean"
+const clean = "testdata/clean.txtar"
 
+// compile compiles the plan in dir, or in a txtar archive of plan files.
 func compile(t *testing.T, dir string) *compiler.Result {
 	t.Helper()
+	if strings.HasSuffix(dir, ".txtar") {
+		dir = txtarPlan(t, dir)
+	}
 	r := compiler.Run(dir)
 	if len(r.Plan.Files) == 0 {
 		t.Fatalf("compile %s: %v", dir, r.Diags)
 	}
 	return r
+}
+
+// compileSrc compiles one plan file held in memory.
+func compileSrc(src string) *compiler.Result {
+	return compiler.Compile(lang.Parse([]lang.Source{{Name: "a.plan.hcl", Bytes: []byte(src)}}))
 }
 
 func generate(t *testing.T, dir string) map[string][]byte {

@@ -29,14 +29,7 @@ type phaseView struct {
 	Description        template.HTML
 }
 
-func (g *gen) journeys() error {
-	for _, j := range g.objs("journey") {
-		if err := g.journeyPage(j); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (g *gen) journeys() error { return g.each("journey", g.journeyPage) }
 
 func (g *gen) journeyPage(j *compiler.Object) error {
 	anchors := phaseAnchors(j)
@@ -67,11 +60,4 @@ func (g *gen) journeyPage(j *compiler.Object) error {
 }
 
 // phaseAnchors gives each phase of a journey the id of its column.
-func phaseAnchors(j *compiler.Object) map[*compiler.Object]string {
-	ids := newIDs()
-	out := map[*compiler.Object]string{}
-	for _, ph := range j.Kids {
-		out[ph] = ids.unique("phase-" + ph.Name())
-	}
-	return out
-}
+func phaseAnchors(j *compiler.Object) map[*compiler.Object]string { return anchorsOf("phase-", j.Kids) }

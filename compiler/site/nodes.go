@@ -31,27 +31,19 @@ func pageIDsFor(vars []*compiler.Var, more ...string) *pageIDs {
 }
 
 func (g *gen) nodes() error {
-	for _, kind := range []string{"kgi", "kpi"} {
-		for _, x := range g.objs(kind) {
-			if err := g.metricPage(x); err != nil {
-				return err
-			}
-		}
-	}
-	for _, s := range g.objs("stage") {
-		if err := g.stagePage(s); err != nil {
+	for _, step := range []func() error{
+		func() error { return g.each("kgi", g.metricPage) },
+		func() error { return g.each("kpi", g.metricPage) },
+		func() error { return g.each("stage", g.stagePage) },
+		func() error { return g.each("channel", g.channelPage) },
+		func() error { return g.each("source", g.sourcePage) },
+		g.teamPages,
+	} {
+		if err := step(); err != nil {
 			return err
 		}
 	}
-	for _, c := range g.objs("channel") {
-		if err := g.channelPage(c); err != nil {
-			return err
-		}
-	}
-	if err := g.sourcePages(); err != nil {
-		return err
-	}
-	return g.teamPages()
+	return nil
 }
 
 // blockBody starts the page of an object: its kind, label, reference path

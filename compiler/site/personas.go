@@ -50,10 +50,16 @@ func (g *gen) personas() error {
 // personaAnchors gives each persona the id of its section on
 // personas.html.
 func personaAnchors(ps []*compiler.Object) map[*compiler.Object]string {
+	return anchorsOf("persona-", ps)
+}
+
+// anchorsOf gives each object an id on a page: prefix and its name,
+// unique on that page.
+func anchorsOf(prefix string, os []*compiler.Object) map[*compiler.Object]string {
 	ids := newIDs()
 	out := map[*compiler.Object]string{}
-	for _, p := range ps {
-		out[p] = ids.unique("persona-" + p.Name())
+	for _, o := range os {
+		out[o] = ids.unique(prefix + o.Name())
 	}
 	return out
 }

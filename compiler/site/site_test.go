@@ -26,17 +26,9 @@ func TestWorkedNumbers(t *testing.T) {
 		"funnel.demand.inquiry.html": {"Fed by", "channel.webinar.html"},
 	}
 	for page, subs := range want {
-		body, ok := files[page]
-		if !ok {
-			t.Errorf("no page %s", page)
-			continue
-		}
-		for _, s := range subs {
-			if !bytes.Contains(body, []byte(s)) {
-				t.Errorf("%s does not contain %q", page, s)
-			}
-		}
+		pageHas(t, files, page, subs...)
 	}
+
 	// Over budget is an error: every page says so.
 	for _, name := range pageNames(files) {
 		if !bytes.Contains(files[name], []byte(`class="banner"`)) {

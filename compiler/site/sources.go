@@ -154,16 +154,6 @@ func (g *gen) shareBar(srcs []*compiler.Object) *shareBar {
 	return b
 }
 
-// sourcePages writes a page per source.
-func (g *gen) sourcePages() error {
-	for _, src := range g.objs("source") {
-		if err := g.sourcePage(src); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // sourceNote explains on a source's page where its numbers come from.
 const sourceNote = "planc attributes won deals and revenue to the sources of the leads. A lead that enters at a stage becomes a won deal at the product of the conversion rates of the stages after it, so a source's share is the won deals its leads make over the won deals all leads make."
 

@@ -70,7 +70,7 @@ func sourceRowHTML(name, class, page string, nums ...string) string {
 }
 
 func TestSourcesFunnelPage(t *testing.T) {
-	files := generate(t, txtarPlan(t, sourcesTxtar))
+	files := generate(t, sourcesTxtar)
 	page := "funnel.demand.html"
 	pageHas(t, files, page,
 		`<h2 id="sources">Sources</h2>`,
@@ -106,7 +106,7 @@ func TestSourcesFunnelPage(t *testing.T) {
 }
 
 func TestSourcesOverview(t *testing.T) {
-	files := generate(t, txtarPlan(t, sourcesTxtar))
+	files := generate(t, sourcesTxtar)
 	pageHas(t, files, "index.html",
 		// Marketing's contribution beside the KGIs.
 		`<a class="card card-source" href="source.marketing.html">`,
@@ -130,7 +130,7 @@ func TestSourcesOverview(t *testing.T) {
 // TestSourceValues: every source value has a section on its source's
 // page, and formulas and value lists link to it.
 func TestSourceValues(t *testing.T) {
-	files := generate(t, txtarPlan(t, sourcesTxtar))
+	files := generate(t, sourcesTxtar)
 	pageHas(t, files, "kpi.marketing_contribution.html",
 		`formula = <a href="funnel.demand.source.marketing.html#v-revenue">funnel.demand.source.marketing.revenue</a> / <a href="kgi.revenue.html">kgi.revenue</a>`,
 		`<li><a href="funnel.demand.source.marketing.html#v-revenue">marketing revenue in demand</a> <span class="num">¥75,000,000</span></li>`,
@@ -184,7 +184,7 @@ func TestLinksEveryPlan(t *testing.T) {
 // TestNoSourcesSection: a plan without channels has no sources section
 // and no marketing card.
 func TestNoSourcesSection(t *testing.T) {
-	files := generate(t, txtarPlan(t, teamsTxtar))
+	files := generate(t, teamsTxtar)
 	for _, page := range []string{"index.html", "funnel.demand.html"} {
 		for _, bad := range []string{`id="sources"`, "Marketing sourced", "card-source"} {
 			if bytes.Contains(files[page], []byte(bad)) {

@@ -147,12 +147,7 @@ func (g *gen) teamPages() error {
 	if err := g.teams(); err != nil {
 		return err
 	}
-	for _, t := range g.objs("team") {
-		if err := g.teamPage(t); err != nil {
-			return err
-		}
-	}
-	return nil
+	return g.each("team", g.teamPage)
 }
 
 // summary says in words what the team needs and has: "148%: needs 7.4

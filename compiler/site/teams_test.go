@@ -9,7 +9,7 @@ import (
 // inside sales handles 888 SALs a month and needs 7.4 of its 5 people;
 // field sales 88.75 deals a month, 11.09 of its 12.
 func TestTeamsPage(t *testing.T) {
-	files := generate(t, txtarPlan(t, teamsTxtar))
+	files := generate(t, teamsTxtar)
 	pageHas(t, files, "teams.html",
 		`<section class="team team-over" id="team-inside_sales">`,
 		`<h2><a href="team.inside_sales.html">inside_sales</a></h2>`,
@@ -46,7 +46,7 @@ func TestTeamsPage(t *testing.T) {
 // TestTeamOnStages: the funnel's tables, the waterfall and the stage
 // pages name the team that works each stage, linked to teams.html.
 func TestTeamOnStages(t *testing.T) {
-	files := generate(t, txtarPlan(t, teamsTxtar))
+	files := generate(t, teamsTxtar)
 	pageHas(t, files, "funnel.demand.html",
 		`<td><a class="team-link" href="teams.html#team-inside_sales">team inside_sales</a></td>`,
 		`<td><a class="team-link" href="teams.html#team-field_sales">team field_sales</a><br><span class="tag">handoff</span></td>`,
@@ -62,7 +62,7 @@ func TestTeamOnStages(t *testing.T) {
 // TestTeamValues: a team's values have sections on its page, which the
 // values that use them link to.
 func TestTeamValues(t *testing.T) {
-	files := generate(t, txtarPlan(t, teamsTxtar))
+	files := generate(t, teamsTxtar)
 	pageHas(t, files, "team.inside_sales.html",
 		`<p class="kind">Team</p>`,
 		`<a href="teams.html#team-inside_sales">148%: needs 7.4 people; has 5: 2.4 short</a>`,

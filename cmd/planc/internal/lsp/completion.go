@@ -19,11 +19,7 @@ import (
 // names from the plan compiled with that text and, while the file does not
 // parse, also from the newest compile that did, so that typing `kpi.` in
 // the middle of a block does not hide the plan's KPIs.
-func completion(s *Server, r *request) (any, error) {
-	p, err := decode[TextDocumentPositionParams](r.params)
-	if err != nil {
-		return nil, err
-	}
+func completion(s *Server, r *request, p TextDocumentPositionParams) (any, error) {
 	if r.doc == nil || !r.tracked {
 		return nil, nil
 	}

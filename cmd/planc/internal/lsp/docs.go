@@ -17,27 +17,29 @@ type document struct {
 	name string
 }
 
-func didOpen(s *Server, raw json.RawMessage) error {
-	p, err := decode[DidOpenTextDocumentParams](raw)
-	if err != nil {
-		return err
+// locked makes a notification handler of f: the params decoded, and f run
+// with s.mu held.
+func locked[P any](f func(s *Server, p P) error) func(*Server, json.RawMessage) error {
+	return func(s *Server, raw json.RawMessage) error {
+		p, err := decode[P](raw)
+		if err != nil {
+			return err
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return f(s, p)
 	}
+}
+
+var didOpen = locked(func(s *Server, p DidOpenTextDocumentParams) error {
 	key, name := keyOf(p.TextDocument.URI)
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.docs[p.TextDocument.URI] = &document{uri: p.TextDocument.URI, version: p.TextDocument.Version,
 		text: []byte(p.TextDocument.Text), key: key, name: name}
 	s.touch(key)
 	return nil
-}
+})
 
-func didChange(s *Server, raw json.RawMessage) error {
-	p, err := decode[DidChangeTextDocumentParams](raw)
-	if err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+var didChange = locked(func(s *Server, p DidChangeTextDocumentParams) error {
 	d := s.docs[p.TextDocument.URI]
 	if d == nil {
 		return fmt.Errorf("%s is not open", p.TextDocument.URI)
@@ -49,7 +51,7 @@ func didChange(s *Server, raw json.RawMessage) error {
 	d.text, d.version = src, p.TextDocument.Version
 	s.touch(d.key)
 	return nil
-}
+})
 
 // applyChange returns src with one change applied: a whole new text, or a
 // replaced range (clamped to the text, as LSP positions past a line's end
@@ -105,13 +107,7 @@ func (s *Server) hasDocs(key planKey) bool {
 
 // didSave recompiles: the editor's text was already compiled, but the
 // save may come with other files changed on disk (a formatter, a save-all).
-func didSave(s *Server, raw json.RawMessage) error {
-	p, err := decode[DidSaveTextDocumentParams](raw)
-	if err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+var didSave = locked(func(s *Server, p DidSaveTextDocumentParams) error {
 	d := s.docs[p.TextDocument.URI]
 	if d == nil {
 		return nil
@@ -121,21 +117,15 @@ func didSave(s *Server, raw json.RawMessage) error {
 	}
 	s.touch(d.key)
 	return nil
-}
+})
 
 // didChangeWatchedFiles recompiles the open plans whose files changed on
 // disk, for clients that watch files on their own.
-func didChangeWatchedFiles(s *Server, raw json.RawMessage) error {
-	p, err := decode[DidChangeWatchedFilesParams](raw)
-	if err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+var didChangeWatchedFiles = locked(func(s *Server, p DidChangeWatchedFilesParams) error {
 	for _, c := range p.Changes {
 		if key, _ := keyOf(c.URI); s.plans[key] != nil {
 			s.touch(key)
 		}
 	}
 	return nil
-}
+})

@@ -65,15 +65,7 @@ budget "marketing" {
 func budgetLine(t *testing.T) int { return lineOf(t, demoPlan, `"1万円" +`) }
 
 func openDemo(t *testing.T, encodings ...string) (*session, string) {
-	dir := writePlan(t, map[string]string{"main.plan.hcl": demoPlan})
-	s := start(t, 0, encodings...)
-	uri := fileURI(dir, "main.plan.hcl")
-	for _, d := range s.open(uri, demoPlan) {
-		if d.Severity == lsp.SeverityError {
-			t.Fatalf("the demo plan has an error: %+v", d)
-		}
-	}
-	return s, uri
+	return openPlan(t, demoPlan, encodings...)
 }
 
 func TestHoverAfterJapaneseAndEmoji(t *testing.T) {

@@ -10,10 +10,7 @@ import (
 // as one edit of the whole document. A document that does not parse gets
 // no edits: its syntax errors are already among the diagnostics, and
 // formatting around them could move text the author did not mean to move.
-func formatting(s *Server, r *request) (any, error) {
-	if _, err := decode[DocumentFormattingParams](r.params); err != nil {
-		return nil, err
-	}
+func formatting(s *Server, r *request, _ DocumentFormattingParams) (any, error) {
 	if r.doc == nil {
 		return []TextEdit{}, nil
 	}

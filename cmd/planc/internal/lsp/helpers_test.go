@@ -180,3 +180,18 @@ func lineOf(t testing.TB, text, sub string) int {
 	}
 	return strings.Count(text[:i], "\n")
 }
+
+// openPlan writes text as the one file of a plan, opens it in a new
+// session and fails on an error diagnostic.
+func openPlan(t *testing.T, text string, encodings ...string) (*session, string) {
+	t.Helper()
+	dir := writePlan(t, map[string]string{"main.plan.hcl": text})
+	s := start(t, 0, encodings...)
+	uri := fileURI(dir, "main.plan.hcl")
+	for _, d := range s.open(uri, text) {
+		if d.Severity == lsp.SeverityError {
+			t.Fatalf("the plan has an error: %+v", d)
+		}
+	}
+	return s, uri
+}

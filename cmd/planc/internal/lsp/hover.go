@@ -13,11 +13,7 @@ import (
 // hover describes the value or block under the cursor: its title, solved
 // value with its unit and origin, the attributes that give it as written,
 // the equation it was solved from, and its description.
-func hover(s *Server, r *request) (any, error) {
-	p, err := decode[TextDocumentPositionParams](r.params)
-	if err != nil {
-		return nil, err
-	}
+func hover(s *Server, r *request, p TextDocumentPositionParams) (any, error) {
 	snap, ent, at, err := s.entityAt(r, p.Position)
 	if snap == nil || err != nil || snap.res == nil {
 		return nil, err

@@ -12,11 +12,7 @@ import (
 // range: each kgi's and kpi's value, each stage's volume, each channel's
 // leads and cost, each funnel's revenue and each budget's spend. Values
 // that could not be solved get no hint; their diagnostics say why.
-func inlayHints(s *Server, r *request) (any, error) {
-	p, err := decode[InlayHintParams](r.params)
-	if err != nil {
-		return nil, err
-	}
+func inlayHints(s *Server, r *request, p InlayHintParams) (any, error) {
 	snap, f, err := r.snapshot(s)
 	if f == nil || err != nil || snap.res == nil {
 		return nil, err

@@ -22,11 +22,7 @@ func (s *Server) entityAt(r *request, pos Position) (*snapshot, entity, hcl.Rang
 
 // definition jumps from a reference (or any segment of it) to the
 // declaration of what it names.
-func definition(s *Server, r *request) (any, error) {
-	p, err := decode[TextDocumentPositionParams](r.params)
-	if err != nil {
-		return nil, err
-	}
+func definition(s *Server, r *request, p TextDocumentPositionParams) (any, error) {
 	snap, ent, _, err := s.entityAt(r, p.Position)
 	if snap == nil || err != nil {
 		return nil, err
@@ -45,11 +41,7 @@ func definition(s *Server, r *request) (any, error) {
 // references lists every reference to what is under the cursor, a
 // declaration or a reference, across the plan's files; with
 // includeDeclaration, the declaration first.
-func references(s *Server, r *request) (any, error) {
-	p, err := decode[ReferenceParams](r.params)
-	if err != nil {
-		return nil, err
-	}
+func references(s *Server, r *request, p ReferenceParams) (any, error) {
 	snap, ent, _, err := s.entityAt(r, p.Position)
 	if snap == nil || err != nil {
 		return nil, err

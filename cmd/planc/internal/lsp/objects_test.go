@@ -48,17 +48,7 @@ journey "buyer" {
 }
 `
 
-func openJourneys(t *testing.T) (*session, string) {
-	dir := writePlan(t, map[string]string{"main.plan.hcl": journeyPlan})
-	s := start(t, 0)
-	uri := fileURI(dir, "main.plan.hcl")
-	for _, d := range s.open(uri, journeyPlan) {
-		if d.Severity == lsp.SeverityError {
-			t.Fatalf("the plan has an error: %+v", d)
-		}
-	}
-	return s, uri
-}
+func openJourneys(t *testing.T) (*session, string) { return openPlan(t, journeyPlan) }
 
 // TestDefinitionInJourney: definition and references work on the
 // references of a journey phase, as on any other (they used to do

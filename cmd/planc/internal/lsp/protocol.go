@@ -206,6 +206,16 @@ type ReferenceParams struct {
 	} `json:"context"`
 }
 
+// DocumentSymbol is one block in the outline.
+type DocumentSymbol struct {
+	Name           string           `json:"name"`
+	Detail         string           `json:"detail,omitempty"`
+	Kind           int              `json:"kind"`
+	Range          Range            `json:"range"`
+	SelectionRange Range            `json:"selectionRange"`
+	Children       []DocumentSymbol `json:"children,omitempty"`
+}
+
 // Symbol kinds planc uses.
 const (
 	SymbolModule    = 2
@@ -219,16 +229,6 @@ const (
 	SymbolStruct    = 23
 	SymbolEvent     = 24
 )
-
-// DocumentSymbol is one block in the outline.
-type DocumentSymbol struct {
-	Name           string           `json:"name"`
-	Detail         string           `json:"detail,omitempty"`
-	Kind           int              `json:"kind"`
-	Range          Range            `json:"range"`
-	SelectionRange Range            `json:"selectionRange"`
-	Children       []DocumentSymbol `json:"children,omitempty"`
-}
 
 // DocumentSymbolParams is textDocument/documentSymbol's.
 type DocumentSymbolParams struct {

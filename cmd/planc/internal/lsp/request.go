@@ -13,13 +13,24 @@ type handler func(s *Server, r *request) (any, error)
 type notificationHandler func(s *Server, params json.RawMessage) error
 
 var requests = map[string]handler{
-	"textDocument/hover":          hover,
-	"textDocument/definition":     definition,
-	"textDocument/references":     references,
-	"textDocument/documentSymbol": documentSymbols,
-	"textDocument/completion":     completion,
-	"textDocument/formatting":     formatting,
-	"textDocument/inlayHint":      inlayHints,
+	"textDocument/hover":          typed(hover),
+	"textDocument/definition":     typed(definition),
+	"textDocument/references":     typed(references),
+	"textDocument/documentSymbol": typed(documentSymbols),
+	"textDocument/completion":     typed(completion),
+	"textDocument/formatting":     typed(formatting),
+	"textDocument/inlayHint":      typed(inlayHints),
+}
+
+// typed makes a handler of f, which takes the request's params decoded.
+func typed[P any](f func(*Server, *request, P) (any, error)) handler {
+	return func(s *Server, r *request) (any, error) {
+		p, err := decode[P](r.params)
+		if err != nil {
+			return nil, err
+		}
+		return f(s, r, p)
+	}
 }
 
 var notifications = map[string]notificationHandler{

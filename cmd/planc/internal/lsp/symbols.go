@@ -17,10 +17,7 @@ var symbolKinds = map[string]int{
 // documentSymbols is the outline of one file: its blocks in source order,
 // nested blocks (stages, phases) under theirs. Each detail is the block's
 // title and, for a block with a headline value, that value.
-func documentSymbols(s *Server, r *request) (any, error) {
-	if _, err := decode[DocumentSymbolParams](r.params); err != nil {
-		return nil, err
-	}
+func documentSymbols(s *Server, r *request, _ DocumentSymbolParams) (any, error) {
 	snap, f, err := r.snapshot(s)
 	if f == nil || err != nil {
 		return nil, err

@@ -156,17 +156,10 @@ func (c *Client) Diagnostics(ctx context.Context, uri string, version int) (lsp.
 // received before the call counts) and returns the latest such one.
 func (c *Client) WaitPublished(ctx context.Context, uri string, ok func(lsp.PublishDiagnosticsParams) bool) (lsp.PublishDiagnosticsParams, error) {
 	for {
-		c.mu.Lock()
-		list := c.published[uri]
-		for i := len(list) - 1; i >= 0; i-- {
-			if ok(list[i]) {
-				p := list[i]
-				c.mu.Unlock()
-				return p, nil
-			}
+		p, found, changed := c.latest(uri, ok)
+		if found {
+			return p, nil
 		}
-		changed := c.changed
-		c.mu.Unlock()
 		select {
 		case <-changed:
 		case <-c.done:
@@ -175,6 +168,20 @@ func (c *Client) WaitPublished(ctx context.Context, uri string, ok func(lsp.Publ
 			return lsp.PublishDiagnosticsParams{}, fmt.Errorf("waiting for diagnostics of %s: %w", uri, ctx.Err())
 		}
 	}
+}
+
+// latest returns the newest publishDiagnostics for uri that satisfies ok,
+// and the channel that is closed when more arrive.
+func (c *Client) latest(uri string, ok func(lsp.PublishDiagnosticsParams) bool) (lsp.PublishDiagnosticsParams, bool, chan struct{}) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	list := c.published[uri]
+	for i := len(list) - 1; i >= 0; i-- {
+		if ok(list[i]) {
+			return list[i], true, nil
+		}
+	}
+	return lsp.PublishDiagnosticsParams{}, false, c.changed
 }
 
 // Forget drops the diagnostics received so far, so that a long benchmark

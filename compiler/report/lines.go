@@ -1,5 +1,9 @@
 package report
 
+// The line formats: one line per diagnostic, for CI logs and editors that
+// read compiler output (GitHub workflow commands, and the compact form of
+// gcc and go vet).
+
 import (
 	"fmt"
 	"io"
@@ -10,6 +14,16 @@ import (
 	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
 )
+
+// lines writes each diagnostic as the one line line makes of it.
+func lines(w io.Writer, diags hcl.Diagnostics, line func(*hcl.Diagnostic) string) error {
+	for _, d := range diags {
+		if _, err := fmt.Fprintln(w, line(d)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // GitHub writes diagnostics as GitHub Actions workflow commands, one line
 // each, which the runner turns into annotations on the pull request:
@@ -29,14 +43,7 @@ import (
 // of the range, inclusive: GitHub reads an annotation whose endColumn
 // equals col as one character wide. A diagnostic without a position has
 // only the file, and one without a file has no location at all.
-func GitHub(w io.Writer, diags hcl.Diagnostics) error {
-	for _, d := range diags {
-		if _, err := fmt.Fprintln(w, githubCommand(d)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func GitHub(w io.Writer, diags hcl.Diagnostics) error { return lines(w, diags, githubCommand) }
 
 func githubCommand(d *hcl.Diagnostic) string {
 	var props []string
@@ -85,3 +92,46 @@ var (
 	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
+
+// Compact writes one line per diagnostic, in the form of gcc and go vet
+// that editors (Vim's quickfix, Emacs' compilation mode, VS Code problem
+// matchers) and grep understand:
+//
+//	plan/plan.plan.hcl:61:9: error: Over budget: budget "marketing" spends ... [over-budget]
+//
+// that is FILE:LINE:COLUMN: SEVERITY: SUMMARY: DETAIL [CODE]. The position
+// is the start of the range, with planc's columns (characters, as in the
+// text format). A diagnostic without a position drops LINE:COLUMN, one
+// without a file drops the location. Line breaks in the message become
+// spaces and control characters '?', so that each diagnostic is exactly
+// one line. There is no snippet, and a clean plan prints nothing.
+func Compact(w io.Writer, diags hcl.Diagnostics) error { return lines(w, diags, compactLine) }
+
+func compactLine(d *hcl.Diagnostic) string {
+	msg := d.Summary
+	if d.Detail != "" {
+		msg += ": " + d.Detail
+	}
+	line := fmt.Sprintf("%s: %s [%s]", display.Severity(d), oneLine(msg), lang.CodeOf(d))
+	if loc := compactLocation(d.Subject); loc != "" {
+		line = loc + ": " + line
+	}
+	return line
+}
+
+func compactLocation(r *hcl.Range) string {
+	switch {
+	case r == nil || r.Filename == "":
+		return ""
+	case r.Start.Line < 1:
+		return oneLine(r.Filename)
+	}
+	return fmt.Sprintf("%s:%d:%d", oneLine(r.Filename), r.Start.Line, r.Start.Column)
+}
+
+// oneLine joins the lines of s with spaces and masks control characters.
+func oneLine(s string) string {
+	return display.Printable(lineBreaks.Replace(s))
+}
+
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
