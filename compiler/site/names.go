@@ -70,7 +70,7 @@ func fileSlug(path string) string {
 func (n *names) page(o *compiler.Object) string { return n.file[o] }
 
 // budgetAnchor is the id of a budget's section on channels.html.
-func budgetAnchor(b *compiler.Object) string { return "budget-" + b.Name() }
+func budgetAnchor(b *compiler.Object) string { return sectioned["budget"][1] + b.Name() }
 
 // varAnchor is the id of a value's section on its block's page.
 func varAnchor(v *compiler.Var) string {
@@ -80,16 +80,22 @@ func varAnchor(v *compiler.Var) string {
 	return "v-" + v.Name
 }
 
+// sectioned are the kinds of objects shown as a section of a shared page
+// instead of a page of their own: the page and the prefix of the
+// section's id.
+var sectioned = map[string][2]string{"budget": {"channels.html", "budget-"}}
+
 // href links to the page (and section) that shows v: a metric's page, a
 // budget's section on channels.html, or the value's section on its
 // block's page.
 func (n *names) href(v *compiler.Var) string {
 	o := v.Object
+	s, isSection := sectioned[o.Kind]
 	switch {
 	case v.Name == "":
 		return n.page(o)
-	case o.Kind == "budget":
-		return "channels.html#" + budgetAnchor(o)
+	case isSection:
+		return s[0] + "#" + s[1] + o.Name()
 	case n.page(o) != "":
 		return n.page(o) + "#" + varAnchor(v)
 	}

@@ -46,11 +46,15 @@ func (g *gen) nodes() error {
 	return nil
 }
 
+// kindTitles name each kind of object that has a page of its own.
+var kindTitles = map[string]string{"kgi": "KGI", "kpi": "KPI", "stage": "Funnel stage", "channel": "Channel",
+	"source": "Lead source", "team": "Team"}
+
 // blockBody starts the page of an object: its kind, label, reference path
 // and description, with the ids of its values reserved first.
-func blockBody(kind string, o *compiler.Object) (nodeBody, *pageIDs) {
+func blockBody(o *compiler.Object) (nodeBody, *pageIDs) {
 	ids := pageIDsFor(o.Values())
-	b := nodeBody{Kind: kind, Label: o.Label(), Path: o.Path.String()}
+	b := nodeBody{Kind: kindTitles[o.Kind], Label: o.Label(), Path: o.Path.String()}
 	if o.Node != nil {
 		b.Description = markdown(o.Node.Header().Description.Value, ids, "description")
 		if owner := o.Node.Header().Owner.Value; owner != "" {
@@ -69,17 +73,13 @@ func (g *gen) renderNode(o *compiler.Object, title string, b nodeBody) error {
 }
 
 func (g *gen) metricPage(x *compiler.Object) error {
-	kind := "KPI"
-	if x.Kind == "kgi" {
-		kind = "KGI"
-	}
-	b, _ := blockBody(kind, x)
+	b, _ := blockBody(x)
 	return g.renderNode(x, b.Label, b)
 }
 
 func (g *gen) stagePage(s *compiler.Object) error {
 	f := s.Parent
-	b, ids := blockBody("Funnel stage", s)
+	b, ids := blockBody(s)
 	b.Definition = markdown(s.Node.(*lang.Stage).Definition.Value, ids, "definition")
 	facts := []fact{{Name: "Funnel", Text: f.Label(), Href: g.names.page(f)}}
 	prev := previous(s)
@@ -102,7 +102,7 @@ func (g *gen) stagePage(s *compiler.Object) error {
 }
 
 func (g *gen) channelPage(c *compiler.Object) error {
-	b, _ := blockBody("Channel", c)
+	b, _ := blockBody(c)
 	var facts []fact
 	if s := c.Ref("stage"); s != nil {
 		facts = append(facts,

@@ -158,7 +158,7 @@ func (g *gen) shareBar(srcs []*compiler.Object) *shareBar {
 const sourceNote = "planc attributes won deals and revenue to the sources of the leads. A lead that enters at a stage becomes a won deal at the product of the conversion rates of the stages after it, so a source's share is the won deals its leads make over the won deals all leads make."
 
 func (g *gen) sourcePage(src *compiler.Object) error {
-	b, ids := blockBody("Lead source", src)
+	b, ids := blockBody(src)
 	b.Description = markdown(sourceNote, ids, "description")
 	if f := src.Parent; f != nil {
 		b.Facts = append(b.Facts, fact{Name: "Funnel", Text: f.Label(), Href: g.names.page(f) + "#" + sourceAnchor(src)})

@@ -134,7 +134,7 @@ func utilBar(util float64, label string) *utilMeter {
 
 // teamPage is a team's own page: what it works and its values.
 func (g *gen) teamPage(t *compiler.Object) error {
-	b, _ := blockBody("Team", t)
+	b, _ := blockBody(t)
 	b.Facts = append([]fact{{Name: "Utilisation", Text: g.teamView(t, newIDs()).summary(), Href: teamsHref(t)}}, b.Facts...)
 	for _, s := range g.teamStages(t) {
 		b.Facts = append(b.Facts, fact{Name: "Works", Text: s.Parent.Label() + " / " + s.Label(), Href: g.names.page(s)})
