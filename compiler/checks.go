@@ -28,6 +28,7 @@ var checks = []struct {
 	run  func(*checker)
 }{
 	{lang.RateOutOfRange, (*checker).rates},
+	{lang.ValueOutOfRange, (*checker).amounts},
 	{lang.OverBudget, (*checker).budgets},
 	{lang.Schema, (*checker).teamInputs},
 	{lang.OverCapacity, (*checker).capacity},
@@ -81,6 +82,40 @@ func (c *checker) rateDiag(v *Var, x *big.Rat) *hcl.Diagnostic {
 		summary = "Share out of range"
 	}
 	return lang.Diag(lang.RateOutOfRange, r, summary, detail)
+}
+
+// amounts reports given amounts that cannot be: below zero, or zero where
+// the plan divides by them.
+func (c *checker) amounts() {
+	for _, v := range c.info.Vars {
+		if v.Given == nil {
+			continue
+		}
+		if summary, why := badAmount(v); summary != "" {
+			c.sink.fail(lang.ValueOutOfRange, v.Given.Range, summary,
+				fmt.Sprintf("%s is %s; %s", v.Path, quantity.Format(v.Given.Value, v.Unit), why))
+		}
+	}
+}
+
+// badAmount says what is wrong with v's given value, "" when nothing is.
+func badAmount(v *Var) (summary, why string) {
+	x := v.Given.Value
+	switch {
+	case v.Kind == KindDealSize && x.Sign() <= 0:
+		return "Deal size not above zero", "a deal size must be above zero: it is what one won deal brings, and the won deals the goal needs are its revenue divided by it. Give the average revenue of a won deal, such as deal_size = \"2.4M JPY\"."
+	case v.Kind == KindCPA && x.Sign() == 0 && v.Object.Node.(*lang.Channel).Budget != nil:
+		return "CPA of zero with a budget", "a channel given a budget buys budget / CPA leads, which a CPA of zero cannot say. Give its cost per lead, or its leads or share instead of a budget."
+	case x.Sign() >= 0:
+		return "", ""
+	case v.Kind == KindCPA:
+		return "Amount below zero", "a cost per lead cannot be below zero. A channel that costs nothing per lead has cpa = 0."
+	case v.Kind == KindCap, v.Kind == KindCost, v.Kind == KindLeads:
+		return "Amount below zero", "it cannot be below zero; give the amount without the minus sign."
+	case v.Kind == KindMetric && v.Given.Origin == Target && v.Unit.IsMoney():
+		return "Target below zero", "a money target below zero is no goal. Give the revenue (or other amount) the plan must reach."
+	}
+	return "", ""
 }
 
 func (c *checker) budgets() {

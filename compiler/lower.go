@@ -68,7 +68,7 @@ func (l *lowerer) lower(e hcl.Expression, cond bool, depth int) Expr {
 	case *hclsyntax.ParenthesesExpr:
 		return l.lower(x.Expression, cond, depth+1)
 	case *hclsyntax.LiteralValueExpr:
-		return l.literal(x)
+		return l.literal(x, cond)
 	case *hclsyntax.TemplateExpr:
 		return l.template(x)
 	case *hclsyntax.ScopeTraversalExpr:
@@ -94,12 +94,16 @@ func (l *lowerer) fail(code lang.Code, r hcl.Range, summary, detail string) {
 	l.sink.fail(code, r, summary, detail)
 }
 
-func (l *lowerer) literal(x *hclsyntax.LiteralValueExpr) Expr {
+func (l *lowerer) literal(x *hclsyntax.LiteralValueExpr, cond bool) Expr {
 	switch {
 	case !x.Val.IsKnown():
 		return nil // HCL's placeholder for what did not parse, reported as syntax
 	case x.Val.IsNull():
 		l.fail(lang.Schema, x.SrcRange, "Null in formula", "null has no value; remove the attribute instead. "+formulaHelp)
+		return nil
+	case x.Val.Type() == cty.Bool && !cond:
+		l.fail(lang.Schema, x.SrcRange, "true or false as a value",
+			"true and false belong in a check's condition. A value is a number, a quantity string such as \"30%\", or a formula.")
 		return nil
 	case x.Val.Type() == cty.Bool:
 		return &Bool{V: x.Val.True(), R: x.SrcRange}

@@ -143,11 +143,21 @@ const (
 	// ReadError occurs when a file or directory cannot be read. planc exits
 	// with status 2.
 	ReadError Code = "read-error"
+
+	// ValueOutOfRange occurs when an amount given in the plan cannot be:
+	// below zero, or zero where the plan divides by it.
+	//
+	//	deal_size = "0円" # revenue / deal size needs a deal size above zero
+	ValueOutOfRange Code = "value-out-of-range"
+
+	// WriteError occurs when planc cannot write its output: a file, the
+	// site, or standard output. planc exits with status 2.
+	WriteError Code = "write-error"
 )
 
 // UsageCodes are the codes that mean planc could not be run on the input
 // at all (exit status 2) rather than that the plan is wrong (status 1).
-var UsageCodes = map[Code]bool{NoPlanFiles: true, ReadError: true}
+var UsageCodes = map[Code]bool{NoPlanFiles: true, ReadError: true, WriteError: true}
 
 // CodeOf returns the code a diagnostic carries. A diagnostic from HCL itself
 // carries none; it is a syntax error when its summary says so and a schema
