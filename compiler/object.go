@@ -89,13 +89,24 @@ func (o *Object) Ref(attr string) *Object {
 
 // Refs returns the blocks a reference list names, in the order written,
 // without those that did not resolve ("channels" of a budget or a phase).
+// On the blocks named, the reverse: the blocks that name them, under
+// their kind in the plural, in the plan's order (a team's "stages", a
+// channel's "budgets", a stage's "channels": those that enter it).
 func (o *Object) Refs(attr string) []*Object { return o.refs[attr] }
 
+// link records that o's attribute names the blocks to, and on each of
+// them that o names it.
 func (o *Object) link(attr string, to ...*Object) {
 	if o.refs == nil {
 		o.refs = map[string][]*Object{}
 	}
 	o.refs[attr] = append(o.refs[attr], to...)
+	for _, t := range to {
+		if t.refs == nil {
+			t.refs = map[string][]*Object{}
+		}
+		t.refs[o.Kind+"s"] = append(t.refs[o.Kind+"s"], o)
+	}
 }
 
 // Var is one value of the plan with a reference path, such as

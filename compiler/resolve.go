@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,6 +32,7 @@ type Info struct {
 
 	byNode map[lang.Node]*Object
 	byPath map[lang.Path]Entity
+	byKind map[string][]*Object
 	// root is the reference namespace; files the plan's sources, for the
 	// ranges of reference segments.
 	root  *scope
@@ -71,19 +73,13 @@ func (in *Info) ObjectAt(p lang.Path) *Object {
 	return o
 }
 
-// Kind lists the objects of a kind, in the plan's order.
-func (in *Info) Kind(kind string) []*Object {
-	var out []*Object
-	for _, o := range in.Objects {
-		if o.Kind == kind {
-			out = append(out, o)
-		}
-	}
-	return out
-}
+// Kind lists the objects of a kind, in the plan's order. The slice is
+// Info's own: do not change it.
+func (in *Info) Kind(kind string) []*Object { return in.byKind[kind] }
 
 func (in *Info) addObject(o *Object) {
 	in.Objects = append(in.Objects, o)
+	in.byKind[o.Kind] = append(in.byKind[o.Kind], o)
 	if o.Node != nil {
 		in.byNode[o.Node] = o
 	}
@@ -110,7 +106,7 @@ type resolver struct {
 // lowering reads them (Info.resolve).
 func resolve(plan *lang.Plan, s *sink) *Info {
 	in := &Info{Currency: "JPY", Benchmarks: map[*Var]*Benchmark{}, byNode: map[lang.Node]*Object{},
-		byPath: map[lang.Path]Entity{}, root: newScope("the plan", nil), files: plan.Files}
+		byPath: map[lang.Path]Entity{}, byKind: map[string][]*Object{}, root: newScope("the plan", nil), files: plan.Files}
 	if plan.Meta != nil && plan.Meta.Currency.Value != "" {
 		in.Currency = plan.Meta.Currency.Value
 	}
@@ -220,7 +216,7 @@ func (r *resolver) resolveBlockRefs() {
 	}
 	for _, b := range r.info.Kind("budget") {
 		if b.Node.(*lang.Budget).Channels == nil {
-			b.link("channels", r.info.Kind("channel")...)
+			b.link("channels", slices.Clone(r.info.Kind("channel"))...)
 		}
 	}
 	r.markLaterEntries(entered)

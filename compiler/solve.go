@@ -53,6 +53,10 @@ type solver struct {
 	sink *sink
 	uses map[*Var][]*Eq
 	done map[*Eq]bool
+	// of holds each equation's values, each once: V, then E's references;
+	// unknown counts those of them not solved yet (run keeps it).
+	of      map[*Eq][]*Var
+	unknown map[*Eq]int
 }
 
 // solve solves the equations over the values of the plan, reporting
@@ -65,14 +69,12 @@ func solve(vars []*Var, eqs []*Eq, s *sink) *Solution {
 
 func newSolver(vars []*Var, eqs []*Eq, sk *sink) *solver {
 	s := &solver{Solution: &Solution{val: map[*Var]Value{}, by: map[*Var]*Eq{}}, vars: vars, eqs: eqs, sink: sk,
-		uses: map[*Var][]*Eq{}, done: map[*Eq]bool{}}
+		uses: map[*Var][]*Eq{}, done: map[*Eq]bool{}, of: make(map[*Eq][]*Var, len(eqs)), unknown: make(map[*Eq]int, len(eqs))}
 	for _, eq := range eqs {
-		seen := map[*Var]bool{}
-		for _, v := range append([]*Var{eq.V}, refs(eq.E)...) {
-			if !seen[v] {
-				seen[v] = true
-				s.uses[v] = append(s.uses[v], eq)
-			}
+		vs := distinctVars(eq)
+		s.of[eq] = vs
+		for _, v := range vs {
+			s.uses[v] = append(s.uses[v], eq)
 		}
 	}
 	for _, v := range vars {
@@ -83,8 +85,30 @@ func newSolver(vars []*Var, eqs []*Eq, sk *sink) *solver {
 	return s
 }
 
+// distinctVars lists V and the references of E, each once, in order.
+func distinctVars(eq *Eq) []*Var {
+	out := []*Var{eq.V}
+	seen := map[*Var]bool{eq.V: true}
+	walk(eq.E, func(e Expr) {
+		if r, ok := e.(*Ref); ok && !seen[r.Var] {
+			seen[r.Var] = true
+			out = append(out, r.Var)
+		}
+	})
+	return out
+}
+
 // run propagates until no equation can make progress.
 func (s *solver) run() {
+	for _, eq := range s.eqs {
+		n := 0
+		for _, v := range s.of[eq] {
+			if _, ok := s.val[v]; !ok {
+				n++
+			}
+		}
+		s.unknown[eq] = n
+	}
 	queue := append([]*Eq(nil), s.eqs...)
 	queued := map[*Eq]bool{}
 	for _, eq := range queue {
@@ -112,23 +136,28 @@ func (s *solver) run() {
 
 // step makes what progress eq allows and returns the value it solved.
 func (s *solver) step(eq *Eq) *Var {
-	var unknown []*Var
-	seen := map[*Var]bool{}
-	for _, v := range append([]*Var{eq.V}, refs(eq.E)...) {
-		if _, ok := s.val[v]; !ok && !seen[v] {
-			seen[v] = true
-			unknown = append(unknown, v)
-		}
-	}
-	switch len(unknown) {
+	switch s.unknown[eq] {
 	case 0:
 		s.done[eq] = true
 		s.verify(eq)
 		return nil
 	case 1:
-		return s.solveFor(eq, unknown[0])
+		for _, v := range s.of[eq] {
+			if _, ok := s.val[v]; !ok {
+				return s.solveFor(eq, v)
+			}
+		}
 	}
 	return nil
+}
+
+// solved records x's value, found by eq (nil for none).
+func (s *solver) solved(x *Var, v Value, eq *Eq) {
+	s.val[x] = v
+	s.by[x] = eq
+	for _, other := range s.uses[x] {
+		s.unknown[other]--
+	}
 }
 
 func (s *solver) solveFor(eq *Eq, x *Var) *Var {
@@ -154,13 +183,12 @@ func (s *solver) solveFor(eq *Eq, x *Var) *Var {
 		}
 		return nil
 	}
-	switch {
-	case !forward && eq.FloorBackward && x.Whole:
-		s.val[x] = v.round(stdlib.Floor)
-	default:
-		s.val[x] = roundWhole(x, v, forward, eq.CeilForward)
+	if !forward && eq.FloorBackward && x.Whole {
+		v = v.round(stdlib.Floor)
+	} else {
+		v = roundWhole(x, v, forward, eq.CeilForward)
 	}
-	s.by[x] = eq
+	s.solved(x, v, eq)
 	return x
 }
 

@@ -55,10 +55,7 @@ func (r *resolver) declareSources() {
 		if cs := byFunnel[f]; len(cs) > 0 {
 			ns := r.scopeOf(f).kid("source", fmt.Sprintf("the sources of funnel %q", f.Name()), nil)
 			for _, grp := range groupSources(cs) {
-				src := r.declareSource(ns, f.Path.Child("source", grp.name), f, grp)
-				for _, c := range grp.channels {
-					c.link("source", src)
-				}
+				r.declareSource(ns, f.Path.Child("source", grp.name), f, grp)
 			}
 		}
 	}
@@ -127,9 +124,15 @@ func (r *resolver) declareSource(ns *scope, path lang.Path, f *Object, grp sourc
 // sources relates every source's values to its channels and funnel.
 func (l *lowerer) sources() {
 	srcs := l.info.Kind("source")
+	entering := map[*Object][]*Object{} // the channels into each funnel, in the plan's order
+	for _, c := range l.info.Kind("channel") {
+		if s := c.Ref("stage"); s != nil {
+			entering[s.Parent] = append(entering[s.Parent], c)
+		}
+	}
 	for _, src := range srcs {
 		if src.Parent != nil {
-			l.funnelSource(src)
+			l.funnelSource(src, entering[src.Parent])
 		}
 	}
 	for _, src := range srcs {
@@ -139,14 +142,10 @@ func (l *lowerer) sources() {
 	}
 }
 
-func (l *lowerer) funnelSource(src *Object) {
+// funnelSource relates a funnel's source to its channels (mine) and to
+// all the channels into the funnel.
+func (l *lowerer) funnelSource(src *Object, all []*Object) {
 	f := src.Parent
-	var all []*Object
-	for _, c := range l.info.Kind("channel") {
-		if s := c.Ref("stage"); s != nil && s.Parent == f {
-			all = append(all, c)
-		}
-	}
 	mine := src.Refs("channels")
 	r := f.DefRange()
 	if len(mine) == 0 {

@@ -17,17 +17,31 @@ type Value struct {
 // Exact returns a value with no rounding in it.
 func Exact(r *big.Rat) Value { return Value{Nom: r, Lo: r, Hi: r} }
 
+// exact reports whether v has no rounding in it: both bounds are its
+// nominal value, as Exact makes it. Arithmetic on exact values needs one
+// operation instead of one per bound.
+func (v Value) exact() bool { return v.Lo == v.Nom && v.Hi == v.Nom }
+
 func (v Value) add(w Value) Value {
+	if v.exact() && w.exact() {
+		return Exact(ratAdd(v.Nom, w.Nom))
+	}
 	return Value{Nom: ratAdd(v.Nom, w.Nom), Lo: boundAdd(v.Lo, w.Lo), Hi: boundAdd(v.Hi, w.Hi)}
 }
 
 func (v Value) neg() Value {
+	if v.exact() {
+		return Exact(new(big.Rat).Neg(v.Nom))
+	}
 	return Value{Nom: new(big.Rat).Neg(v.Nom), Lo: boundNeg(v.Hi), Hi: boundNeg(v.Lo)}
 }
 
 func (v Value) sub(w Value) Value { return v.add(w.neg()) }
 
 func (v Value) mul(w Value) Value {
+	if v.exact() && w.exact() {
+		return Exact(new(big.Rat).Mul(v.Nom, w.Nom))
+	}
 	out := Value{Nom: new(big.Rat).Mul(v.Nom, w.Nom)}
 	if v.Lo == nil || v.Hi == nil || w.Lo == nil || w.Hi == nil {
 		return out
@@ -50,6 +64,9 @@ func (v Value) mul(w Value) Value {
 
 // quo divides; the caller has checked that w.Nom is not zero.
 func (v Value) quo(w Value) Value {
+	if v.exact() && w.exact() {
+		return Exact(new(big.Rat).Quo(v.Nom, w.Nom))
+	}
 	out := Value{Nom: new(big.Rat).Quo(v.Nom, w.Nom)}
 	if w.Lo == nil || w.Hi == nil || w.Lo.Sign() != w.Hi.Sign() || w.Lo.Sign() == 0 {
 		return out // the divisor's interval touches zero: unbounded

@@ -97,13 +97,10 @@ func stageCount(_ *Info, o *Object) quantity.Unit {
 
 // teamRate is what a team handles a month: what the first stage it works
 // counts, per month.
-func teamRate(in *Info, t *Object) quantity.Unit {
+func teamRate(_ *Info, t *Object) quantity.Unit {
 	u := perMonth
-	for _, s := range in.Kind("stage") {
-		if s.Ref("team") == t {
-			u.Label = stageLabel(s.Node.(*lang.Stage))
-			break
-		}
+	if ss := t.Refs("stages"); len(ss) > 0 {
+		u.Label = stageLabel(ss[0].Node.(*lang.Stage))
 	}
 	return u
 }

@@ -191,13 +191,14 @@ func checkCheck(_ *hcl.Block, _ *hcl.BodyContent, n Node, diags hcl.Diagnostics)
 	return append(diags, checkSeverity(n.(*Check).Severity)...)
 }
 
-// finish checks what needs every file: exactly one plan block.
-func (d *decoder) finish(srcs []Source) hcl.Diagnostics {
+// finish checks what needs every file: exactly one plan block. A missing
+// one is not reported when a file did not parse whole: it may be there.
+func (d *decoder) finish(files []*File, broken bool) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	metas := d.plan.metas
 	switch {
-	case len(metas) == 0 && len(srcs) > 0:
-		r := hcl.Range{Filename: srcs[0].Name, Start: hcl.InitialPos, End: hcl.InitialPos}
+	case len(metas) == 0 && len(files) > 0 && !broken:
+		r := hcl.Range{Filename: files[0].Name, Start: hcl.InitialPos, End: hcl.InitialPos}
 		diags = append(diags, Diag(Schema, r, "Missing plan block",
 			"Every plan needs exactly one plan block with at least a title, such as:\n\nplan {\n  title = \"FY2027 new business\"\n}"))
 	case len(metas) > 1:

@@ -23,20 +23,54 @@ type Source struct {
 // even when another has errors, so that one broken file does not hide the
 // findings in the others.
 func Parse(srcs []Source) (*Plan, hcl.Diagnostics) {
+	files := make([]*File, len(srcs))
+	for i, src := range srcs {
+		files[i] = ParseFile(src)
+	}
+	return Merge(files)
+}
+
+// File is one plan file parsed and decoded on its own, so that an editor
+// parses again only the file that changed (a plan is its files merged).
+// Its blocks are read, never changed, by Merge and the compiler.
+type File struct {
+	Name string
+	HCL  *hcl.File
+	// plan holds the file's blocks; Diags its diagnostics.
+	plan  *Plan
+	Diags hcl.Diagnostics
+	// Broken is true when the file did not parse whole (a syntax error):
+	// a block it lacks may be one that did not parse.
+	Broken bool
+}
+
+// ParseFile parses and decodes one plan file.
+func ParseFile(src Source) *File {
+	hf, diags := parseFile(src)
+	f := &File{Name: src.Name, HCL: hf, plan: &Plan{}, Broken: diags.HasErrors()}
+	d := &decoder{plan: f.plan}
+	f.Diags = append(diags, d.file(hf)...)
+	return f
+}
+
+// Merge makes one plan of files, in the order given (file-name order, so
+// that output does not depend on how the files were found), with their
+// diagnostics and those that need every file (one plan block).
+func Merge(files []*File) (*Plan, hcl.Diagnostics) {
 	plan := &Plan{Files: map[string]*hcl.File{}}
 	var diags hcl.Diagnostics
-	d := &decoder{plan: plan}
-	for _, src := range srcs {
-		file, fd := parseFile(src)
-		diags = append(diags, fd...)
-		if file == nil {
-			continue
+	broken := false
+	for _, f := range files {
+		plan.Files[f.Name] = f.HCL
+		for _, n := range f.plan.Blocks {
+			Spec(n.Header().Kind).add(plan, nil, n)
+			plan.Blocks = append(plan.Blocks, n)
 		}
-		plan.Files[src.Name] = file
-		diags = append(diags, d.file(file)...)
+		diags = append(diags, f.Diags...)
+		broken = broken || f.Broken
 	}
-	diags = append(diags, d.finish(srcs)...)
-	return plan, diags
+	d := &decoder{plan: plan}
+	return plan, append(diags, d.finish(files, broken)...)
 }
 
 func parseFile(src Source) (*hcl.File, hcl.Diagnostics) {
@@ -65,16 +99,23 @@ const maxNesting = 1000
 // unary operators and conditionals nest more than maxNesting levels, or
 // nil. Operators count until the end of their list item or attribute.
 func tooDeep(src []byte, name string) *hcl.Range {
-	if openers(src) <= maxNesting {
+	if bound, ok := depthBound(src); ok && bound <= maxNesting {
 		return nil // cannot nest that deep: skip lexing the file twice
 	}
+	_, at := tokenDepth(src, name, maxNesting)
+	return at
+}
+
+// tokenDepth lexes src and returns the deepest nesting it reaches and, when
+// that is above limit, the range of the first token beyond it.
+func tokenDepth(src []byte, name string, limit int) (int, *hcl.Range) {
 	toks, _ := hclsyntax.LexConfig(src, name, hcl.InitialPos)
 	type frame struct {
 		open hclsyntax.TokenType
 		ops  int
 	}
 	stack := []frame{{}}
-	depth := 0 // len(stack)-1 plus every frame's ops
+	depth, deepest := 0, 0 // depth is len(stack)-1 plus every frame's ops
 	for _, t := range toks {
 		top := len(stack) - 1
 		switch t.Type {
@@ -98,24 +139,12 @@ func tooDeep(src []byte, name string) *hcl.Range {
 				stack[top].ops = 0
 			}
 		}
-		if depth > maxNesting {
-			return t.Range.Ptr()
+		deepest = max(deepest, depth)
+		if depth > limit {
+			return deepest, t.Range.Ptr()
 		}
 	}
-	return nil
-}
-
-// openers counts the bytes that can start a level of nesting, an upper
-// bound of the depth tooDeep measures.
-func openers(src []byte) int {
-	n := 0
-	for _, b := range src {
-		switch b {
-		case '(', '[', '{', '"', '-', '!', '?', '<', '$', '%':
-			n++
-		}
-	}
-	return n
+	return deepest, nil
 }
 
 // firstNonText returns the offset of the first NUL or invalid UTF-8 byte,

@@ -2,7 +2,6 @@ package site
 
 import (
 	"html/template"
-	"slices"
 
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang"
@@ -93,10 +92,8 @@ func (g *gen) stagePage(s *compiler.Object) error {
 	if prev != nil && compiler.StageOwner(prev) != compiler.StageOwner(s) {
 		b.Facts = append(b.Facts, fact{Name: "Handoff", Text: handoff(prev, s)})
 	}
-	for _, c := range g.objs("channel") {
-		if c.Ref("stage") == s {
-			b.Facts = append(b.Facts, fact{Name: "Fed by", Text: c.Label(), Href: g.names.page(c)})
-		}
+	for _, c := range s.Refs("channels") {
+		b.Facts = append(b.Facts, fact{Name: "Fed by", Text: c.Label(), Href: g.names.page(c)})
 	}
 	return g.renderNode(s, b.Label, b)
 }
@@ -109,14 +106,13 @@ func (g *gen) channelPage(c *compiler.Object) error {
 			fact{Name: "Funnel", Text: s.Parent.Label(), Href: g.names.page(s.Parent)},
 			fact{Name: "Entry stage", Text: s.Label(), Href: g.names.page(s)})
 	}
-	if src := c.Ref("source"); src != nil {
-		facts = append(facts, fact{Name: "Source", Text: src.Name(), Href: g.names.page(src)})
+	// The channel's sources are its funnel's, then the plan's.
+	if srcs := c.Refs("sources"); len(srcs) > 0 {
+		facts = append(facts, fact{Name: "Source", Text: srcs[0].Name(), Href: g.names.page(srcs[0])})
 	}
 	b.Facts = append(facts, b.Facts...)
-	for _, bu := range g.objs("budget") {
-		if slices.Contains(bu.Refs("channels"), c) {
-			b.Facts = append(b.Facts, fact{Name: "Budget", Text: bu.Label(), Href: "channels.html#" + budgetAnchor(bu)})
-		}
+	for _, bu := range c.Refs("budgets") {
+		b.Facts = append(b.Facts, fact{Name: "Budget", Text: bu.Label(), Href: "channels.html#" + budgetAnchor(bu)})
 	}
 	return g.renderNode(c, b.Label, b)
 }

@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"html/template"
-	"slices"
 
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang"
@@ -67,13 +66,9 @@ func anchorsOf(prefix string, os []*compiler.Object) map[*compiler.Object]string
 // phasesNaming lists the journey phases whose personas include p.
 func (g *gen) phasesNaming(p *compiler.Object) []textLink {
 	var out []textLink
-	for _, j := range g.objs("journey") {
-		anchors := phaseAnchors(j)
-		for _, ph := range j.Kids {
-			if slices.Contains(ph.Refs("personas"), p) {
-				out = append(out, textLink{Text: j.Label() + ": " + ph.Label(), Href: g.names.page(j) + "#" + anchors[ph]})
-			}
-		}
+	for _, ph := range p.Refs("phases") {
+		j := ph.Parent
+		out = append(out, textLink{Text: j.Label() + ": " + ph.Label(), Href: g.names.page(j) + "#" + phaseAnchors(j)[ph]})
 	}
 	return out
 }

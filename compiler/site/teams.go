@@ -51,17 +51,6 @@ func teamAnchor(t *compiler.Object) string { return "team-" + t.Name() }
 // teamsHref links to a team's section on teams.html.
 func teamsHref(t *compiler.Object) string { return teamsPage + "#" + teamAnchor(t) }
 
-// teamStages lists the stages a team works, in the plan's order.
-func (g *gen) teamStages(t *compiler.Object) []*compiler.Object {
-	var out []*compiler.Object
-	for _, s := range g.objs("stage") {
-		if s.Ref("team") == t {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 func (g *gen) teams() error {
 	ts := g.objs("team")
 	if len(ts) == 0 {
@@ -89,7 +78,7 @@ func (g *gen) teamView(t *compiler.Object, ids *pageIDs) teamView {
 		Owner: h.Owner.Value, Description: markdown(h.Description.Value, ids, teamAnchor(t)),
 		Headcount: g.show(headcount), Capacity: g.show(t.Value("capacity")), Load: g.show(t.Value("load")), Required: g.show(required)}
 	multi := len(g.objs("funnel")) > 1
-	for _, s := range g.teamStages(t) {
+	for _, s := range t.Refs("stages") {
 		text := s.Label()
 		if multi {
 			text = s.Parent.Label() + " / " + text
@@ -136,7 +125,7 @@ func utilBar(util float64, label string) *utilMeter {
 func (g *gen) teamPage(t *compiler.Object) error {
 	b, _ := blockBody(t)
 	b.Facts = append([]fact{{Name: "Utilisation", Text: g.teamView(t, newIDs()).summary(), Href: teamsHref(t)}}, b.Facts...)
-	for _, s := range g.teamStages(t) {
+	for _, s := range t.Refs("stages") {
 		b.Facts = append(b.Facts, fact{Name: "Works", Text: s.Parent.Label() + " / " + s.Label(), Href: g.names.page(s)})
 	}
 	return g.renderNode(t, b.Label, b)

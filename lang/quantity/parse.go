@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2"
@@ -39,8 +40,52 @@ func (e *Error) Error() string { return e.Msg }
 // trillion of anything.
 const maxExponent = 30
 
-// Parse reads a quantity string.
+// Parse reads a quantity string. The Value it returns must not be
+// changed: the same string gives the same *big.Rat, because a plan writes
+// the same quantities ("30%", "1万円") again and again and the grammar is
+// the costly part of reading them.
 func Parse(s string) (Quantity, *Error) {
+	if r, ok := parsed.get(s); ok {
+		return r.q, r.err
+	}
+	q, err := parse(s)
+	parsed.put(s, parseResult{q, err})
+	return q, err
+}
+
+type parseResult struct {
+	q   Quantity
+	err *Error
+}
+
+// parsed remembers what Parse read: at most maxMemo strings, forgotten
+// all at once beyond that, so that a long editor session stays bounded.
+var parsed = &memo[parseResult]{}
+
+const maxMemo = 1 << 14
+
+type memo[T any] struct {
+	mu sync.Mutex
+	m  map[string]T
+}
+
+func (m *memo[T]) get(s string) (T, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.m[s]
+	return v, ok
+}
+
+func (m *memo[T]) put(s string, v T) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil || len(m.m) >= maxMemo {
+		m.m = map[string]T{}
+	}
+	m.m[s] = v
+}
+
+func parse(s string) (Quantity, *Error) {
 	ast, err := quantityParser.ParseString("", s)
 	if err != nil {
 		if m := spacedScale.FindStringSubmatchIndex(s); m != nil {

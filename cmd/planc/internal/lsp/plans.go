@@ -33,6 +33,9 @@ type planState struct {
 	publishing sync.Mutex
 	pubGen     uint64
 	published  map[string]bool
+
+	// parsed holds the plan's files as last parsed, for its compile loop.
+	parsed parseCache
 }
 
 // touch records a change to plan key and makes sure a compile will follow.
@@ -40,7 +43,7 @@ type planState struct {
 func (s *Server) touch(key planKey) {
 	ps := s.plans[key]
 	if ps == nil {
-		ps = &planState{key: key, ready: make(chan struct{}), published: map[string]bool{}}
+		ps = &planState{key: key, ready: make(chan struct{}), published: map[string]bool{}, parsed: parseCache{}}
 		s.plans[key] = ps
 	}
 	// Generations count across plans, so that a request that waits for a
@@ -80,7 +83,7 @@ func (s *Server) compileLoop(ps *planState) {
 		s.mu.Unlock()
 
 		files, read := gather(ps.key, open, s.log)
-		snap := s.compile(gen, ps.key, files, read)
+		snap := s.compile(gen, ps, files, read)
 
 		s.mu.Lock()
 		ps.setSnapshot(snap)

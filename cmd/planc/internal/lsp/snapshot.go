@@ -1,10 +1,12 @@
 package lsp
 
 import (
+	"bytes"
 	"fmt"
 	"log"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
@@ -91,14 +93,16 @@ func (d document) file() *file {
 // reading them. A panic in the compiler becomes an error diagnostic on the
 // first file, so that the editor shows that the plan could not be checked
 // instead of stale findings.
-func (s *Server) compile(gen uint64, key planKey, files []*file, read hcl.Diagnostics) (snap *snapshot) {
+func (s *Server) compile(gen uint64, ps *planState, files []*file, read hcl.Diagnostics) (snap *snapshot) {
+	key := ps.key
 	snap = &snapshot{gen: gen, files: map[string]*file{}}
-	srcs := make([]lang.Source, 0, len(files))
+	parsed := make([]*lang.File, 0, len(files))
 	for _, f := range files {
 		snap.files[f.name] = f
 		snap.names = append(snap.names, f.name)
-		srcs = append(srcs, lang.Source{Name: f.name, Bytes: f.text.src})
+		parsed = append(parsed, ps.parsed.file(lang.Source{Name: f.name, Bytes: f.text.src}))
 	}
+	ps.parsed.keep(snap.names)
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Printf("panic compiling %v: %v\n%s", key, p, debug.Stack())
@@ -106,12 +110,35 @@ func (s *Server) compile(gen uint64, key planKey, files []*file, read hcl.Diagno
 			snap.diags = hcl.Diagnostics{internalError(snap.names, p)}
 		}
 	}()
-	plan, diags := lang.Parse(srcs)
+	plan, diags := lang.Merge(parsed)
 	res := compiler.Compile(plan, append(read, diags...))
 	snap.plan, snap.res, snap.diags = res.Plan, res, res.Diags
 	snap.syntaxOK = !hasCode(res.Diags, lang.Syntax)
 	snap.refs = buildIndex(res)
 	return snap
+}
+
+// parseCache keeps each file of a plan as last parsed, so that a change
+// to one file parses that file alone. Only the plan's compile loop uses it.
+type parseCache map[string]*lang.File
+
+// file returns src parsed, from the cache when its text is unchanged.
+func (c parseCache) file(src lang.Source) *lang.File {
+	if f := c[src.Name]; f != nil && bytes.Equal(f.HCL.Bytes, src.Bytes) {
+		return f
+	}
+	f := lang.ParseFile(src)
+	c[src.Name] = f
+	return f
+}
+
+// keep forgets the files that are not in names any more.
+func (c parseCache) keep(names []string) {
+	for name := range c {
+		if !slices.Contains(names, name) {
+			delete(c, name)
+		}
+	}
 }
 
 func internalError(names []string, p any) *hcl.Diagnostic {
