@@ -12,5 +12,5 @@ func (l *lowerer) budget(b *Object) {
 		costs = append(costs, c.Value("cost"))
 	}
 	spend := b.Value("spend")
-	l.eqs = append(l.eqs, &Eq{V: spend, E: sum(costs, bu.DefRange, spend.Unit), Role: RoleSpend, Range: bu.DefRange})
+	l.add(&Eq{V: spend, E: sum(costs, bu.DefRange, spend.Unit), Role: RoleSpend, Range: bu.DefRange})
 }

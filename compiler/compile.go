@@ -44,7 +44,7 @@ func Compile(plan *lang.Plan, front hcl.Diagnostics) *Result {
 	resolveBenchmarks(info, s)        // benchmark keys, against inferred units
 	checkUnits(info, low, s)          // every equation's and condition's units
 	active, cyclic := breakCycles(info.Vars, low.eqs, s)
-	sv := newSolver(info.Vars, active, s) // the solution
+	sv := newSolver(append(info.Vars[:len(info.Vars):len(info.Vars)], low.totals...), active, s) // the solution
 	sv.run()
 	runChecks(&checker{info: info, low: low, sol: sv.Solution, rules: rules, sink: s})
 	if !s.hasErrors() {

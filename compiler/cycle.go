@@ -1,9 +1,13 @@
 package compiler
 
 import (
+	"fmt"
+	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
 )
 
 // breakCycles reports formulas that depend on themselves, following the
@@ -60,7 +64,7 @@ func reportCycle(s *sink, comp []*Var, defs map[*Var][]*Eq, skip map[*Eq]bool, c
 		return // a loop of structure alone cannot be written
 	}
 	path := cyclePath(first.V, defs, in)
-	detail := "These values are defined in terms of each other: " + strings.Join(path, " -> ") +
+	detail := "These values are defined in terms of each other: " + strings.Join(summarise(path), " -> ") +
 		". Give one of them a value or target instead of a formula, or break the loop."
 	if len(path) == 2 {
 		detail = path[0] + " is defined in terms of itself. Remove the reference to it from its formula."
@@ -101,6 +105,17 @@ func cyclePath(start *Var, defs map[*Var][]*Eq, in map[*Var]bool) []string {
 		}
 	}
 	return []string{start.Path.String()}
+}
+
+// summarise shortens a long cycle to its first and last values, so that
+// a loop of 20,000 KPIs is one line: "a -> b -> ... (19,993 more) -> z -> a".
+func summarise(path []string) []string {
+	const head, tail = 6, 3
+	if len(path) <= head+tail+1 {
+		return path
+	}
+	more := fmt.Sprintf("... (%s more)", quantity.Format(big.NewRat(int64(len(path)-head-tail), 1), quantity.Count))
+	return slices.Concat(path[:head], []string{more}, path[len(path)-tail:])
 }
 
 func unwind(start, last *Var, prev map[*Var]*Var) []string {

@@ -34,6 +34,9 @@ type Eq struct {
 	// ZeroUnsolved leaves V unsolved, without a diagnostic, when solving
 	// the equation divides by zero: a share of nothing.
 	ZeroUnsolved bool
+
+	// id is the equation's place in Result.Eqs.
+	id int
 }
 
 // EqRole says which relation of the plan an equation is.
@@ -107,6 +110,9 @@ var ops = map[byte]struct {
 func render(out []Segment, e Expr, prec int) []Segment {
 	switch x := e.(type) {
 	case *Ref:
+		if x.Var.total != nil { // a sum planc made: shown as the sum
+			return render(out, x.Var.total, prec)
+		}
 		return append(out, Segment{Text: x.Var.Path.String(), Var: x.Var})
 	case *Const:
 		return append(out, Segment{Text: quantity.Format(x.V, x.Unit)})

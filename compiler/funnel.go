@@ -27,12 +27,12 @@ func (l *lowerer) funnel(f *Object) {
 			if in := so.Value("inflow"); in != nil {
 				e = &Bin{Op: '+', A: e, B: ref(in, s.DefRange), R: s.DefRange}
 			}
-			l.eqs = append(l.eqs, &Eq{V: vol, E: e, Role: RoleStep, Range: attrRange(s.Rate, s.DefRange)})
+			l.add(&Eq{V: vol, E: e, Role: RoleStep, Range: attrRange(s.Rate, s.DefRange)})
 		}
 		prev = vol
 	}
 	if prev != nil {
-		l.eqs = append(l.eqs, &Eq{V: f.Value("revenue"), E: mul(prev, dealSize, fn.DefRange), Role: RoleRevenue, Range: fn.DefRange})
+		l.add(&Eq{V: f.Value("revenue"), E: mul(prev, dealSize, fn.DefRange), Role: RoleRevenue, Range: fn.DefRange})
 	}
 }
 
@@ -53,12 +53,12 @@ func (l *lowerer) channel(c *Object) {
 	l.input(share, ch.Share)
 	l.input(leads, ch.Leads)
 	l.input(cost, ch.Budget)
-	l.eqs = append(l.eqs, &Eq{V: cost, E: mul(leads, cpa, ch.DefRange), Role: RoleChannelCost, Range: ch.DefRange, FloorBackward: ch.Budget != nil})
+	l.add(&Eq{V: cost, E: mul(leads, cpa, ch.DefRange), Role: RoleChannelCost, Range: ch.DefRange, FloorBackward: ch.Budget != nil})
 	s := c.Ref("stage")
 	if s == nil {
 		return
 	}
-	l.eqs = append(l.eqs, &Eq{V: leads, E: mul(share, entryTotal(s), ch.DefRange), Role: RoleChannelShare, Range: ch.DefRange,
+	l.add(&Eq{V: leads, E: mul(share, entryTotal(s), ch.DefRange), Role: RoleChannelShare, Range: ch.DefRange,
 		CeilForward: true, Relation: true})
 }
 
@@ -94,7 +94,7 @@ func (l *lowerer) entries() {
 				leads = append(leads, c.Value("leads"))
 			}
 			r := s.Node.Header().DefRange
-			l.eqs = append(l.eqs, &Eq{V: entryTotal(s), E: sum(leads, r, quantity.CountOf("leads")), Role: RoleEntry, Range: r, Relation: true})
+			l.add(&Eq{V: entryTotal(s), E: sum(leads, r, quantity.CountOf("leads")), Role: RoleEntry, Range: r, Relation: true})
 		}
 	}
 }

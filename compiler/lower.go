@@ -31,6 +31,10 @@ type lowerer struct {
 	eqs      []*Eq
 	checks   []checkIR
 	deferred []deferredGiven
+	// totals are the sums lowering made values of (Var.total).
+	totals []*Var
+	// deep is set once the formula being lowered is reported too deep.
+	deep bool
 	// unitScale converts a metric's bare numbers to its declared unit
 	// (万円: 10,000).
 	unitScale map[*Var]*big.Rat
@@ -50,18 +54,32 @@ var compare = map[*hclsyntax.Operation]string{
 	hclsyntax.OpLessThanOrEqual: "<=", hclsyntax.OpGreaterThan: ">", hclsyntax.OpGreaterThanOrEqual: ">=",
 }
 
+// precedence groups the operators that chain: those of one level parse
+// left to right into a chain.
+var precedence = map[*hclsyntax.Operation]int{
+	hclsyntax.OpLogicalOr: 1, hclsyntax.OpLogicalAnd: 2,
+	hclsyntax.OpEqual: 3, hclsyntax.OpNotEqual: 3,
+	hclsyntax.OpGreaterThan: 4, hclsyntax.OpGreaterThanOrEqual: 4, hclsyntax.OpLessThan: 4, hclsyntax.OpLessThanOrEqual: 4,
+	hclsyntax.OpAdd: 5, hclsyntax.OpSubtract: 5,
+	hclsyntax.OpMultiply: 6, hclsyntax.OpDivide: 6, hclsyntax.OpModulo: 6,
+}
+
 var logic = map[*hclsyntax.Operation]string{hclsyntax.OpLogicalAnd: "&&", hclsyntax.OpLogicalOr: "||"}
 
 // expr lowers a value expression; cond allows comparisons and logic, for
 // check conditions. It returns nil after reporting a diagnostic.
 func (l *lowerer) expr(e hcl.Expression, cond bool) Expr {
+	l.deep = false
 	return l.lower(e, cond, 0)
 }
 
 func (l *lowerer) lower(e hcl.Expression, cond bool, depth int) Expr {
 	if depth > maxDepth {
-		l.fail(lang.Schema, e.Range(), "Formula too deeply nested",
-			fmt.Sprintf("This formula nests more than %d levels. Split it into KPIs that refer to each other.", maxDepth))
+		if !l.deep { // once per formula, though both sides of an operator may be too deep
+			l.deep = true
+			l.fail(lang.Schema, e.Range(), "Formula too deeply nested",
+				fmt.Sprintf("This formula nests more than %d levels. Split it into KPIs that refer to each other.", maxDepth))
+		}
 		return nil
 	}
 	switch x := e.(type) {
@@ -89,6 +107,27 @@ func (l *lowerer) lower(e hcl.Expression, cond bool, depth int) Expr {
 	l.fail(lang.Schema, e.Range(), "Unsupported expression", formulaHelp)
 	return nil
 }
+
+// add records an equation, numbered in the order lowering makes them
+// (the solver indexes its state by the number).
+func (l *lowerer) add(eq *Eq) {
+	eq.id = len(l.eqs)
+	l.eqs = append(l.eqs, eq)
+}
+
+// total makes a value of e, a sum that several equations use, named
+// path for messages: the equations refer to it instead of each holding
+// the whole sum.
+func (l *lowerer) total(o *Object, path lang.Path, e Expr, u quantity.Unit) *Var {
+	v := &Var{Path: path, Name: path.Last(), Kind: KindTotal, Object: o, Decl: e.Range(),
+		Unit: u, UnitKnown: true, def: &totalDef, id: len(l.info.Vars) + len(l.totals), total: e}
+	l.totals = append(l.totals, v)
+	l.add(&Eq{V: v, E: e, Role: RoleAttribution, Range: e.Range(), ZeroUnsolved: true})
+	return v
+}
+
+// totalDef describes every total: it has no attribute and no page.
+var totalDef = valueDef{kind: KindTotal, label: "total"}
 
 func (l *lowerer) fail(code lang.Code, r hcl.Range, summary, detail string) {
 	l.sink.fail(code, r, summary, detail)
@@ -200,7 +239,13 @@ func joinPaths(prefix []string, fields []string) string {
 }
 
 func (l *lowerer) binary(x *hclsyntax.BinaryOpExpr, cond bool, depth int) Expr {
-	a, b := l.lower(x.LHS, cond, depth+1), l.lower(x.RHS, cond, depth+1)
+	// A flat chain (a + b + c, which HCL parses as (a + b) + c) is one
+	// level however long it is: its left side stays at this depth.
+	lhsDepth := depth + 1
+	if lhs, ok := x.LHS.(*hclsyntax.BinaryOpExpr); ok && precedence[lhs.Op] == precedence[x.Op] {
+		lhsDepth = depth
+	}
+	a, b := l.lower(x.LHS, cond, lhsDepth), l.lower(x.RHS, cond, depth+1)
 	if op, ok := arith[x.Op]; ok {
 		return nilIf(a, b, &Bin{Op: op, A: a, B: b, R: x.SrcRange})
 	}

@@ -15,6 +15,7 @@ type lowered struct {
 	eqs      []*Eq
 	checks   []checkIR
 	deferred []deferredGiven
+	totals   []*Var
 }
 
 type checkIR struct {
@@ -52,7 +53,7 @@ func lower(plan *lang.Plan, in *Info, s *sink) *lowered {
 	for _, c := range in.Kind("check") {
 		l.check(c.Node.(*lang.Check))
 	}
-	return &lowered{eqs: l.eqs, checks: l.checks, deferred: l.deferred}
+	return &lowered{eqs: l.eqs, checks: l.checks, deferred: l.deferred, totals: l.totals}
 }
 
 // declareUnit gives a metric the unit it declares, before any formula
@@ -85,7 +86,7 @@ func (l *lowerer) metric(o *Object) {
 	}
 	if m.Formula != nil {
 		if e := l.expr(m.Formula.Expr, false); e != nil {
-			l.eqs = append(l.eqs, &Eq{V: v, E: e, Role: RoleFormula, Attr: "formula", Range: m.Formula.Expr.Range()})
+			l.add(&Eq{V: v, E: e, Role: RoleFormula, Attr: "formula", Range: m.Formula.Expr.Range()})
 		}
 	}
 }
@@ -128,7 +129,7 @@ func (l *lowerer) assign(v *Var, a *lang.Attr, origin Origin, bare slot) {
 	v.Decl = a.Range
 	c, ok := e.(*Const)
 	if !ok {
-		l.eqs = append(l.eqs, &Eq{V: v, E: e, Role: RoleFormula, Attr: a.Name, Range: a.Expr.Range()})
+		l.add(&Eq{V: v, E: e, Role: RoleFormula, Attr: a.Name, Range: a.Expr.Range()})
 		return
 	}
 	val, unit := c.V, c.Unit

@@ -137,6 +137,14 @@ type Var struct {
 	Whole bool
 
 	def *valueDef
+	// id is the value's place in Info.Vars, or after them for a total.
+	id int
+	// total, for a value planc adds up for itself, is its sum. Such a
+	// value is not one of Info.Vars and has no page: equations show its
+	// sum in its place. It keeps solving linear: the leads of all of a
+	// funnel's sources are added up once, not once per source that
+	// divides by them.
+	total Expr
 }
 
 // Label names the value for people: its block's label and what the value
@@ -207,6 +215,8 @@ const (
 	KindSourceWon       VarKind = "source_won"
 	KindSourceRevenue   VarKind = "source_revenue"
 	KindSourceShare     VarKind = "source_share"
+	// KindTotal is a sum planc makes for itself (see Var.total).
+	KindTotal VarKind = "total"
 )
 
 // Given is a value written in the plan.

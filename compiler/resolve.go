@@ -354,7 +354,7 @@ func (r *resolver) declareValues() {
 // newVar declares value d of object o. A metric's value is the metric: it
 // has the metric's path, in the kgi or kpi namespace.
 func (r *resolver) newVar(o *Object, d *valueDef) *Var {
-	v := &Var{Path: o.Path, Name: d.name, Kind: d.kind, Object: o, Decl: o.DefRange(), Whole: d.whole, def: d}
+	v := &Var{Path: o.Path, Name: d.name, Kind: d.kind, Object: o, Decl: o.DefRange(), Whole: d.whole, def: d, id: len(r.info.Vars)}
 	if d.unit != nil {
 		v.setUnit(d.unit(r.info, o))
 	}

@@ -59,7 +59,7 @@ func (r *Result) index() *graph {
 		for _, eq := range r.Eqs {
 			g.defining[eq.V] = append(g.defining[eq.V], eq)
 			for _, x := range refs(eq.E) {
-				if x == eq.V || seen[[2]*Var{eq.V, x}] {
+				if x == eq.V || x.total != nil || eq.V.total != nil || seen[[2]*Var{eq.V, x}] {
 					continue
 				}
 				seen[[2]*Var{eq.V, x}] = true

@@ -21,6 +21,7 @@ package compiler
 import (
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
@@ -30,104 +31,139 @@ import (
 
 // Solution is what the solver found: the value of every value it could
 // solve (given values included), and the equation it solved each from.
+// Both are indexed by the value's place in Info.Vars: the solver looks
+// values up more than anything else it does.
 type Solution struct {
-	val map[*Var]Value
+	// val holds each value; Nom is nil while unsolved.
+	val []Value
 	// by records the equation that solved a value, nil for given values.
-	by map[*Var]*Eq
+	by []*Eq
 }
 
 // Value returns v's solved value; ok is false when it could not be solved.
 func (s *Solution) Value(v *Var) (Value, bool) {
-	val, ok := s.val[v]
-	return val, ok
+	if v.id >= len(s.val) {
+		return Value{}, false
+	}
+	val := s.val[v.id]
+	return val, val.Nom != nil
 }
+
+// has reports whether v is solved.
+func (s *Solution) has(v *Var) bool { return s.val[v.id].Nom != nil }
 
 // SolvedBy returns the equation v was solved from, nil for a given value
 // or an unsolved one.
-func (s *Solution) SolvedBy(v *Var) *Eq { return s.by[v] }
+func (s *Solution) SolvedBy(v *Var) *Eq {
+	if v.id >= len(s.by) {
+		return nil
+	}
+	return s.by[v.id]
+}
 
+// solver holds the state of solving, indexed by Var.id and Eq.id.
 type solver struct {
 	*Solution
 	vars []*Var
 	eqs  []*Eq
 	sink *sink
-	uses map[*Var][]*Eq
-	done map[*Eq]bool
-	// of holds each equation's values, each once: V, then E's references;
-	// unknown counts those of them not solved yet (run keeps it).
-	of      map[*Eq][]*Var
-	unknown map[*Eq]int
+	// uses lists the equations that mention each value; of holds each
+	// equation's values, each once: V, then E's references.
+	uses [][]*Eq
+	of   [][]*Var
+	// unknown counts the values of each equation not solved yet; done
+	// marks the equations solved or checked; queued those on the worklist.
+	unknown []int
+	done    []bool
+	queued  []bool
+	// undo, when not nil, records what a trial changed (see try).
+	undo *undoLog
 }
 
-// solve solves the equations over the values of the plan, reporting
-// conflicts and evaluation errors to s.
-func solve(vars []*Var, eqs []*Eq, s *sink) *Solution {
-	sv := newSolver(vars, eqs, s)
-	sv.run()
-	return sv.Solution
-}
-
+// newSolver prepares solving eqs, a subset of the plan's equations, over
+// vars, the plan's values (Info.Vars, whose indices are their ids).
 func newSolver(vars []*Var, eqs []*Eq, sk *sink) *solver {
-	s := &solver{Solution: &Solution{val: map[*Var]Value{}, by: map[*Var]*Eq{}}, vars: vars, eqs: eqs, sink: sk,
-		uses: map[*Var][]*Eq{}, done: map[*Eq]bool{}, of: make(map[*Eq][]*Var, len(eqs)), unknown: make(map[*Eq]int, len(eqs))}
+	neq := 0
+	for _, eq := range eqs {
+		neq = max(neq, eq.id+1)
+	}
+	s := &solver{Solution: &Solution{val: make([]Value, len(vars)), by: make([]*Eq, len(vars))},
+		vars: vars, eqs: eqs, sink: sk, uses: make([][]*Eq, len(vars)), of: make([][]*Var, neq),
+		unknown: make([]int, neq), done: make([]bool, neq), queued: make([]bool, neq)}
 	for _, eq := range eqs {
 		vs := distinctVars(eq)
-		s.of[eq] = vs
+		s.of[eq.id] = vs
 		for _, v := range vs {
-			s.uses[v] = append(s.uses[v], eq)
+			s.uses[v.id] = append(s.uses[v.id], eq)
 		}
 	}
 	for _, v := range vars {
 		if v.Given != nil {
-			s.val[v] = Exact(v.Given.Value)
+			s.val[v.id] = Exact(v.Given.Value)
+		}
+	}
+	for _, eq := range eqs {
+		for _, v := range s.of[eq.id] {
+			if !s.has(v) {
+				s.unknown[eq.id]++
+			}
 		}
 	}
 	return s
 }
 
 // distinctVars lists V and the references of E, each once, in order.
+// Most equations have a few values, which a scan finds fastest; a set
+// takes over for long sums, so that a sum of n stays O(n).
 func distinctVars(eq *Eq) []*Var {
 	out := []*Var{eq.V}
-	seen := map[*Var]bool{eq.V: true}
+	var seen map[*Var]bool
 	walk(eq.E, func(e Expr) {
-		if r, ok := e.(*Ref); ok && !seen[r.Var] {
-			seen[r.Var] = true
-			out = append(out, r.Var)
+		r, ok := e.(*Ref)
+		if !ok {
+			return
 		}
+		if seen == nil && len(out) > 8 {
+			seen = map[*Var]bool{}
+			for _, v := range out {
+				seen[v] = true
+			}
+		}
+		if seen[r.Var] || seen == nil && slices.Contains(out, r.Var) {
+			return
+		}
+		if seen != nil {
+			seen[r.Var] = true
+		}
+		out = append(out, r.Var)
 	})
 	return out
 }
 
 // run propagates until no equation can make progress.
-func (s *solver) run() {
-	for _, eq := range s.eqs {
-		n := 0
-		for _, v := range s.of[eq] {
-			if _, ok := s.val[v]; !ok {
-				n++
-			}
-		}
-		s.unknown[eq] = n
-	}
-	queue := append([]*Eq(nil), s.eqs...)
-	queued := map[*Eq]bool{}
+func (s *solver) run() { s.propagate(s.eqs) }
+
+// propagate works through the equations from queue, and those of each
+// value solved, until none can make progress.
+func (s *solver) propagate(queue []*Eq) {
+	queue = slices.Clone(queue)
 	for _, eq := range queue {
-		queued[eq] = true
+		s.queued[eq.id] = true
 	}
 	for len(queue) > 0 {
 		eq := queue[0]
 		queue = queue[1:]
-		queued[eq] = false
-		if s.done[eq] {
+		s.queued[eq.id] = false
+		if s.done[eq.id] {
 			continue
 		}
 		solved := s.step(eq)
 		if solved == nil {
 			continue
 		}
-		for _, next := range s.uses[solved] {
-			if !queued[next] && !s.done[next] {
-				queued[next] = true
+		for _, next := range s.uses[solved.id] {
+			if !s.queued[next.id] && !s.done[next.id] {
+				s.queued[next.id] = true
 				queue = append(queue, next)
 			}
 		}
@@ -136,14 +172,14 @@ func (s *solver) run() {
 
 // step makes what progress eq allows and returns the value it solved.
 func (s *solver) step(eq *Eq) *Var {
-	switch s.unknown[eq] {
+	switch s.unknown[eq.id] {
 	case 0:
-		s.done[eq] = true
+		s.finish(eq)
 		s.verify(eq)
 		return nil
 	case 1:
-		for _, v := range s.of[eq] {
-			if _, ok := s.val[v]; !ok {
+		for _, v := range s.of[eq.id] {
+			if !s.has(v) {
 				return s.solveFor(eq, v)
 			}
 		}
@@ -151,12 +187,23 @@ func (s *solver) step(eq *Eq) *Var {
 	return nil
 }
 
+// finish marks eq solved or checked.
+func (s *solver) finish(eq *Eq) {
+	s.done[eq.id] = true
+	if s.undo != nil {
+		s.undo.done = append(s.undo.done, eq)
+	}
+}
+
 // solved records x's value, found by eq (nil for none).
 func (s *solver) solved(x *Var, v Value, eq *Eq) {
-	s.val[x] = v
-	s.by[x] = eq
-	for _, other := range s.uses[x] {
-		s.unknown[other]--
+	s.val[x.id] = v
+	s.by[x.id] = eq
+	for _, other := range s.uses[x.id] {
+		s.unknown[other.id]--
+	}
+	if s.undo != nil {
+		s.undo.solved = append(s.undo.solved, x)
 	}
 }
 
@@ -171,12 +218,12 @@ func (s *solver) solveFor(eq *Eq, x *Var) *Var {
 			return nil
 		}
 		var ok bool
-		v, ok, err = s.invert(eq.E, s.val[eq.V], x)
+		v, ok, err = s.invert(eq.E, s.val[eq.V.id], x)
 		if !ok && err == nil {
 			return nil
 		}
 	}
-	s.done[eq] = true
+	s.finish(eq)
 	if err != nil {
 		if !eq.ZeroUnsolved {
 			s.report(err.diag(eq))
@@ -224,7 +271,7 @@ func (s *solver) verify(eq *Eq) {
 	// Compare with what solving forward would give, rounding included,
 	// so that planc's own rounding is not a conflict.
 	rhs = roundWhole(eq.V, rhs, true, eq.CeilForward)
-	lhs := s.val[eq.V]
+	lhs := s.val[eq.V.id]
 	if lhs.overlaps(rhs) {
 		return
 	}
@@ -243,7 +290,7 @@ func (s *Solution) origin(v *Var) string {
 	if v.Given != nil {
 		return fmt.Sprintf("its %s at %s", v.Given.Origin, rangeString(v.Given.Range))
 	}
-	if eq := s.by[v]; eq != nil {
+	if eq := s.SolvedBy(v); eq != nil {
 		return fmt.Sprintf("solved from %s at %s", eq.Text(), rangeString(eq.Range))
 	}
 	return "solved"
@@ -292,7 +339,7 @@ func (s *Solution) eval(e Expr) (Value, *evalError) {
 	case *Const:
 		return Exact(x.V), nil
 	case *Ref:
-		return s.val[x.Var], nil
+		return s.val[x.Var.id], nil
 	case *Neg:
 		v, err := s.eval(x.X)
 		if err != nil {

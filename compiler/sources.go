@@ -122,6 +122,9 @@ func (r *resolver) declareSource(ns *scope, path lang.Path, f *Object, grp sourc
 }
 
 // sources relates every source's values to its channels and funnel.
+// What every source of a funnel (or of the plan) divides by, the leads
+// and won deals of all its channels, is a total made once (lowerer.total),
+// so that many sources cost linear time, not quadratic.
 func (l *lowerer) sources() {
 	srcs := l.info.Kind("source")
 	entering := map[*Object][]*Object{} // the channels into each funnel, in the plan's order
@@ -130,27 +133,59 @@ func (l *lowerer) sources() {
 			entering[s.Parent] = append(entering[s.Parent], c)
 		}
 	}
+	byFunnel := map[*Object][]*Object{}
+	byName := map[string][]*Object{} // the funnels' sources of each name
+	var all []*Object
 	for _, src := range srcs {
 		if src.Parent != nil {
-			l.funnelSource(src, entering[src.Parent])
+			byFunnel[src.Parent] = append(byFunnel[src.Parent], src)
+			byName[src.Name()] = append(byName[src.Name()], src)
+			all = append(all, src)
 		}
 	}
+	for _, f := range l.info.Kind("funnel") {
+		if len(byFunnel[f]) > 0 {
+			l.funnelSources(f, byFunnel[f], entering[f])
+		}
+	}
+	var totals *planTotals
 	for _, src := range srcs {
 		if src.Parent == nil {
-			l.planSource(src)
+			if totals == nil {
+				totals = l.planTotals(src, all)
+			}
+			l.planSource(src, byName[src.Name()], totals)
 		}
 	}
 }
 
+// funnelSources relates each of a funnel's sources to its channels and
+// to all the channels into the funnel (into).
+func (l *lowerer) funnelSources(f *Object, srcs, into []*Object) {
+	r := f.DefRange()
+	all := f.Path.Child("source", "*")
+	var leads, reach *Var
+	if len(into) > 0 {
+		leads = l.total(f, all.Child("leads"), leadSum(into, r), quantity.CountOf("leads"))
+		reach = l.total(f, all.Child("won"), reachSum(into, r), quantity.Count)
+	}
+	for _, src := range srcs {
+		l.funnelSource(src, leads, reach)
+	}
+}
+
 // funnelSource relates a funnel's source to its channels (mine) and to
-// all the channels into the funnel.
-func (l *lowerer) funnelSource(src *Object, all []*Object) {
+// the totals of all the channels into the funnel.
+func (l *lowerer) funnelSource(src *Object, allLeads, allReach *Var) {
 	f := src.Parent
 	mine := src.Refs("channels")
 	r := f.DefRange()
 	if len(mine) == 0 {
 		l.zeroSource(src, r)
 		return
+	}
+	if allLeads == nil {
+		return // its channels enter no stage of the funnel: reported
 	}
 	fn := f.Node.(*lang.Funnel)
 	last := l.info.Of(fn.Stages[len(fn.Stages)-1])
@@ -159,38 +194,47 @@ func (l *lowerer) funnelSource(src *Object, all []*Object) {
 	}
 	won := last.Value("volume")
 	l.relate(src.Value("leads"), leadSum(mine, r))
-	l.relate(src.Value("lead_share"), div(ref(src.Value("leads"), r), leadSum(all, r), r))
-	l.relate(src.Value("share"), div(reachSum(mine, r), reachSum(all, r), r))
+	l.relate(src.Value("lead_share"), div(ref(src.Value("leads"), r), ref(allLeads, r), r))
+	l.relate(src.Value("share"), div(reachSum(mine, r), ref(allReach, r), r))
 	l.relate(src.Value("won"), mul(won, src.Value("share"), r))
 	l.relate(src.Value("revenue"), mul(src.Value("won"), f.Value("deal_size"), r))
 }
 
-// planSource adds up a source's values over the funnels.
-func (l *lowerer) planSource(src *Object) {
-	var leads, won, revenue, allLeads, allRevenue []*Var
-	for _, f := range l.info.Kind("funnel") {
-		allRevenue = append(allRevenue, f.Value("revenue"))
+// planTotals are what every source of the plan divides by: the leads of
+// all funnels' sources and the revenue of all funnels.
+type planTotals struct{ leads, revenue *Var }
+
+func (l *lowerer) planTotals(first *Object, all []*Object) *planTotals {
+	r := first.Value("won").Decl
+	all0 := lang.NewPath("source", "*")
+	money := first.Value("revenue").Unit
+	return &planTotals{
+		leads:   l.total(first, all0.Child("leads"), sum(valuesOf(all, "leads"), r, quantity.CountOf("leads")), quantity.CountOf("leads")),
+		revenue: l.total(first, all0.Child("revenue"), sum(valuesOf(l.info.Kind("funnel"), "revenue"), r, money), money),
 	}
-	for _, fs := range l.info.Kind("source") {
-		if fs.Parent == nil {
-			continue
-		}
-		allLeads = append(allLeads, fs.Value("leads"))
-		if fs.Name() == src.Name() {
-			leads, won, revenue = append(leads, fs.Value("leads")), append(won, fs.Value("won")), append(revenue, fs.Value("revenue"))
-		}
-	}
-	if len(leads) == 0 {
+}
+
+// planSource adds up a source's values over the funnels: over its
+// funnels' sources of the same name (mine).
+func (l *lowerer) planSource(src *Object, mine []*Object, all *planTotals) {
+	if len(mine) == 0 {
 		return
 	}
 	r := src.Value("won").Decl
-	count := quantity.CountOf("leads")
-	l.relate(src.Value("leads"), sum(leads, r, count))
-	l.relate(src.Value("lead_share"), div(ref(src.Value("leads"), r), sum(allLeads, r, count), r))
-	l.relate(src.Value("won"), sum(won, r, quantity.Count))
-	money := src.Value("revenue").Unit
-	l.relate(src.Value("revenue"), sum(revenue, r, money))
-	l.relate(src.Value("share"), div(ref(src.Value("revenue"), r), sum(allRevenue, r, money), r))
+	l.relate(src.Value("leads"), sum(valuesOf(mine, "leads"), r, quantity.CountOf("leads")))
+	l.relate(src.Value("lead_share"), div(ref(src.Value("leads"), r), ref(all.leads, r), r))
+	l.relate(src.Value("won"), sum(valuesOf(mine, "won"), r, quantity.Count))
+	l.relate(src.Value("revenue"), sum(valuesOf(mine, "revenue"), r, src.Value("revenue").Unit))
+	l.relate(src.Value("share"), div(ref(src.Value("revenue"), r), ref(all.revenue, r), r))
+}
+
+// valuesOf returns the value name of each object.
+func valuesOf(os []*Object, name string) []*Var {
+	out := make([]*Var, len(os))
+	for i, o := range os {
+		out[i] = o.Value(name)
+	}
+	return out
 }
 
 // zeroSource gives a source without channels its zero values.
@@ -201,11 +245,7 @@ func (l *lowerer) zeroSource(src *Object, r hcl.Range) {
 }
 
 func leadSum(cs []*Object, r hcl.Range) Expr {
-	var vs []*Var
-	for _, c := range cs {
-		vs = append(vs, c.Value("leads"))
-	}
-	return sum(vs, r, quantity.CountOf("leads"))
+	return sum(valuesOf(cs, "leads"), r, quantity.CountOf("leads"))
 }
 
 // reachSum is the sum over channels of leads x the product of the rates
@@ -235,5 +275,5 @@ func reachSum(cs []*Object, r hcl.Range) Expr {
 // to a source. A zero divisor in it (no leads at all) leaves v unsolved
 // rather than being an error in the plan.
 func (l *lowerer) relate(v *Var, e Expr) {
-	l.eqs = append(l.eqs, &Eq{V: v, E: e, Role: RoleAttribution, Range: v.Decl, ZeroUnsolved: true})
+	l.add(&Eq{V: v, E: e, Role: RoleAttribution, Range: v.Decl, ZeroUnsolved: true})
 }

@@ -86,7 +86,7 @@ func useBenchmark(in *Info, s *sink, v *Var, key string, at hcl.Range, pack *std
 // citing each source.
 func (c *checker) benchmarks() {
 	for _, v := range c.info.Vars {
-		b, val := c.info.Benchmarks[v], c.sol.val[v]
+		b, val := c.info.Benchmarks[v], c.sol.val[v.id]
 		if b == nil || val.Nom == nil || !b.Outside(val.Nom) {
 			continue
 		}

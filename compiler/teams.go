@@ -54,8 +54,8 @@ func (l *lowerer) team(t *Object, stages []*Object, months int, haveMonths bool)
 	}
 	r := tm.DefRange
 	period := &Const{V: big.NewRat(int64(months), 1), Unit: quantity.Time, R: r}
-	l.eqs = append(l.eqs, &Eq{V: load, E: div(sum(vols, r, quantity.Count), period, r), Role: RoleLoad, Range: r})
-	l.eqs = append(l.eqs, &Eq{V: t.Value("required"), E: div(ref(load, r), ref(capacity, r), r), Role: RoleLoad, Range: r})
+	l.add(&Eq{V: load, E: div(sum(vols, r, quantity.Count), period, r), Role: RoleLoad, Range: r})
+	l.add(&Eq{V: t.Value("required"), E: div(ref(load, r), ref(capacity, r), r), Role: RoleLoad, Range: r})
 }
 
 // periodMonths reads the plan's period when a team needs it, reporting a

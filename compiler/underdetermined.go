@@ -3,6 +3,7 @@ package compiler
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -26,7 +27,7 @@ func (s *solver) reportUnderdetermined(cyclic map[*Var]bool) {
 	}
 	var free []*Var
 	for _, v := range s.vars {
-		if _, ok := s.val[v]; ok || cyclic[v] || v.Kind == KindCap || v.Attributed() || s.zeroCapacity(v) {
+		if s.has(v) || cyclic[v] || v.total != nil || v.Kind == KindCap || v.Attributed() || s.zeroCapacity(v) {
 			continue
 		}
 		if relevant[v] || v.Kind == KindMetric {
@@ -113,26 +114,48 @@ func (s *solver) fixes(group []*Var) []string {
 			continue // not an input anyone can write
 		}
 		tried++
-		trial := newSolver(s.vars, s.eqs, &sink{discard: true})
-		for v, val := range s.val {
-			trial.val[v] = val
-		}
-		trial.val[cand] = Exact(big.NewRat(1, 1))
-		trial.run()
-		if all(group, trial.val) {
+		if s.try(cand, group) {
 			out = append(out, howToGive(cand))
 		}
 	}
 	return out
 }
 
-func all(vs []*Var, val map[*Var]Value) bool {
-	for _, v := range vs {
-		if _, ok := val[v]; !ok {
-			return false
+// try reports whether giving cand a value would solve every value of
+// group. It solves on from the solution found, through the equations the
+// new value reaches, and then undoes what it did: the work is that of the
+// group, not of the plan.
+func (s *solver) try(cand *Var, group []*Var) bool {
+	s.undo = &undoLog{}
+	report := s.sink
+	s.sink = &sink{discard: true}
+	defer func() {
+		s.sink = report
+		s.rollback()
+	}()
+	s.solved(cand, Exact(big.NewRat(1, 1)), nil)
+	s.propagate(s.uses[cand.id])
+	return !slices.ContainsFunc(group, func(v *Var) bool { return !s.has(v) })
+}
+
+// undoLog records what a trial changed, to be undone.
+type undoLog struct {
+	solved []*Var
+	done   []*Eq
+}
+
+// rollback undoes the trial s.undo recorded.
+func (s *solver) rollback() {
+	for _, eq := range s.undo.done {
+		s.done[eq.id] = false
+	}
+	for _, x := range slices.Backward(s.undo.solved) {
+		s.val[x.id], s.by[x.id] = Value{}, nil
+		for _, other := range s.uses[x.id] {
+			s.unknown[other.id]++
 		}
 	}
-	return true
+	s.undo = nil
 }
 
 // howToGive says how a user writes a value for v.

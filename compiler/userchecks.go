@@ -24,7 +24,7 @@ func (c *checker) blocks() {
 
 func (s *Solution) known(e Expr) bool {
 	for _, v := range refs(e) {
-		if _, ok := s.val[v]; !ok {
+		if !s.has(v) {
 			return false
 		}
 	}

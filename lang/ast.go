@@ -8,7 +8,8 @@ import (
 // then source order. The AST is pure data; the compiler keeps what it
 // derives in its own tables.
 type Plan struct {
-	// Files holds every parsed file by name, for source snippets.
+	// Files holds every parsed file by name, for source snippets: its
+	// Bytes only (the syntax tree is dropped once decoded).
 	Files map[string]*hcl.File
 	// Blocks holds every top-level block, in file-name and source order.
 	Blocks []Node

@@ -2,7 +2,10 @@ package display_test
 
 import (
 	"math/big"
+	"strings"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/planc-dev/planc/compiler/display"
 )
@@ -28,5 +31,52 @@ func TestPrintable(t *testing.T) {
 	got := display.Printable(in)
 	if got != "a?b??c\t日本" || len(got) != len(in) {
 		t.Errorf("Printable(%q) = %q", in, got)
+	}
+}
+
+// TestSnippet: a snippet shows the range's line with carets under the
+// range; a line wider than maxColumns (120) is cut around the range with
+// "..." for each side cut, so that a message about a 20,000-term formula
+// stays a few lines long.
+func TestSnippet(t *testing.T) {
+	long := "  formula = " + strings.Repeat("kpi.a + ", 2000) + "kpi.b" // 16,017 columns
+	at := strings.Index(long, "kpi.b")
+	snippet := func(text, marks string) string { return "  |\n1 | " + text + "\n  | " + marks }
+	tests := []struct {
+		name     string
+		line     string
+		from, to int // byte offsets of the range in the line
+		want     string
+	}{
+		// "1億円" in quotes is 9 bytes and 7 columns, 8 columns in.
+		{"short", `  cap = "1億円"`, 8, 17, snippet(`  cap = "1億円"`, strings.Repeat(" ", 8)+"^^^^^^^")},
+		// A tab is four columns: "1" is at column 4 + 6.
+		{"tab", "\tcpa = 1", 7, 8, snippet("    cpa = 1", strings.Repeat(" ", 10)+"^")},
+		// The range starts at column 812; the window is columns 772..891,
+		// and the carets sit 40 columns in, after the ellipsis.
+		{"cut both sides", long, 812, 817,
+			snippet("..."+long[772:892]+"...", strings.Repeat(" ", 3+40)+"^^^^^")},
+		// At the end, the window is the last 120 columns (15,897..16,016);
+		// kpi.b starts at 16,012.
+		{"cut before", long, at, at + 5,
+			snippet("..."+long[len(long)-120:], strings.Repeat(" ", 3+16012-15897)+"^^^^^")},
+		// From column 2 to the end: nothing cut before, and the carets stop
+		// at the cut, column 120.
+		{"cut after", long, 2, len(long),
+			snippet(long[:120]+"...", "  "+strings.Repeat("^", 120-2))},
+		// Wide characters are two columns: the range is character 40
+		// (column 80); the window is columns 40..159, characters 20..79.
+		{"wide", strings.Repeat("計", 100), 3 * 40, 3 * 41,
+			snippet("..."+strings.Repeat("計", 60)+"...", strings.Repeat(" ", 3+40)+"^^")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]*hcl.File{"a.plan.hcl": {Bytes: []byte(tc.line + "\n")}}
+			r := hcl.Range{Filename: "a.plan.hcl",
+				Start: hcl.Pos{Line: 1, Byte: tc.from}, End: hcl.Pos{Line: 1, Byte: tc.to}}
+			if got := display.Snippet(r, files); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package display
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -29,7 +30,8 @@ func Snippet(r hcl.Range, files map[string]*hcl.File) string {
 		return ""
 	}
 	gutter := Gutter(r)
-	return fmt.Sprintf("%s |\n%d | %s\n%s | %s", gutter, r.Start.Line, expandTabs(line.text), gutter, caret(line, r))
+	text, marks := clip(line, r)
+	return fmt.Sprintf("%s |\n%d | %s\n%s | %s", gutter, r.Start.Line, text, gutter, marks)
 }
 
 // Gutter is the blank margin of a snippet of r: as wide as its line number.
@@ -70,20 +72,96 @@ func Printable(s string) string {
 	return string(b)
 }
 
-// caret draws ^ under the range's part of the line: spaces for the display
-// width before it, one ^ per display column of it (at least one).
-func caret(l line, r hcl.Range) string {
+// maxColumns is the widest a snippet's line is shown: a longer line (a
+// formula of 20,000 terms on one line) is cut around the range, with an
+// ellipsis for each side cut, so that a message stays a few lines long.
+const maxColumns = 120
+
+// lead is how many columns of the line a cut snippet shows before the
+// range, for context.
+const lead = 40
+
+// ellipsis marks a cut; three dots are one column each in every terminal,
+// which "…" is not (it is two wide in East Asian terminals).
+const ellipsis = "..."
+
+// clip returns the line to show, tabs expanded and cut to maxColumns
+// around the range, and the caret line that goes under it: spaces for the
+// display width before the range, one ^ per display column of it (at
+// least one).
+func clip(l line, r hcl.Range) (text, marks string) {
 	from := clamp(r.Start.Byte-l.start, 0, len(l.text))
 	to := len(l.text)
 	if r.End.Line == r.Start.Line {
 		to = clamp(r.End.Byte-l.start, from, len(l.text))
 	}
-	pad := width(expandTabs(l.text[:from]))
-	n := width(expandTabs(l.text[from:to]))
-	if n < 1 {
-		n = 1
+	cells := columns(l.text)
+	total, colFrom, colTo := cells.at(len(l.text)), cells.at(from), cells.at(to)
+	lo, hi := 0, total
+	if total > maxColumns {
+		lo = max(0, min(colFrom-lead, total-maxColumns))
+		hi = lo + maxColumns
 	}
-	return strings.Repeat(" ", pad) + strings.Repeat("^", n)
+	text = cells.slice(l.text, lo, hi)
+	pad := colFrom - lo
+	if lo > 0 {
+		text, pad = ellipsis+text, pad+len(ellipsis)
+	}
+	if hi < total {
+		text += ellipsis
+	}
+	n := max(1, min(colTo, hi)-colFrom)
+	return text, strings.Repeat(" ", pad) + strings.Repeat("^", n)
+}
+
+// cell is one character of a line (a grapheme cluster): its byte offset
+// and the display column it starts at.
+type cell struct{ off, col int }
+
+// cellList is a line's characters, and one past its end.
+type cellList []cell
+
+// columns measures a line: a tab is four columns (as expandTabs writes
+// it), a wide character two.
+func columns(s string) cellList {
+	var out cellList
+	col, state := 0, -1
+	for off := 0; off < len(s); {
+		out = append(out, cell{off, col})
+		var c string
+		var w int
+		c, _, w, state = uniseg.FirstGraphemeClusterInString(s[off:], state)
+		if c == "\t" {
+			w = 4
+		}
+		col += w
+		off += len(c)
+	}
+	return append(out, cell{len(s), col})
+}
+
+// at returns the column at byte offset off (the start of the character
+// that holds it).
+func (cs cellList) at(off int) int {
+	i, _ := slices.BinarySearchFunc(cs, off, func(c cell, off int) int { return c.off - off })
+	if i < len(cs) && cs[i].off > off && i > 0 {
+		i--
+	}
+	return cs[min(i, len(cs)-1)].col
+}
+
+// slice returns the characters of s that lie in columns [lo, hi), tabs
+// expanded.
+func (cs cellList) slice(s string, lo, hi int) string {
+	var b strings.Builder
+	for i := 0; i+1 < len(cs); i++ {
+		c := cs[i]
+		if c.col < lo || cs[i+1].col > hi {
+			continue
+		}
+		b.WriteString(expandTabs(s[c.off:cs[i+1].off]))
+	}
+	return b.String()
 }
 
 func width(s string) int { return uniseg.StringWidth(s) }
