@@ -69,6 +69,9 @@ var absurd = []struct {
 	// A flat chain is one level of nesting however long (it used to be
 	// one per operator, and 202 terms were "too deep").
 	{name: "100,000 additions", src: formula(strings.Repeat("kpi.a + ", 100000) + "kpi.a")},
+	// Solving the first term of a long sum backward used to look for it in
+	// the rest of the chain at every term: O(n²), minutes.
+	{name: "100,000 additions solved backward", src: header + "kpi \"x\" {\n  unit = \"leads\"\n}\nkpi \"a\" {\n  unit  = \"leads\"\n  value = 1\n}\nkpi \"b\" {\n  target  = 100000\n  formula = kpi.x" + strings.Repeat(" + kpi.a", 99999) + "\n}\n"},
 	{name: "100,000 multiplications", src: formula(strings.Repeat("kpi.a * ", 100000) + "kpi.a")},
 	{name: "nesting the compiler allows", src: formula(nested(100, "(", "kpi.a", ")"))},
 	{name: "nesting the compiler rejects", src: formula(nested(500, "(", "kpi.a", ")")), want: lang.Schema},

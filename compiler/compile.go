@@ -32,19 +32,34 @@ type Result struct {
 // what failed to load). A nil plan (one that could not be read) gives an
 // empty result with front as its diagnostics.
 func Compile(plan *lang.Plan, front hcl.Diagnostics) *Result {
+	return CompileWith(plan, front, Options{})
+}
+
+// Options choose what a compilation records beyond what every command
+// needs, as go/types records only the Info maps its caller asks for.
+type Options struct {
+	// Uses records every name in every reference with what it names
+	// (Info.Uses), for editors. A check does not need it, and at 10,000
+	// metrics it is a tenth of the compiler's memory.
+	Uses bool
+}
+
+// CompileWith is Compile recording what opts ask for.
+func CompileWith(plan *lang.Plan, front hcl.Diagnostics, opts Options) *Result {
 	if plan == nil {
 		plan = &lang.Plan{Files: map[string]*hcl.File{}}
 	}
 	s := &sink{diags: append(hcl.Diagnostics{}, front...)}
-	info := resolve(plan, s)          // objects, values, references to blocks
+	info := resolve(plan, s, opts)    // objects, values, references to blocks
 	low := lower(plan, info, s)       // given values, equations, check conditions
 	inferUnits(info, low, s)          // the unit of every value
 	resolveDeferred(low.deferred)     // bare numbers whose unit a formula gave
 	rules := readRules(plan, info, s) // which checks run, how severe, thresholds
 	resolveBenchmarks(info, s)        // benchmark keys, against inferred units
 	checkUnits(info, low, s)          // every equation's and condition's units
-	active, cyclic := breakCycles(info.Vars, low.eqs, s)
-	sv := newSolver(append(info.Vars[:len(info.Vars):len(info.Vars)], low.totals...), active, s) // the solution
+	all := append(info.Vars[:len(info.Vars):len(info.Vars)], low.totals...) // and the totals lowering made
+	active, cyclic := breakCycles(all, low.eqs, s)
+	sv := newSolver(all, active, s) // the solution
 	sv.run()
 	runChecks(&checker{info: info, low: low, sol: sv.Solution, rules: rules, sink: s})
 	if !s.hasErrors() {

@@ -23,9 +23,9 @@ func breakCycles(vars []*Var, eqs []*Eq, s *sink) ([]*Eq, map[*Var]bool) {
 			defs[eq.V] = append(defs[eq.V], eq)
 		}
 	}
-	t := &tarjan{defs: defs, index: map[*Var]int{}, low: map[*Var]int{}, on: map[*Var]bool{}}
+	t := newTarjan(vars, defs)
 	for _, v := range vars {
-		if _, seen := t.index[v]; !seen {
+		if t.index[v.id] == 0 {
 			t.visit(v)
 		}
 	}
@@ -131,42 +131,56 @@ func unwind(start, last *Var, prev map[*Var]*Var) []string {
 }
 
 // tarjan finds the strongly connected components that are cycles: more
-// than one value, or one value that refers to itself.
+// than one value, or one value that refers to itself. Its state is
+// indexed by Var.id; index is one more than a value's visit number, zero
+// for a value not visited yet.
 type tarjan struct {
-	defs  map[*Var][]*Eq
-	index map[*Var]int
-	low   map[*Var]int
-	on    map[*Var]bool
-	stack []*Var
-	next  int
-	comps [][]*Var
+	defs       [][]*Eq
+	index, low []int
+	on         []bool
+	stack      []*Var
+	next       int
+	comps      [][]*Var
+}
+
+func newTarjan(vars []*Var, defs map[*Var][]*Eq) *tarjan {
+	t := &tarjan{defs: make([][]*Eq, len(vars)), index: make([]int, len(vars)), low: make([]int, len(vars)), on: make([]bool, len(vars))}
+	for v, eqs := range defs {
+		t.defs[v.id] = eqs
+	}
+	return t
 }
 
 func (t *tarjan) visit(v *Var) {
-	t.index[v], t.low[v] = t.next, t.next
 	t.next++
+	t.index[v.id], t.low[v.id] = t.next, t.next
 	t.stack = append(t.stack, v)
-	t.on[v] = true
+	t.on[v.id] = true
 	self := false
-	for _, eq := range t.defs[v] {
-		for _, w := range refs(eq.E) {
-			self = self || w == v
-			if _, seen := t.index[w]; !seen {
-				t.visit(w)
-				t.low[v] = min(t.low[v], t.low[w])
-			} else if t.on[w] {
-				t.low[v] = min(t.low[v], t.index[w])
+	for _, eq := range t.defs[v.id] {
+		walk(eq.E, func(e Expr) {
+			r, ok := e.(*Ref)
+			if !ok {
+				return
 			}
-		}
+			w := r.Var
+			self = self || w == v
+			if t.index[w.id] == 0 {
+				t.visit(w)
+				t.low[v.id] = min(t.low[v.id], t.low[w.id])
+			} else if t.on[w.id] {
+				t.low[v.id] = min(t.low[v.id], t.index[w.id])
+			}
+		})
 	}
-	if t.low[v] != t.index[v] {
+	if t.low[v.id] != t.index[v.id] {
 		return
 	}
 	var comp []*Var
 	for {
 		w := t.stack[len(t.stack)-1]
 		t.stack = t.stack[:len(t.stack)-1]
-		t.on[w] = false
+		t.on[w.id] = false
 		comp = append(comp, w)
 		if w == v {
 			break

@@ -35,8 +35,7 @@ type Object struct {
 	// stages, a journey's phases.
 	Kids []*Object
 
-	vars   []*Var
-	byName map[string]*Var
+	vars []*Var
 	// refs holds the blocks each reference attribute names, and the
 	// links the resolver derives (a channel's entry stage as "stage").
 	refs map[string][]*Object
@@ -75,7 +74,14 @@ func (o *Object) Values() []*Var { return o.vars }
 
 // Value returns the object's value with a name ("volume"), nil when it
 // has none. A metric's one value has the name "".
-func (o *Object) Value(name string) *Var { return o.byName[name] }
+func (o *Object) Value(name string) *Var {
+	for _, v := range o.vars { // a handful: a scan beats a map per object
+		if v.Name == name {
+			return v
+		}
+	}
+	return nil
+}
 
 // Ref returns the block a reference attribute names ("funnel" of a
 // channel, "team" of a stage, "stage" of a channel: its entry stage), nil

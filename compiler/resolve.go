@@ -25,7 +25,7 @@ type Info struct {
 	// Uses lists every reference of the plan with what it names: in
 	// formulas, in attributes that name blocks (a channel's funnel, a
 	// journey phase's personas). Editors read it for go-to-definition,
-	// references and hover.
+	// references and hover. It is recorded only when Options.Uses asks.
 	Uses []Use
 	// Benchmarks holds the benchmark each compared value is compared with.
 	Benchmarks map[*Var]*Benchmark
@@ -37,6 +37,8 @@ type Info struct {
 	// ranges of reference segments.
 	root  *scope
 	files map[string]*hcl.File
+	// recordUses says whether Uses is recorded (Options.Uses).
+	recordUses bool
 }
 
 // Entity is what a name in a plan stands for: an *Object or a *Var.
@@ -104,9 +106,10 @@ type resolver struct {
 // resolve declares every block's object and values, and resolves the
 // references that name blocks. References in formulas are resolved as
 // lowering reads them (Info.resolve).
-func resolve(plan *lang.Plan, s *sink) *Info {
+func resolve(plan *lang.Plan, s *sink, opts Options) *Info {
 	in := &Info{Currency: "JPY", Benchmarks: map[*Var]*Benchmark{}, byNode: map[lang.Node]*Object{},
-		byPath: map[lang.Path]Entity{}, byKind: map[string][]*Object{}, root: newScope("the plan", nil), files: plan.Files}
+		byPath: map[lang.Path]Entity{}, byKind: map[string][]*Object{}, root: newScope("the plan", nil), files: plan.Files,
+		recordUses: opts.Uses}
 	if plan.Meta != nil && plan.Meta.Currency.Value != "" {
 		in.Currency = plan.Meta.Currency.Value
 	}
@@ -366,11 +369,7 @@ func (r *resolver) newVar(o *Object, d *valueDef) *Var {
 		sc, v.Path = r.scopeOf(o), o.Path.Child(d.name)
 	}
 	sc.vars[name] = v
-	if o.byName == nil {
-		o.byName = map[string]*Var{}
-	}
 	o.vars = append(o.vars, v)
-	o.byName[d.name] = v
 	r.info.Vars = append(r.info.Vars, v)
 	r.info.byPath[v.Path] = v
 	return v
@@ -405,11 +404,24 @@ func (in *Info) use(t hcl.Traversal, steps []step) {
 			continue // a namespace such as kpi
 		}
 		last = Use{At: in.segment(st.at), Ref: hcl.RangeBetween(t[0].SourceRange(), st.at), Target: target}
-		in.Uses = append(in.Uses, last)
+		in.addUse(last)
 	}
 	if last.Target != nil {
-		in.Uses = append(in.Uses, Use{At: t[0].SourceRange(), Ref: last.Ref, Target: last.Target})
+		in.addUse(Use{At: t[0].SourceRange(), Ref: last.Ref, Target: last.Target})
 	}
+}
+
+// addUse appends u to Uses, doubling the list when full: append grows a
+// long slice by a quarter at a time, and copying a plan's tens of
+// thousands of uses that often was the compiler's largest garbage.
+func (in *Info) addUse(u Use) {
+	if !in.recordUses {
+		return
+	}
+	if len(in.Uses) == cap(in.Uses) {
+		in.Uses = slices.Grow(in.Uses, len(in.Uses)+1)
+	}
+	in.Uses = append(in.Uses, u)
 }
 
 // segment is a traversal step's range without its leading dot. The dot is

@@ -50,10 +50,11 @@ persona "cfo" {
 
 // compileWithBase compiles src as a.plan.hcl with refBase as z.plan.hcl.
 func compileWithBase(src string) *compiler.Result {
-	return compiler.Compile(lang.Parse([]lang.Source{
+	plan, diags := lang.Parse([]lang.Source{
 		{Name: "a.plan.hcl", Bytes: []byte(src)},
 		{Name: "z.plan.hcl", Bytes: []byte(refBase)},
-	}))
+	})
+	return compiler.CompileWith(plan, diags, compiler.Options{Uses: true})
 }
 
 // journeyWith is a journey whose one phase has the attribute line, on

@@ -475,7 +475,10 @@ func (s *Solution) invertProduct(n *Call, want Value, x *Var) (Value, bool, *eva
 }
 
 func (s *Solution) invertBin(n *Bin, want Value, x *Var) (Value, bool, *evalError) {
-	inA := contains(n.A, x)
+	// x occurs once: look in the right side, which is one term of a
+	// chain (a + b + c is (a + b) + c), so that inverting a chain of n
+	// terms is O(n), not O(n²).
+	inA := !contains(n.B, x)
 	self, other := n.A, n.B
 	if !inA {
 		self, other = n.B, n.A

@@ -39,8 +39,13 @@ func (v Value) neg() Value {
 func (v Value) sub(w Value) Value { return v.add(w.neg()) }
 
 func (v Value) mul(w Value) Value {
-	if v.exact() && w.exact() {
+	switch {
+	case v.exact() && w.exact():
 		return Exact(new(big.Rat).Mul(v.Nom, w.Nom))
+	case w.exact():
+		return v.scale(w.Nom, (*big.Rat).Mul)
+	case v.exact():
+		return w.scale(v.Nom, (*big.Rat).Mul)
 	}
 	out := Value{Nom: new(big.Rat).Mul(v.Nom, w.Nom)}
 	if v.Lo == nil || v.Hi == nil || w.Lo == nil || w.Hi == nil {
@@ -64,8 +69,11 @@ func (v Value) mul(w Value) Value {
 
 // quo divides; the caller has checked that w.Nom is not zero.
 func (v Value) quo(w Value) Value {
-	if v.exact() && w.exact() {
+	switch {
+	case v.exact() && w.exact():
 		return Exact(new(big.Rat).Quo(v.Nom, w.Nom))
+	case w.exact():
+		return v.scale(w.Nom, (*big.Rat).Quo)
 	}
 	out := Value{Nom: new(big.Rat).Quo(v.Nom, w.Nom)}
 	if w.Lo == nil || w.Hi == nil || w.Lo.Sign() != w.Hi.Sign() || w.Lo.Sign() == 0 {
@@ -75,6 +83,24 @@ func (v Value) quo(w Value) Value {
 	r := v.mul(inv)
 	r.Nom = out.Nom
 	return r
+}
+
+// scale applies op (multiplying or dividing) by an exact k, not zero for
+// a division, to the value and its bounds: one operation a bound instead
+// of the four an interval product needs. A negative k swaps the bounds.
+func (v Value) scale(k *big.Rat, op func(z, x, y *big.Rat) *big.Rat) Value {
+	out := Value{Nom: op(new(big.Rat), v.Nom, k), Lo: boundOp(v.Lo, k, op), Hi: boundOp(v.Hi, k, op)}
+	if k.Sign() < 0 {
+		out.Lo, out.Hi = out.Hi, out.Lo
+	}
+	return out
+}
+
+func boundOp(a, k *big.Rat, op func(z, x, y *big.Rat) *big.Rat) *big.Rat {
+	if a == nil {
+		return nil
+	}
+	return op(new(big.Rat), a, k)
 }
 
 // round replaces Nom by r(Nom) and widens the interval to keep it.

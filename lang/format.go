@@ -29,7 +29,11 @@ func Format(name string, src []byte) ([]byte, hcl.Diagnostics) {
 // then only the lines are tidied, so that Format never changes what a
 // file says.
 func layout(name string, src []byte) []byte {
-	if out := tidyLines(hclwrite.Format(src)); sameTokens(src, out) && parses(name, out) {
+	laid := hclwrite.Format(src)
+	if bytes.Equal(laid, src) && plainlyTidy(src) {
+		return src // already formatted, as most files are: nothing moved, nothing to verify
+	}
+	if out := tidyLines(laid); sameTokens(src, out) && parses(name, out) {
 		return out
 	}
 	if out := tidyLines(src); parses(name, out) {
@@ -85,6 +89,31 @@ func tidyLines(src []byte) []byte {
 		last = end
 	}
 	return out
+}
+
+// plainlyTidy reports, from the text alone, that tidyLines would leave src
+// as it is: no blank first line, no two blank lines in a row, and one line
+// end at the end, of the first line's kind, after a character that is not
+// a space. It is false when unsure (two blank lines in a heredoc, which
+// tidyLines keeps), and then tidyLines decides.
+func plainlyTidy(src []byte) bool {
+	n := len(src)
+	end := lineEnd(src, src)
+	if n == 0 || !bytes.HasSuffix(src, end) || n == len(end) {
+		return false
+	}
+	if last := src[n-len(end)-1]; last == ' ' || last == '\t' || last == '\r' || last == '\n' {
+		return false
+	}
+	blanks := 1 // the start counts as a blank line
+	for line := range bytes.Lines(src) {
+		if len(bytes.Trim(line, " \t\r\n")) > 0 {
+			blanks = 0
+		} else if blanks++; blanks > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // lineEnd is the line end of the first line of the formatted text, or of

@@ -91,3 +91,19 @@ func TestFormatNeverChangesMeaning(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPlainlyTidy: the text check that lets Format skip tidyLines never
+// says "tidy" of a file tidyLines would change.
+func FuzzPlainlyTidy(f *testing.F) {
+	for _, s := range []string{
+		"a = 1\n", "a = 1\n\nb = 2\n", "\na = 1\n", "a = 1\n\n\nb = 2\n", "a = 1 \n",
+		"a = 1\r\nb = 2\n", "d = <<EOT\nx\n\n\nEOT\n", "# c\n\n\n", "a = 1\n\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if plainlyTidy(src) && string(tidyLines(src)) != string(src) {
+			t.Fatalf("plainlyTidy(%q), but tidyLines gives %q", src, tidyLines(src))
+		}
+	})
+}

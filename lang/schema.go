@@ -76,8 +76,10 @@ type BlockSpec struct {
 	new   func() Node
 	add   func(p *Plan, parent, n Node)
 	check func(b *hcl.Block, content *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics
-	// fields maps an attribute to the index of its field in the node.
+	// fields maps an attribute to the index of its field in the node;
+	// schema is the body's HCL schema.
 	fields map[string][]int
+	schema *hcl.BodySchema
 }
 
 // common are the attributes every labelled block has, after its required
@@ -266,7 +268,11 @@ func (s *BlockSpec) Nested() []*BlockSpec {
 }
 
 // bodySchema is the HCL schema of the kind's body.
-func (s *BlockSpec) bodySchema() *hcl.BodySchema {
+// bodySchema is the HCL schema of the block's body, made once by
+// schemaFields: decoding asks for it for every block of a plan.
+func (s *BlockSpec) bodySchema() *hcl.BodySchema { return s.schema }
+
+func (s *BlockSpec) makeBodySchema() *hcl.BodySchema {
 	out := &hcl.BodySchema{}
 	for _, a := range s.Attrs {
 		out.Attributes = append(out.Attributes, hcl.AttributeSchema{Name: a.Name, Required: a.Required})
@@ -384,6 +390,9 @@ func schemaFields() error {
 			}
 			s.fields[a.Name] = idx
 		}
+	}
+	for _, s := range Blocks {
+		s.schema = s.makeBodySchema()
 	}
 	return nil
 }

@@ -1,7 +1,11 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/display"
@@ -16,7 +20,7 @@ type gen struct {
 	errors int
 	names  *names
 	tmpl   map[string]*template.Template
-	files  map[string][]byte
+	out    output
 	// srcOf maps a file name to its bytes, for "as written" source text.
 	srcOf map[string][]byte
 	// planDir is the directory of the plan's files, which the site names
@@ -29,9 +33,9 @@ type gen struct {
 var pageKinds = []string{"index", "tree", "funnel", "channels", "node", "diagnostics",
 	"personas", "journey", "analysis", "teams"}
 
-func newGen(r *compiler.Result) (*gen, error) {
+func newGen(r *compiler.Result, out output) (*gen, error) {
 	g := &gen{r: r, plan: r.Plan, names: newNames(r.Info), tmpl: map[string]*template.Template{},
-		files: map[string][]byte{}, srcOf: map[string][]byte{}}
+		out: out, srcOf: map[string][]byte{}}
 	g.errors, _ = display.Count(r.Diags)
 	for name, f := range r.Plan.Files {
 		g.srcOf[name] = f.Bytes
@@ -67,10 +71,28 @@ type navItem struct {
 // objs lists the plan's objects of a kind.
 func (g *gen) objs(kind string) []*compiler.Object { return g.r.Info.Kind(kind) }
 
-// each renders a page for each object of kind, with page.
+// each renders a page for each object of kind, with page, on every
+// processor: the pages are independent, and rendering them is most of a
+// build. The error returned is that of the first object, in the plan's
+// order, that failed, whatever the timing.
 func (g *gen) each(kind string, page func(*compiler.Object) error) error {
-	for _, o := range g.objs(kind) {
-		if err := page(o); err != nil {
+	objs := g.objs(kind)
+	errs := make([]error, len(objs))
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range min(len(objs), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(objs) && !failed.Load(); i = int(next.Add(1) - 1) {
+				if errs[i] = page(objs[i]); errs[i] != nil {
+					failed.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
@@ -84,11 +106,14 @@ func (g *gen) planTitle() string {
 	return "Plan"
 }
 
+// maxNavItems bounds the nav's entries of one kind (funnels, journeys),
+// so that a page's size does not grow with the plan's: beyond it, one
+// entry leads to the overview, which lists them all.
+const maxNavItems = 5
+
 func (g *gen) nav(current string) []navItem {
 	items := []navItem{{Text: "Overview", Href: "index.html"}, {Text: "KPI tree", Href: "tree.html"}}
-	for _, f := range g.objs("funnel") {
-		items = append(items, navItem{Text: "Funnel: " + f.Label(), Href: g.names.page(f)})
-	}
+	items = append(items, g.navEach("funnel", "Funnel: ", "Funnels", "index.html#"+funnelsAnchor)...)
 	items = append(items, navItem{Text: "Channels & budget", Href: "channels.html"})
 	if len(g.objs("team")) > 0 {
 		items = append(items, navItem{Text: "Teams", Href: teamsPage})
@@ -101,6 +126,20 @@ func (g *gen) nav(current string) []navItem {
 	return items
 }
 
+// navEach links the page of each object of kind, its label after prefix;
+// more than maxNavItems of them are one entry, plural, linking all.
+func (g *gen) navEach(kind, prefix, plural, all string) []navItem {
+	objs := g.objs(kind)
+	if len(objs) > maxNavItems {
+		return []navItem{{Text: fmt.Sprintf("%s (%d)", plural, len(objs)), Href: all}}
+	}
+	var items []navItem
+	for _, o := range objs {
+		items = append(items, navItem{Text: prefix + o.Label(), Href: g.names.page(o)})
+	}
+	return items
+}
+
 // contentNav links the pages of plan content, each only when the plan has
 // such blocks (and so the page).
 func (g *gen) contentNav() []navItem {
@@ -108,9 +147,7 @@ func (g *gen) contentNav() []navItem {
 	if len(g.objs("persona")) > 0 {
 		items = append(items, navItem{Text: "Personas", Href: personasPage})
 	}
-	for _, j := range g.objs("journey") {
-		items = append(items, navItem{Text: "Journey: " + j.Label(), Href: g.names.page(j)})
-	}
+	items = append(items, g.navEach("journey", "Journey: ", "Journeys", "index.html#"+journeysAnchor)...)
 	if len(g.objs("analysis")) > 0 {
 		items = append(items, navItem{Text: "Analyses", Href: analysesPage})
 	}

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -37,7 +39,7 @@ func newNames(in *compiler.Info) *names {
 		taken[p] = true
 	}
 	for _, o := range all {
-		base := fileSlug(o.Path.String())
+		base := bounded(fileSlug(o.Path.String()))
 		name := base + ".html"
 		// Compare lower-cased: kpi.CVR and kpi.cvr must not overwrite each
 		// other on a case-insensitive file system.
@@ -64,6 +66,21 @@ func fileSlug(path string) string {
 		}
 	}
 	return b.String()
+}
+
+// maxBase bounds a page's file name before ".html": file systems allow
+// 255 bytes, and a path of long Japanese names spells out to more
+// (55 characters of a block name are 275 bytes).
+const maxBase = 120
+
+// bounded cuts a file name longer than maxBase and ends it with a hash of
+// the whole, so that two long names that share a beginning still differ.
+func bounded(base string) string {
+	if len(base) <= maxBase {
+		return base
+	}
+	sum := sha256.Sum256([]byte(base))
+	return base[:maxBase-9] + "-" + hex.EncodeToString(sum[:4])
 }
 
 // page returns the file of an object's page ("" for one without).

@@ -22,7 +22,18 @@ type overviewBody struct {
 	Marketing        *kgiCard
 	Errors, Warnings int
 	Diags            []diagHead
+	// FunnelsAnchor and Journeys list the funnels and journeys the nav
+	// does not (more than maxNavItems).
+	FunnelsAnchor string
+	Journeys      []valueLink
 }
+
+// funnelsAnchor and journeysAnchor are the ids of the overview's lists of
+// funnels and journeys, which the nav links when it cannot list them.
+const (
+	funnelsAnchor  = "funnels"
+	journeysAnchor = "journeys"
+)
 
 type kgiCard struct{ Label, Href, Display, Note string }
 
@@ -41,7 +52,7 @@ const maxOverviewDiags = 10
 
 func (g *gen) overview() error {
 	b := overviewBody{Title: g.planTitle(), Currency: g.r.Info.Currency}
-	ids := newIDs(append(layoutIDs, "kgis", "budgets", "kpis", "diagnostics", "sources")...)
+	ids := newIDs(append(layoutIDs, "kgis", "budgets", "kpis", "diagnostics", "sources", funnelsAnchor, journeysAnchor)...)
 	for _, f := range g.objs("funnel") {
 		ids.Put([]byte(funnelAnchor(f)))
 	}
@@ -73,6 +84,14 @@ func (g *gen) overview() error {
 	}
 	for _, f := range g.objs("funnel") {
 		b.Funnels = append(b.Funnels, g.funnelHead(f))
+	}
+	if len(b.Funnels) > maxNavItems {
+		b.FunnelsAnchor = funnelsAnchor
+	}
+	if js := g.objs("journey"); len(js) > maxNavItems {
+		for _, j := range js {
+			b.Journeys = append(b.Journeys, valueLink{Href: g.names.page(j), Text: j.Label()})
+		}
 	}
 	for _, bu := range g.objs("budget") {
 		v := g.budgetView(bu, newIDs())

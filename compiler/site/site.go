@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 	"unicode"
 
 	"github.com/planc-dev/planc/compiler"
@@ -23,37 +24,83 @@ type Options struct {
 // false: no site is written.
 var ErrPlanErrors = errors.New("the plan has errors; no site was written (use --allow-errors to publish it anyway)")
 
-// Build generates the site for a compiled plan and writes it to out.
+// Build generates the site for a compiled plan and writes it to out,
+// page by page into a stage that replaces the old site only when every
+// page is written. It returns the site's files in name order.
 func Build(r *compiler.Result, out string, opts Options) (files []string, err error) {
-	pages, err := Generate(r, opts)
+	if err := publishable(r, opts); err != nil {
+		return nil, err
+	}
+	st, err := newStage(out)
 	if err != nil {
 		return nil, err
 	}
-	if err := Write(out, pages); err != nil {
+	if err := render(r, st); err != nil {
+		st.abort()
 		return nil, err
 	}
-	return sortedNames(pages), nil
+	if err := st.commit(); err != nil {
+		return nil, err
+	}
+	return st.files(), nil
 }
 
-// Generate renders every file of the site, by file name.
+// Generate renders every file of the site into memory, by file name.
 func Generate(r *compiler.Result, opts Options) (map[string][]byte, error) {
-	errs, _ := display.Count(r.Diags)
-	if errs > 0 && !opts.AllowErrors {
-		return nil, ErrPlanErrors
-	}
-	g, err := newGen(r)
-	if err != nil {
+	if err := publishable(r, opts); err != nil {
 		return nil, err
+	}
+	files := &memory{files: map[string][]byte{}}
+	if err := render(r, files); err != nil {
+		return nil, err
+	}
+	return files.files, nil
+}
+
+// publishable refuses a plan with errors unless opts allow it.
+func publishable(r *compiler.Result, opts Options) error {
+	if errs, _ := display.Count(r.Diags); errs > 0 && !opts.AllowErrors {
+		return ErrPlanErrors
+	}
+	return nil
+}
+
+// output receives the site's files as they are rendered: a stage on disk,
+// or memory. Its put is called from several goroutines at once.
+type output interface {
+	put(name string, data []byte) error
+}
+
+// memory holds a site's files by name.
+type memory struct {
+	mu    sync.Mutex // pages are rendered concurrently (gen.each)
+	files map[string][]byte
+}
+
+func (m *memory) put(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.files[name]; dup {
+		return fmt.Errorf("two pages named %s", name)
+	}
+	m.files[name] = data
+	return nil
+}
+
+// render renders every page and the style sheet to out.
+func render(r *compiler.Result, out output) error {
+	g, err := newGen(r, out)
+	if err != nil {
+		return err
 	}
 	if err := g.all(); err != nil {
-		return nil, err
+		return err
 	}
 	css, err := templates.FS.ReadFile("site.css")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	g.files["site.css"] = css
-	return g.files, nil
+	return out.put("site.css", css)
 }
 
 // all renders every page.
@@ -82,11 +129,7 @@ func (g *gen) render(file, kind, title string, body any) error {
 	if err := t.ExecuteTemplate(&b, "layout", data); err != nil {
 		return fmt.Errorf("rendering %s: %w", file, err)
 	}
-	if _, dup := g.files[file]; dup {
-		return fmt.Errorf("two pages named %s", file)
-	}
-	g.files[file] = b.Bytes()
-	return nil
+	return g.out.put(file, b.Bytes())
 }
 
 func sortedNames(m map[string][]byte) []string {

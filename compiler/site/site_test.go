@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -182,5 +183,57 @@ func TestSlug(t *testing.T) {
 	ids := newIDs("v-volume")
 	if got := ids.unique(slug("V volume")); got != "v-volume-2" {
 		t.Errorf("reserved id reused: %q", got)
+	}
+}
+
+// TestLongJapaneseName: a block named with 55 Japanese characters spells
+// out to a file name of more than 255 bytes, which build failed to write
+// ("file name too long") after check had passed. Page names are cut to
+// 120 bytes with a hash that keeps them apart.
+func TestLongJapaneseName(t *testing.T) {
+	long := strings.Repeat("新規顧客獲得ウェビナー", 5) // 55 characters
+	src := "plan {\n  title = \"長い名前\"\n}\n" +
+		"kgi \"売上\" {\n  target  = \"2.4億円\"\n  formula = funnel." + long + ".revenue\n}\n" +
+		"funnel \"" + long + "\" {\n  deal_size = \"180万円\"\n  stage \"リード\" {}\n  stage \"受注\" {\n    rate = \"3.5%\"\n  }\n}\n" +
+		"channel \"ウェビナー\" {\n  funnel = funnel." + long + "\n  cpa    = \"1.2万円\"\n}\n"
+	r := compileSrc(src)
+	if r.Diags.HasErrors() {
+		t.Fatal(r.Diags)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	files, err := Build(r, out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		if len(name) > 255 {
+			t.Errorf("file name of %d bytes: %s", len(name), name)
+		}
+	}
+	checkSiteLinks(t, "long name", readDir(t, out))
+}
+
+// TestNavBounded: the nav lists at most maxNavItems funnels; a plan with
+// more has one entry for them all, so that every page does not grow with
+// the number of funnels (at 10,000 metrics, the nav was 53 KB of a 58 KB
+// page).
+func TestNavBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("plan {\n  title = \"Many funnels\"\n}\n")
+	for i := range maxNavItems + 1 {
+		fmt.Fprintf(&b, "funnel \"f%d\" {\n  deal_size = \"180万円\"\n  stage \"lead\" {}\n  stage \"won\" {\n    rate = \"3.5%%\"\n  }\n}\n", i)
+		fmt.Fprintf(&b, "channel \"c%d\" {\n  funnel = funnel.f%d\n  cpa    = \"1.2万円\"\n  leads  = 2000\n}\n", i, i)
+	}
+	files, err := Generate(compileSrc(b.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSiteLinks(t, "many funnels", files)
+	page := string(files["channel.c0.html"])
+	if strings.Contains(page, ">Funnel: ") {
+		t.Error("the nav lists funnels one by one")
+	}
+	if !strings.Contains(page, `<a href="index.html#funnels">Funnels (6)</a>`) {
+		t.Error("the nav has no entry for all the funnels")
 	}
 }

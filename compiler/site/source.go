@@ -1,10 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/compiler"
@@ -27,7 +27,7 @@ func (g *gen) attrSource(r hcl.Range, refs []*compiler.Ref) (snippet, bool) {
 	if !ok || r.End.Byte > len(src) || r.Start.Byte > r.End.Byte {
 		return snippet{}, false
 	}
-	start := strings.LastIndexByte(string(src[:r.Start.Byte]), '\n') + 1
+	start := bytes.LastIndexByte(src[:r.Start.Byte], '\n') + 1
 	for start < r.Start.Byte && (src[start] == ' ' || src[start] == '\t') {
 		start++
 	}

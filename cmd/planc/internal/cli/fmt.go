@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
+	"sync"
 
 	udiff "github.com/aymanbagabas/go-udiff"
 	"github.com/hashicorp/hcl/v2"
@@ -75,10 +77,33 @@ func runFmt(args []string, o fmtOptions, stdin io.Reader, stdout, stderr io.Writ
 		report.Text(stderr, diags, nil)
 		code = ExitUsage
 	}
-	for _, src := range srcs {
-		code = worse(code, fmtOne(src, o, stdout, stderr))
+	for i, f := range formatAll(srcs) {
+		code = worse(code, fmtOne(srcs[i], f, o, stdout, stderr))
 	}
 	return code
+}
+
+// formatted is one file laid out by lang.Format.
+type formatted struct {
+	out   []byte
+	diags hcl.Diagnostics
+}
+
+// formatAll lays out every file, on every processor (as gofmt does): the
+// files are independent, and their output is then written in order.
+func formatAll(srcs []lang.Source) []formatted {
+	out := make([]formatted, len(srcs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, src := range srcs {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			out[i].out, out[i].diags = lang.Format(src.Name, src.Bytes)
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // worse is the status that wins when two files end differently: a usage or
@@ -91,9 +116,10 @@ func worse(a, b int) int {
 	return a
 }
 
-// fmtOne formats one file as the options say and returns its status.
-func fmtOne(src lang.Source, o fmtOptions, stdout, stderr io.Writer) int {
-	out, diags := lang.Format(src.Name, src.Bytes)
+// fmtOne writes one file's layout f as the options say and returns its
+// status.
+func fmtOne(src lang.Source, f formatted, o fmtOptions, stdout, stderr io.Writer) int {
+	out, diags := f.out, f.diags
 	if diags.HasErrors() {
 		report.Text(stderr, diags, map[string]*hcl.File{src.Name: {Bytes: src.Bytes}})
 		fmt.Fprintf(stderr, "planc: %s not formatted: it does not parse\n", src.Name)

@@ -111,7 +111,7 @@ func (s *Server) compile(gen uint64, ps *planState, files []*file, read hcl.Diag
 		}
 	}()
 	plan, diags := lang.Merge(parsed)
-	res := compiler.Compile(plan, append(read, diags...))
+	res := compiler.CompileWith(plan, append(read, diags...), compiler.Options{Uses: true})
 	snap.plan, snap.res, snap.diags = res.Plan, res, res.Diags
 	snap.syntaxOK = !hasCode(res.Diags, lang.Syntax)
 	snap.refs = buildIndex(res)
