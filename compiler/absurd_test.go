@@ -82,6 +82,10 @@ var absurd = []struct {
 	{name: "huge exponent quantity", src: formula(`"1e999999999 leads"`), want: lang.BadQuantity, at: "9:15"},
 	{name: "tiny exponent quantity", src: formula(`"1e-999999999"`), want: lang.BadQuantity},
 	{name: "1 MB title", src: "plan {\n  title = \"" + strings.Repeat("計", 1<<18) + "\"\n}\n"},
+	// Text attributes are literal: a template there is a schema error, not
+	// evaluated (nested %{for} loops over ranges hung every command).
+	{name: "template loops in a title", src: "plan {\n  title = \"" + strings.Repeat("%{for a in range(9999999)}%{for b in range(9999999)}", 3) + "x" + strings.Repeat("%{endfor}", 6) + "\"\n}\n", want: lang.Schema, at: "2:11"},
+	{name: "interpolation in a title", src: "plan {\n  title = \"${upper(\"x\")}\"\n}\n", want: lang.Schema, at: "2:11"},
 	{name: "20,000 blocks", src: header + strings.Repeat("kpi \"x\" {\n  value = 1\n}\n", 20000), want: lang.DuplicateName},
 }
 

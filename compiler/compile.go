@@ -1,6 +1,8 @@
 package compiler
 
 import (
+	"context"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/lang/source"
@@ -32,7 +34,8 @@ type Result struct {
 // what failed to load). A nil plan (one that could not be read) gives an
 // empty result with front as its diagnostics.
 func Compile(plan *lang.Plan, front hcl.Diagnostics) *Result {
-	return CompileWith(plan, front, Options{})
+	r, _ := CompileWith(context.Background(), plan, front, Options{}) // never cancelled
+	return r
 }
 
 // Options choose what a compilation records beyond what every command
@@ -44,8 +47,10 @@ type Options struct {
 	Uses bool
 }
 
-// CompileWith is Compile recording what opts ask for.
-func CompileWith(plan *lang.Plan, front hcl.Diagnostics, opts Options) *Result {
+// CompileWith is Compile recording what opts ask for, and stopping with
+// ctx's error, and no result, when ctx is cancelled: an editor cancels a
+// compile that a newer change has made stale.
+func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, opts Options) (*Result, error) {
 	if plan == nil {
 		plan = &lang.Plan{Files: map[string]*hcl.File{}}
 	}
@@ -57,15 +62,25 @@ func CompileWith(plan *lang.Plan, front hcl.Diagnostics, opts Options) *Result {
 	rules := readRules(plan, info, s) // which checks run, how severe, thresholds
 	resolveBenchmarks(info, s)        // benchmark keys, against inferred units
 	checkUnits(info, low, s)          // every equation's and condition's units
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	all := append(info.Vars[:len(info.Vars):len(info.Vars)], low.totals...) // and the totals lowering made
 	active, cyclic := breakCycles(all, low.eqs, s)
 	sv := newSolver(all, active, s) // the solution
+	sv.stop = ctx.Done()
 	sv.run()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	runChecks(&checker{info: info, low: low, sol: sv.Solution, rules: rules, sink: s})
 	if !s.hasErrors() {
 		sv.reportUnderdetermined(cyclic) // only when nothing else explains them
 	}
-	return &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Diags: s.result(rules)}
+	if err := ctx.Err(); err != nil { // trials stop early: their advice would be partial
+		return nil, err
+	}
+	return &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Diags: s.result(rules)}, nil
 }
 
 // Run reads the plan at paths from disk (source.Read), parses it and

@@ -1,6 +1,7 @@
 package compiler_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -54,7 +55,8 @@ func compileWithBase(src string) *compiler.Result {
 		{Name: "a.plan.hcl", Bytes: []byte(src)},
 		{Name: "z.plan.hcl", Bytes: []byte(refBase)},
 	})
-	return compiler.CompileWith(plan, diags, compiler.Options{Uses: true})
+	r, _ := compiler.CompileWith(context.Background(), plan, diags, compiler.Options{Uses: true})
+	return r
 }
 
 // journeyWith is a journey whose one phase has the attribute line, on

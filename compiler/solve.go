@@ -78,6 +78,8 @@ type solver struct {
 	queued  []bool
 	// undo, when not nil, records what a trial changed (see try).
 	undo *undoLog
+	// stop, when closed, ends propagation early: the compile is stale.
+	stop <-chan struct{}
 }
 
 // newSolver prepares solving eqs, a subset of the plan's equations, over
@@ -150,7 +152,10 @@ func (s *solver) propagate(queue []*Eq) {
 	for _, eq := range queue {
 		s.queued[eq.id] = true
 	}
-	for len(queue) > 0 {
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps%1024 == 0 && s.stopped() {
+			return
+		}
 		eq := queue[0]
 		queue = queue[1:]
 		s.queued[eq.id] = false
@@ -167,6 +172,16 @@ func (s *solver) propagate(queue []*Eq) {
 				queue = append(queue, next)
 			}
 		}
+	}
+}
+
+// stopped reports whether the compile was cancelled.
+func (s *solver) stopped() bool {
+	select {
+	case <-s.stop:
+		return true
+	default:
+		return false
 	}
 }
 

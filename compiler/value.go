@@ -41,19 +41,19 @@ func (v Value) sub(w Value) Value { return v.add(w.neg()) }
 func (v Value) mul(w Value) Value {
 	switch {
 	case v.exact() && w.exact():
-		return Exact(new(big.Rat).Mul(v.Nom, w.Nom))
+		return Exact(ratMul(v.Nom, w.Nom))
 	case w.exact():
-		return v.scale(w.Nom, (*big.Rat).Mul)
+		return v.scale(w.Nom, ratMul)
 	case v.exact():
-		return w.scale(v.Nom, (*big.Rat).Mul)
+		return w.scale(v.Nom, ratMul)
 	}
-	out := Value{Nom: new(big.Rat).Mul(v.Nom, w.Nom)}
+	out := Value{Nom: ratMul(v.Nom, w.Nom)}
 	if v.Lo == nil || v.Hi == nil || w.Lo == nil || w.Hi == nil {
 		return out
 	}
 	ps := []*big.Rat{
-		new(big.Rat).Mul(v.Lo, w.Lo), new(big.Rat).Mul(v.Lo, w.Hi),
-		new(big.Rat).Mul(v.Hi, w.Lo), new(big.Rat).Mul(v.Hi, w.Hi),
+		ratMul(v.Lo, w.Lo), ratMul(v.Lo, w.Hi),
+		ratMul(v.Hi, w.Lo), ratMul(v.Hi, w.Hi),
 	}
 	out.Lo, out.Hi = ps[0], ps[0]
 	for _, p := range ps[1:] {
@@ -71,11 +71,11 @@ func (v Value) mul(w Value) Value {
 func (v Value) quo(w Value) Value {
 	switch {
 	case v.exact() && w.exact():
-		return Exact(new(big.Rat).Quo(v.Nom, w.Nom))
+		return Exact(ratQuo(v.Nom, w.Nom))
 	case w.exact():
-		return v.scale(w.Nom, (*big.Rat).Quo)
+		return v.scale(w.Nom, ratQuo)
 	}
-	out := Value{Nom: new(big.Rat).Quo(v.Nom, w.Nom)}
+	out := Value{Nom: ratQuo(v.Nom, w.Nom)}
 	if w.Lo == nil || w.Hi == nil || w.Lo.Sign() != w.Hi.Sign() || w.Lo.Sign() == 0 {
 		return out // the divisor's interval touches zero: unbounded
 	}
@@ -88,19 +88,19 @@ func (v Value) quo(w Value) Value {
 // scale applies op (multiplying or dividing) by an exact k, not zero for
 // a division, to the value and its bounds: one operation a bound instead
 // of the four an interval product needs. A negative k swaps the bounds.
-func (v Value) scale(k *big.Rat, op func(z, x, y *big.Rat) *big.Rat) Value {
-	out := Value{Nom: op(new(big.Rat), v.Nom, k), Lo: boundOp(v.Lo, k, op), Hi: boundOp(v.Hi, k, op)}
+func (v Value) scale(k *big.Rat, op func(x, y *big.Rat) *big.Rat) Value {
+	out := Value{Nom: op(v.Nom, k), Lo: boundOp(v.Lo, k, op), Hi: boundOp(v.Hi, k, op)}
 	if k.Sign() < 0 {
 		out.Lo, out.Hi = out.Hi, out.Lo
 	}
 	return out
 }
 
-func boundOp(a, k *big.Rat, op func(z, x, y *big.Rat) *big.Rat) *big.Rat {
+func boundOp(a, k *big.Rat, op func(x, y *big.Rat) *big.Rat) *big.Rat {
 	if a == nil {
 		return nil
 	}
-	return op(new(big.Rat), a, k)
+	return op(a, k)
 }
 
 // round replaces Nom by r(Nom) and widens the interval to keep it.
@@ -125,8 +125,6 @@ func (v Value) overlaps(w Value) bool {
 	hiOK := v.Lo == nil || w.Hi == nil || v.Lo.Cmp(w.Hi) <= 0
 	return loOK && hiOK
 }
-
-func ratAdd(a, b *big.Rat) *big.Rat { return new(big.Rat).Add(a, b) }
 
 func boundAdd(a, b *big.Rat) *big.Rat {
 	if a == nil || b == nil {

@@ -1,7 +1,6 @@
 package lsp
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"io"
@@ -12,7 +11,7 @@ import (
 // Conn is one JSON-RPC connection: a reader of framed messages and a writer
 // that any goroutine may use (writes are serialized).
 type Conn struct {
-	r   *bufio.Reader
+	r   *Reader
 	wmu sync.Mutex
 	w   io.Writer
 	log *log.Logger
@@ -21,7 +20,7 @@ type Conn struct {
 // NewConn makes a connection reading from r and writing to w; logger
 // receives what cannot be sent to the client.
 func NewConn(r io.Reader, w io.Writer, logger *log.Logger) *Conn {
-	return &Conn{r: bufio.NewReaderSize(r, 64<<10), w: w, log: logger}
+	return &Conn{r: NewReader(r), w: w, log: logger}
 }
 
 // Run reads messages and passes each to dispatch, in order, on the calling
@@ -31,7 +30,7 @@ func NewConn(r io.Reader, w io.Writer, logger *log.Logger) *Conn {
 // skipped.
 func (c *Conn) Run(dispatch func(*Message) bool) error {
 	for {
-		m, err := ReadMessage(c.r)
+		m, err := c.r.Read()
 		var rpcErr *ResponseError
 		switch {
 		case err == nil:

@@ -70,7 +70,8 @@ var errFraming = errors.New("bad message header")
 // valid Content-Length is errFraming (wrapped). A body that is not a
 // JSON-RPC object is a *ResponseError with CodeParseError or
 // CodeInvalidRequest, which the caller answers; any other error is the
-// stream's (io.EOF when the client closed it).
+// stream's (io.EOF when the client closed it). It trusts the
+// Content-Length; a Reader finds the next message after a wrong one.
 func ReadMessage(r *bufio.Reader) (*Message, error) {
 	n, err := readHeader(r)
 	if err != nil {
@@ -83,8 +84,90 @@ func ReadMessage(r *bufio.Reader) (*Message, error) {
 	return decodeMessage(body)
 }
 
+// A Reader reads messages as ReadMessage does, and finds its way back to
+// the next message after a wrong Content-Length. One too long would
+// swallow the messages after it (shutdown and exit among them) while the
+// reader waits for bytes that never come; one too short leaves the rest
+// of the body where a header should be. A JSON body can never hold a
+// header (a line end in JSON is escaped), so a header inside a body marks
+// where the next message starts, and a header line with text before it
+// starts there.
+type Reader struct {
+	r *bufio.Reader
+}
+
+// NewReader reads messages from r.
+func NewReader(r io.Reader) *Reader { return &Reader{r: bufio.NewReaderSize(r, 64<<10)} }
+
+// Read reads the next message; its errors are ReadMessage's.
+func (fr *Reader) Read() (*Message, error) {
+	n, err := readHeader(fr.r)
+	if err != nil {
+		return nil, err
+	}
+	body, err := fr.body(n)
+	if err != nil {
+		return nil, err
+	}
+	return decodeMessage(body)
+}
+
+// body reads up to n bytes as they arrive. When they hold the header of
+// another message, the body ends before it, the header is read again as
+// the next message's, and the body is a parse error.
+func (fr *Reader) body(n int) ([]byte, error) {
+	body := make([]byte, 0, min(n, 64<<10))
+	for len(body) < n {
+		if _, err := fr.r.Peek(1); err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		k := min(n-len(body), fr.r.Buffered())
+		chunk, _ := fr.r.Peek(k)
+		from := max(0, len(body)-len(lengthHeader)-24) // a header split across chunks
+		body = append(body, chunk...)
+		fr.r.Discard(k)
+		if i := headerAt(body[from:]); i >= 0 {
+			fr.unread(body[from+i:])
+			return nil, Errorf(CodeParseError, "message shorter than its Content-Length of %d bytes", n)
+		}
+	}
+	return body, nil
+}
+
+// unread puts b back before what is left to read.
+func (fr *Reader) unread(b []byte) {
+	fr.r = bufio.NewReaderSize(io.MultiReader(bytes.NewReader(bytes.Clone(b)), fr.r), 64<<10)
+}
+
+// lengthHeader is the header every message starts with, lower-cased.
+const lengthHeader = "content-length:"
+
+// headerAt returns where a Content-Length header (with its number and
+// line end) starts in b, -1 when b holds none.
+func headerAt(b []byte) int {
+	lower := bytes.ToLower(b)
+	for off := 0; ; {
+		i := bytes.Index(lower[off:], []byte(lengthHeader))
+		if i < 0 {
+			return -1
+		}
+		at := off + i
+		rest := bytes.TrimLeft(b[at+len(lengthHeader):], " ")
+		digits := len(rest) - len(bytes.TrimLeft(rest, "0123456789"))
+		if digits > 0 && bytes.HasPrefix(rest[digits:], []byte("\r\n")) {
+			return at
+		}
+		off = at + 1
+	}
+}
+
 // readHeader reads header lines up to the empty line and returns the
 // Content-Length. Other headers (Content-Type) are ignored, as LSP allows.
+// A line with text before a Content-Length header (the end of a body
+// whose Content-Length was too short) is read from the header.
 func readHeader(r *bufio.Reader) (int, error) {
 	length := -1
 	for {
@@ -98,6 +181,9 @@ func readHeader(r *bufio.Reader) (int, error) {
 		line = strings.TrimRight(line, "\r\n")
 		if line == "" {
 			break
+		}
+		if i := strings.Index(strings.ToLower(line), lengthHeader); i > 0 {
+			line = line[i:]
 		}
 		name, value, ok := strings.Cut(line, ":")
 		if !ok {

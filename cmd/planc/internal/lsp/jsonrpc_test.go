@@ -106,3 +106,49 @@ func TestConnRecovers(t *testing.T) {
 		}
 	}
 }
+
+// TestConnRecoversFromWrongLength: a Content-Length too long used to
+// swallow the messages after it, shutdown and exit among them, and one
+// too short left the rest of its body where the next header should be.
+// Either is answered with a parse error, and the next message is read.
+func TestConnRecoversFromWrongLength(t *testing.T) {
+	next := frame(`{"jsonrpc":"2.0","id":"a","method":"shutdown"}`) + frame(`{"jsonrpc":"2.0","method":"exit"}`)
+	body := `{"jsonrpc":"2.0","id":1,"method":"hover"}`
+	for name, in := range map[string]string{
+		"too long":  "Content-Length: 5000\r\n\r\n" + body + next,
+		"too short": "Content-Length: 20\r\n\r\n" + body + next,
+		"garbage":   "xyz" + next,
+	} {
+		t.Run(name, func(t *testing.T) {
+			var out bytes.Buffer
+			c := NewConn(strings.NewReader(in), &out, log.New(io.Discard, "", 0))
+			var got []string
+			err := c.Run(func(m *Message) bool {
+				got = append(got, m.Method)
+				return m.Method != "exit"
+			})
+			if err != nil || strings.Join(got, " ") != "shutdown exit" {
+				t.Fatalf("Run = %v, dispatched %v; want shutdown, exit", err, got)
+			}
+		})
+	}
+}
+
+// TestReaderSplitHeader: the next message's header found inside a body
+// even when it arrives split across reads.
+func TestReaderSplitHeader(t *testing.T) {
+	pr, pw := io.Pipe()
+	go func() {
+		pw.Write([]byte("Content-Length: 500\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}Content-Le"))
+		pw.Write([]byte("ngth: 33\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}"))
+		pw.Close()
+	}()
+	r := NewReader(pr)
+	if _, err := r.Read(); !isCode(CodeParseError)(err) {
+		t.Fatalf("first = %v, want a parse error", err)
+	}
+	m, err := r.Read()
+	if err != nil || m.Method != "exit" {
+		t.Fatalf("second = %+v, %v; want exit", m, err)
+	}
+}

@@ -3,6 +3,7 @@ package lsp_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -99,12 +100,17 @@ func TestBadInput(t *testing.T) {
 }
 
 // TestCancel cancels a hover that waits for a compile held back by a long
-// debounce.
+// debounce: the first change compiles at once, a second one right after
+// it waits out the debounce.
 func TestCancel(t *testing.T) {
 	dir := writePlan(t, nil)
 	s := start(t, time.Hour)
 	uri := fileURI(dir, "main.plan.hcl")
 	s.notify("textDocument/didOpen", lsp.DidOpenTextDocumentParams{TextDocument: lsp.TextDocumentItem{URI: uri, Version: 1, Text: demoPlan}})
+	s.diagnostics(uri, 1)
+	s.notify("textDocument/didChange", lsp.DidChangeTextDocumentParams{
+		TextDocument:   lsp.VersionedTextDocumentIdentifier{URI: uri, Version: 2},
+		ContentChanges: []lsp.TextDocumentContentChangeEvent{{Text: demoPlan + "\n"}}})
 	done := make(chan int, 1)
 	go func() {
 		m, err := s.c.CallRaw(s.ctx, "textDocument/hover", pos(uri, 0, 0))
@@ -127,4 +133,57 @@ func TestCancel(t *testing.T) {
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
+}
+
+// TestShutdownCancelsWaitingRequests: a hover that waits for a compile
+// a long debounce holds back no longer keeps shutdown from being
+// answered: after a grace period it is cancelled, and the server exits.
+func TestShutdownCancelsWaitingRequests(t *testing.T) {
+	dir := writePlan(t, nil)
+	s := start(t, time.Hour)
+	uri := fileURI(dir, "main.plan.hcl")
+	s.notify("textDocument/didOpen", lsp.DidOpenTextDocumentParams{TextDocument: lsp.TextDocumentItem{URI: uri, Version: 1, Text: demoPlan}})
+	s.diagnostics(uri, 1)
+	s.notify("textDocument/didChange", lsp.DidChangeTextDocumentParams{
+		TextDocument:   lsp.VersionedTextDocumentIdentifier{URI: uri, Version: 2},
+		ContentChanges: []lsp.TextDocumentContentChangeEvent{{Text: demoPlan + "\n"}}})
+	hover := make(chan int, 1)
+	go func() {
+		m, err := s.c.CallRaw(s.ctx, "textDocument/hover", pos(uri, 0, 0))
+		if err != nil || m.Error == nil {
+			hover <- 0
+			return
+		}
+		hover <- m.Error.Code
+	}()
+	time.Sleep(50 * time.Millisecond) // the hover is waiting
+	shut := make(chan error, 1)
+	go func() { shut <- s.c.Call(s.ctx, "shutdown", nil, nil) }()
+	select {
+	case err := <-shut:
+		if err != nil {
+			t.Fatalf("shutdown: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("shutdown was not answered")
+	}
+	if code := <-hover; code != lsp.CodeRequestCancelled {
+		t.Errorf("waiting hover: code %d, want %d", code, lsp.CodeRequestCancelled)
+	}
+}
+
+// TestTemplateTitleAnswered: a title with nested template loops, which
+// froze the server for good when templates in text were evaluated, is a
+// schema diagnostic, and the server goes on answering.
+func TestTemplateTitleAnswered(t *testing.T) {
+	dir := writePlan(t, nil)
+	s := start(t, 0)
+	uri := fileURI(dir, "main.plan.hcl")
+	loops := strings.Repeat("%{for a in range(9999999)}", 3) + "x" + strings.Repeat("%{endfor}", 3)
+	diags := s.open(uri, "plan {\n  title = \""+loops+"\"\n}\n")
+	if len(diags) == 0 || diags[0].Code != "schema" {
+		t.Fatalf("diagnostics = %+v, want a schema error", diags)
+	}
+	var hover *lsp.Hover
+	s.call("textDocument/hover", pos(uri, 0, 0), &hover)
 }

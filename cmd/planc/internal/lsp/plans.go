@@ -13,8 +13,10 @@ type planState struct {
 	key planKey
 	// gen is the server's generation at the plan's latest change.
 	gen uint64
-	// changed is when gen was last bumped, for the debounce.
-	changed time.Time
+	// started is when the latest compile started, for the debounce;
+	// cancel stops that compile, made stale by a newer change.
+	started time.Time
+	cancel  context.CancelFunc
 	// snap is the latest compiled snapshot, nil before the first compile;
 	// good is the latest one without syntax errors, for completion while
 	// the user is in the middle of typing a reference.
@@ -50,8 +52,10 @@ func (s *Server) touch(key planKey) {
 	// plan closed and reopened meanwhile is not left waiting.
 	s.gen++
 	ps.gen = s.gen
-	ps.changed = time.Now()
 	if ps.compiling {
+		if ps.cancel != nil {
+			ps.cancel() // its snapshot would be stale: the loop compiles again
+		}
 		return
 	}
 	ps.compiling = true
@@ -63,8 +67,12 @@ func (s *Server) touch(key planKey) {
 }
 
 // compileLoop compiles ps until its snapshot is up to date with its
-// latest change, then publishes the diagnostics. Changes that arrive
-// while it waits or compiles are coalesced into its next round.
+// latest change, then publishes the diagnostics. A change that arrives
+// while it compiles cancels that compile; the changes that arrive while
+// it waits or compiles are coalesced into its next round. The first
+// change after a quiet spell compiles at once; a change within Debounce
+// of the last compile's start waits out the rest of it, so that a burst
+// of changes compiles once.
 func (s *Server) compileLoop(ps *planState) {
 	for {
 		s.mu.Lock()
@@ -73,21 +81,32 @@ func (s *Server) compileLoop(ps *planState) {
 			s.mu.Unlock()
 			return
 		}
-		if wait := s.opts.Debounce - time.Since(ps.changed); wait > 0 {
+		if wait := s.opts.Debounce - time.Since(ps.started); wait > 0 {
 			s.mu.Unlock()
 			s.sleep(wait)
-			continue
+			s.mu.Lock()
+			if ps.dropped || s.ctx.Err() != nil {
+				ps.compiling = false
+				s.mu.Unlock()
+				return
+			}
 		}
 		gen := ps.gen
 		open := s.openDocs(ps.key)
+		ctx, cancel := context.WithCancel(s.ctx)
+		ps.started, ps.cancel = time.Now(), cancel
 		s.mu.Unlock()
 
 		files, read := gather(ps.key, open, s.log)
-		snap := s.compile(gen, ps, files, read)
+		snap := s.compile(ctx, gen, ps, files, read)
+		cancel()
 
 		s.mu.Lock()
-		ps.setSnapshot(snap)
-		current := ps.gen == gen
+		ps.cancel = nil
+		if snap != nil {
+			ps.setSnapshot(snap)
+		}
+		current := snap != nil && ps.gen == gen
 		if current {
 			ps.compiling = false
 		}

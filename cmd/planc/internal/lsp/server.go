@@ -116,7 +116,7 @@ func (s *Server) request(m *Message) {
 	case !initialized:
 		s.conn.Reply(m.ID, nil, Errorf(CodeServerNotInitialized, "the server is not initialized"))
 	case m.Method == "shutdown":
-		s.pending.Wait()
+		s.drain()
 		s.mu.Lock()
 		s.shutdown = true
 		s.mu.Unlock()
@@ -128,6 +128,36 @@ func (s *Server) request(m *Message) {
 	default:
 		s.start(m, requests[m.Method])
 	}
+}
+
+// shutdownGrace is how long shutdown lets in-flight requests finish, so
+// that a client that sends shutdown right after its last requests still
+// gets their answers; the ones still running then (waiting for a compile
+// that a long debounce holds back) are cancelled, so that no request can
+// keep the server from shutting down.
+const shutdownGrace = time.Second
+
+// drain waits for the in-flight requests to be answered, cancelling those
+// still running after shutdownGrace.
+func (s *Server) drain() {
+	done := make(chan struct{})
+	go func() {
+		s.pending.Wait()
+		close(done)
+	}()
+	t := time.NewTimer(shutdownGrace)
+	defer t.Stop()
+	select {
+	case <-done:
+		return
+	case <-t.C:
+	}
+	s.mu.Lock()
+	for _, cancel := range s.cancels {
+		cancel()
+	}
+	s.mu.Unlock()
+	<-done
 }
 
 // start runs a request handler on its own goroutine, cancellable by

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"log"
 	"path/filepath"
@@ -90,10 +91,11 @@ func (d document) file() *file {
 }
 
 // compile parses, checks and solves files; read holds the diagnostics of
-// reading them. A panic in the compiler becomes an error diagnostic on the
-// first file, so that the editor shows that the plan could not be checked
-// instead of stale findings.
-func (s *Server) compile(gen uint64, ps *planState, files []*file, read hcl.Diagnostics) (snap *snapshot) {
+// reading them. It returns nil when ctx is cancelled. A panic in the
+// compiler becomes an error diagnostic on the first file, so that the
+// editor shows that the plan could not be checked instead of stale
+// findings.
+func (s *Server) compile(ctx context.Context, gen uint64, ps *planState, files []*file, read hcl.Diagnostics) (snap *snapshot) {
 	key := ps.key
 	snap = &snapshot{gen: gen, files: map[string]*file{}}
 	parsed := make([]*lang.File, 0, len(files))
@@ -111,7 +113,10 @@ func (s *Server) compile(gen uint64, ps *planState, files []*file, read hcl.Diag
 		}
 	}()
 	plan, diags := lang.Merge(parsed)
-	res := compiler.CompileWith(plan, append(read, diags...), compiler.Options{Uses: true})
+	res, err := compiler.CompileWith(ctx, plan, append(read, diags...), compiler.Options{Uses: true})
+	if err != nil {
+		return nil // stale: a newer change cancelled it
+	}
 	snap.plan, snap.res, snap.diags = res.Plan, res, res.Diags
 	snap.syntaxOK = !hasCode(res.Diags, lang.Syntax)
 	snap.refs = buildIndex(res)
