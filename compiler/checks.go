@@ -60,12 +60,25 @@ func (c *checker) rates() {
 	}
 }
 
+// boundText shows a ratio as a percentage precise enough to tell it from
+// the bounds it is out of: 100.0001% is not "100%", and 0.00001% is not
+// "0%".
+func boundText(x *big.Rat) string {
+	pct := new(big.Rat).Mul(x, big.NewRat(100, 1))
+	one := big.NewRat(1, 1)
+	s := quantity.Format(x, quantity.Ratio)
+	for d := 3; d <= 12 && (s == "100%" && x.Cmp(one) != 0 || s == "0%" && x.Sign() != 0); d++ {
+		s = quantity.Decimal(pct, d, true) + "%"
+	}
+	return s
+}
+
 func (c *checker) rateDiag(v *Var, x *big.Rat) *hcl.Diagnostic {
 	what := "rate"
 	if v.Kind == KindShare {
 		what = "share"
 	}
-	detail := fmt.Sprintf("%s is %s; a %s must be above 0%% and at most 100%%.", v.Path, quantity.Format(x, quantity.Ratio), what)
+	detail := fmt.Sprintf("%s is %s; a %s must be above 0%% and at most 100%%.", v.Path, boundText(x), what)
 	r := v.Decl
 	if v.Given != nil {
 		r = v.Given.Range

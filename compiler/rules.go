@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
 	"github.com/planc-dev/planc/stdlib"
 )
 
@@ -79,7 +80,7 @@ func threshold(l *lowerer, a *lang.Attr, want string, ok func(*Const) bool) (*bi
 	if e == nil {
 		return nil, false
 	}
-	c, isConst := e.(*Const)
+	c, isConst := constant(e)
 	switch {
 	case !isConst:
 		l.fail(lang.Schema, a.Expr.Range(), "Threshold must be a constant",
@@ -89,8 +90,26 @@ func threshold(l *lowerer, a *lang.Attr, want string, ok func(*Const) bool) (*bi
 		l.fail(lang.UnitMismatch, a.Expr.Range(), "Unit mismatch",
 			fmt.Sprintf("%s is %s; write %s.", a.Name, c.Unit.Dimension(), want))
 		return nil, false
+	case c.V.Sign() <= 0:
+		l.fail(lang.ValueOutOfRange, a.Expr.Range(), "Threshold not above zero",
+			fmt.Sprintf("%s is %s; a threshold must be above zero. Write %s.", a.Name, quantity.Format(c.V, c.Unit), want))
+		return nil, false
 	}
 	return c.V, true
+}
+
+// constant returns e as a constant, a negated one folded in (-3 is a
+// constant written with a minus sign, which HCL parses as an operator).
+func constant(e Expr) (*Const, bool) {
+	if n, ok := e.(*Neg); ok {
+		if c, ok := n.X.(*Const); ok {
+			folded := *c
+			folded.V = new(big.Rat).Neg(c.V)
+			return &folded, true
+		}
+	}
+	c, ok := e.(*Const)
+	return c, ok
 }
 
 // apply drops the diagnostics of checks the plan turned off and gives the

@@ -113,3 +113,14 @@ func TestLongCycle(t *testing.T) {
 		t.Errorf("detail:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestTinyProduct: a product too close to zero to compute says so: it
+// read "Number too large".
+func TestTinyProduct(t *testing.T) {
+	src := "plan {\n  title = \"Tiny\"\n}\nkpi \"r\" {\n  value = \"0.1%\"\n}\nkpi \"p\" {\n  formula = " + strings.Repeat("kpi.r * ", 499) + "kpi.r\n}\n"
+	plan, diags := lang.Parse([]lang.Source{{Name: "a.plan.hcl", Bytes: []byte(src)}})
+	r := compiler.Compile(plan, diags)
+	if len(r.Diags) != 1 || r.Diags[0].Summary != "Number too small" {
+		t.Fatalf("want one Number too small, got:\n%s", describe(r.Diags))
+	}
+}

@@ -73,9 +73,12 @@ func (s *scope) walk(t hcl.Traversal) ([]step, *hcl.Diagnostic) {
 		if v, ok := cur.vars[name]; ok {
 			steps = append(steps, step{at: st.SourceRange(), val: v})
 			if i < len(t)-1 {
-				next, _ := stepName(t[i+1])
-				return steps, lang.Diag(lang.UnknownReference, rangeUpTo(t, i+1), "Unknown reference",
-					fmt.Sprintf("%s is a value; it has no attribute %q.", v.Path, next))
+				next, ok := stepName(t[i+1])
+				detail := fmt.Sprintf("%s is a value; it has no attribute %q.", v.Path, next)
+				if !ok {
+					detail = fmt.Sprintf("%s is a value, one number; index brackets are not supported. Refer to it as %s.", v.Path, v.Path)
+				}
+				return steps, lang.Diag(lang.UnknownReference, rangeUpTo(t, i+1), "Unknown reference", detail)
 			}
 			return steps, nil
 		}

@@ -318,9 +318,16 @@ func rangeString(r hcl.Range) string { return lang.At(r) }
 type evalError struct {
 	at      hcl.Range
 	tooLong bool
+	// tiny says that the value too long to compute is below 1 in size
+	// (a product of many small rates), not above.
+	tiny bool
 }
 
 func (e *evalError) diag(eq *Eq) *hcl.Diagnostic {
+	if e.tooLong && e.tiny {
+		return lang.Diag(lang.BadQuantity, e.at, "Number too small",
+			fmt.Sprintf("This value is closer to zero than %d binary digits can say, so %s is not computed. Check the formula: no plan needs numbers this small.", maxBits, eq.Text()))
+	}
 	if e.tooLong {
 		return lang.Diag(lang.BadQuantity, e.at, "Number too large",
 			fmt.Sprintf("This value has more than %d binary digits, so %s is not computed. Check the formula: no plan needs numbers this large.", maxBits, eq.Text()))
@@ -343,6 +350,17 @@ func tooLong(v Value) bool {
 	for _, r := range []*big.Rat{v.Nom, v.Lo, v.Hi} {
 		if r != nil && (r.Num().BitLen() > maxBits || r.Denom().BitLen() > maxBits) {
 			return true
+		}
+	}
+	return false
+}
+
+// tinyOf reports whether the first of vs that is too long is below 1 in
+// size: its denominator, not its numerator, is what grew.
+func tinyOf(vs ...Value) bool {
+	for _, v := range vs {
+		if tooLong(v) {
+			return v.Nom.Num().CmpAbs(v.Nom.Denom()) < 0
 		}
 	}
 	return false
@@ -379,7 +397,7 @@ func (s *Solution) evalBin(x *Bin) (Value, *evalError) {
 		return Value{}, err
 	}
 	if tooLong(a) || tooLong(b) {
-		return Value{}, &evalError{at: x.R, tooLong: true}
+		return Value{}, &evalError{at: x.R, tooLong: true, tiny: tinyOf(a, b)}
 	}
 	return arith2(x.Op, a, b, x.B.Range())
 }
@@ -412,7 +430,7 @@ func (s *Solution) evalCall(x *Call) (Value, *evalError) {
 			return Value{}, err
 		}
 		if tooLong(v) {
-			return Value{}, &evalError{at: a.Range(), tooLong: true}
+			return Value{}, &evalError{at: a.Range(), tooLong: true, tiny: tinyOf(v)}
 		}
 		noms[i], los[i], his[i] = v.Nom, v.Lo, v.Hi
 		bounded = bounded && v.Lo != nil && v.Hi != nil

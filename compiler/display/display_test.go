@@ -80,3 +80,27 @@ func TestSnippet(t *testing.T) {
 		})
 	}
 }
+
+// TestTerminal: what comes from a plan reaches a terminal without the
+// characters that would let it rewrite the screen: an escape sequence that
+// erases the line and prints "0 errors", a bare carriage return, C1
+// controls, bidirectional overrides, bytes that are not UTF-8. Line ends
+// and tabs stay; Printable replaces line ends too.
+func TestTerminal(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain 計画\tok\n":             "plain 計画\tok\n",
+		"\x1b[2K\r0 errors\n":        "?[2K?0 errors\n",
+		"a\r\nb":                     "a\r\nb",
+		"csi \u009b2K":               "csi ??2K",
+		"rtl \u202eevil\u202c":       "rtl ???evil???",
+		"bad \xff byte":              "bad ? byte",
+		"isolate \u2066x\u2069 done": "isolate ???x??? done",
+	} {
+		if got := display.Terminal(in); got != want {
+			t.Errorf("Terminal(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := display.Printable("a\nb"); got != "a?b" {
+		t.Errorf("Printable kept a line end: %q", got)
+	}
+}

@@ -57,19 +57,47 @@ func sourceLine(src []byte, off int) (line, bool) {
 	return line{text: Printable(strings.TrimRight(string(src[start:end]), "\r")), start: start}, true
 }
 
-// Printable replaces control characters and bytes that are not UTF-8 with
-// '?', byte for byte so that offsets still line up, so that a snippet of a
-// binary file cannot upset the terminal.
-func Printable(s string) string {
+// Printable replaces what could upset or deceive a terminal with '?',
+// byte for byte so that offsets still line up: control characters (an
+// escape sequence can move the cursor, erase a line and print a fake
+// "0 errors"), including the C1 ones, Unicode's bidirectional overrides
+// (which reorder what is shown), and bytes that are not UTF-8. Tabs stay.
+func Printable(s string) string { return printable(s, false) }
+
+// Terminal is Printable for text of several lines: line ends stay too.
+// Every message planc prints for people goes through it, because titles,
+// messages and file names come from the plan and its files.
+func Terminal(s string) string { return printable(s, true) }
+
+func printable(s string, lines bool) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return unsafeRune(r, lines) || r == '\r' }) && utf8.ValidString(s) {
+		return s // the common case: nothing to replace, nothing copied
+	}
 	b := []byte(s)
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
-		if (r == utf8.RuneError && size == 1) || (r < 0x20 && r != '\t') || r == 0x7f {
-			b[i] = '?'
+		crlf := lines && r == '\r' && i+1 < len(b) && b[i+1] == '\n' // a bare CR could overwrite the line
+		if (r == utf8.RuneError && size == 1) || (unsafeRune(r, lines) && !crlf) {
+			for j := range size {
+				b[i+j] = '?'
+			}
 		}
 		i += size
 	}
 	return string(b)
+}
+
+// unsafeRune reports whether r must not reach a terminal as it is.
+func unsafeRune(r rune, lines bool) bool {
+	switch {
+	case r == '\t', lines && r == '\n':
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f: // C0, DEL and C1 controls
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c: // bidi
+		return true
+	}
+	return false
 }
 
 // maxColumns is the widest a snippet's line is shown: a longer line (a

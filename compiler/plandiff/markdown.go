@@ -2,6 +2,7 @@ package plandiff
 
 import (
 	"fmt"
+	"github.com/planc-dev/planc/compiler/display"
 	"io"
 	"strings"
 )
@@ -38,7 +39,7 @@ func Markdown(w io.Writer, d *Diff) error {
 	pair := func(c Change) []string { return []string{c.Old.Display, c.New.Display} }
 	mdTable(&b, "Solved on one side only", []string{"old", "new"}, d.Unsolved, pair)
 	mdTable(&b, "Unit changed", []string{"old", "new"}, d.UnitChanged, pair)
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, display.Terminal(b.String())) // titles and names come from the plans
 	return err
 }
 

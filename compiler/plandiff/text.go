@@ -2,6 +2,7 @@ package plandiff
 
 import (
 	"fmt"
+	"github.com/planc-dev/planc/compiler/display"
 	"io"
 	"strings"
 
@@ -37,7 +38,7 @@ func Text(w io.Writer, d *Diff) error {
 	textSection(&b, "Removed", valueRows(d.Removed, true), nil)
 	textSection(&b, "Solved on one side only", pairRows(d.Unsolved), nil)
 	textSection(&b, "Unit changed", pairRows(d.UnitChanged), nil)
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, display.Terminal(b.String())) // titles and names come from the plans
 	return err
 }
 

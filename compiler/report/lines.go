@@ -82,11 +82,11 @@ func githubLocation(r hcl.Range) []string {
 
 // escapeData escapes a workflow command's message. A Replacer works in one
 // pass, so the % of an escape it adds is not escaped again.
-func escapeData(s string) string { return dataEscaper.Replace(s) }
+func escapeData(s string) string { return display.Printable(dataEscaper.Replace(s)) }
 
 // escapeProperty escapes a property value, which also may not hold the
 // separators : and ,.
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+func escapeProperty(s string) string { return display.Printable(propertyEscaper.Replace(s)) }
 
 var (
 	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")

@@ -28,19 +28,21 @@ func Text(w io.Writer, diags hcl.Diagnostics, files map[string]*hcl.File) {
 	}
 }
 
+// writeOne writes one diagnostic. Its summary, detail and file name pass
+// through display.Terminal: they hold the plan's text and file names.
 func writeOne(w io.Writer, d *hcl.Diagnostic, files map[string]*hcl.File) {
-	fmt.Fprintf(w, "%s[%s]: %s\n", display.Severity(d), lang.CodeOf(d), d.Summary)
+	fmt.Fprintf(w, "%s[%s]: %s\n", display.Severity(d), lang.CodeOf(d), display.Printable(d.Summary))
 	if d.Subject == nil {
 		writeDetail(w, "", d.Detail)
 		return
 	}
 	r := *d.Subject
 	if r.Start.Line == 0 {
-		fmt.Fprintf(w, "  --> %s\n", r.Filename)
+		fmt.Fprintf(w, "  --> %s\n", display.Printable(r.Filename))
 		writeDetail(w, "", d.Detail)
 		return
 	}
-	fmt.Fprintf(w, "  --> %s:%d:%d\n", r.Filename, r.Start.Line, r.Start.Column)
+	fmt.Fprintf(w, "  --> %s:%d:%d\n", display.Printable(r.Filename), r.Start.Line, r.Start.Column)
 	if s := display.Snippet(r, files); s != "" {
 		fmt.Fprintln(w, s)
 	}
@@ -51,7 +53,7 @@ func writeDetail(w io.Writer, gutter, detail string) {
 	if detail == "" {
 		return
 	}
-	lines := strings.Split(detail, "\n")
+	lines := strings.Split(display.Terminal(detail), "\n")
 	fmt.Fprintf(w, "%s = %s\n", gutter, lines[0])
 	for _, l := range lines[1:] {
 		fmt.Fprintf(w, "%s   %s\n", gutter, l)

@@ -20,7 +20,7 @@ func ValuesText(w io.Writer, r *compiler.Result) {
 		if meta.Period.Value != "" {
 			head += ", " + meta.Period.Value
 		}
-		fmt.Fprintf(w, "%s)\n\n", head)
+		fmt.Fprintf(w, "%s)\n\n", display.Printable(head))
 	}
 	rows := make([][3]string, 0, len(r.Info.Vars))
 	wPath, wVal := 0, 0

@@ -237,3 +237,67 @@ func TestNavBounded(t *testing.T) {
 		t.Error("the nav has no entry for all the funnels")
 	}
 }
+
+// TestMarkdownLimits: Markdown shapes that make goldmark take quadratic
+// time ("[a](" 50,000 times took 20 s; lists nested thousands deep) are
+// shown as plain, escaped text; Markdown within the limits is rendered.
+func TestMarkdownLimits(t *testing.T) {
+	plain := []string{
+		strings.Repeat("[a](", 50000),
+		strings.Repeat("- ", maxLineDepth+1) + "deep",
+		strings.Repeat("> ", 5000) + "<b>quoted</b>",
+		strings.Repeat("word ", maxMarkdown/5+1),
+	}
+	for _, src := range plain {
+		got := string(markdown(src, newIDs(), "d"))
+		if !strings.HasPrefix(got, `<p class="plain">`) || strings.Contains(got, "<b>") || strings.Contains(got, "<a ") {
+			t.Errorf("markdown(%.20q...) = %.80q..., want plain escaped text", src, got)
+		}
+	}
+	if got := string(markdown(strings.Repeat("- ", maxLineDepth)+"[ok](#x)", newIDs(), "d")); !strings.Contains(got, `<a href="#x">ok</a>`) {
+		t.Errorf("Markdown within the limits not rendered: %.200q", got)
+	}
+}
+
+// TestDuplicateHeadingIDs: 20,000 headings with one text get the ids x,
+// x-2 ... x-20000 (each id used to be found by trying every suffix
+// before it: 26 s).
+func TestDuplicateHeadingIDs(t *testing.T) {
+	ids := newIDs("x-3")
+	var got []string
+	for range 20000 {
+		got = append(got, ids.unique("x"))
+	}
+	if got[0] != "x" || got[1] != "x-2" || got[2] != "x-4" || got[19999] != "x-20001" {
+		t.Errorf("ids %v ... %s", got[:3], got[19999])
+	}
+}
+
+// BenchmarkDuplicateHeadings renders a description of n identical
+// headings (8,000 of them fit in maxMarkdown): time per heading stays
+// flat as n grows.
+func BenchmarkDuplicateHeadings(b *testing.B) {
+	for _, n := range []int{1000, 8000} {
+		src := strings.Repeat("# Goal\n", n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				markdown(src, newIDs(), "d")
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/heading")
+		})
+	}
+}
+
+// FuzzMarkdown: any text renders without a panic, and never as raw HTML:
+// plan text is written by many people and the site is published.
+func FuzzMarkdown(f *testing.F) {
+	for _, s := range []string{"# 売上目標\n\n- a\n- b", "<script>alert(1)</script>", "[x](javascript:alert(1))", "[^1]\n\n[^1]: n", strings.Repeat("[a](", 100)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		got := string(markdown(src, newIDs(), "d"))
+		if strings.Contains(strings.ToLower(got), "<script") || strings.Contains(strings.ToLower(got), "javascript:") {
+			t.Fatalf("markdown(%q) = %q lets HTML or a script link through", src, got)
+		}
+	})
+}

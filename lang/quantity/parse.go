@@ -40,6 +40,11 @@ func (e *Error) Error() string { return e.Msg }
 // trillion of anything.
 const maxExponent = 30
 
+// maxDigits bounds the digits of a literal's mantissa, for the same reason:
+// 100,000 digits are as absurd as an exponent of 100,000, and a
+// trillion trillion with a dozen decimals is still under 45.
+const maxDigits = 45
+
 // Parse reads a quantity string. The Value it returns must not be
 // changed: the same string gives the same *big.Rat, because a plan writes
 // the same quantities ("30%", "1万円") again and again and the grammar is
@@ -250,6 +255,9 @@ func parseNumber(text string, off int) (*big.Rat, *Error) {
 	}
 	if err := checkGroups(mant, off); err != nil {
 		return nil, err
+	}
+	if n := strings.Count(mant, "") - 1 - strings.Count(mant, ",") - strings.Count(mant, "."); n > maxDigits {
+		return nil, &Error{off, off + len(mant), fmt.Sprintf("a number has at most %d digits; this one has %d", maxDigits, n)}
 	}
 	if exp != "" {
 		n, err := strconv.Atoi(exp)

@@ -68,6 +68,8 @@ func TestParseErrors(t *testing.T) {
 		{"JPY", 0, 3, "unexpected"},
 		{"2.4 M", 4, 5, "without a space"},
 		{"1e999999999", 1, 11, "exponent"},
+		{strings.Repeat("9", 46), 0, 46, "at most 45 digits; this one has 46"},
+		{"1," + strings.Repeat("000,", 15) + "000.5 JPY", 0, 67, "this one has 50"},
 		{"2,40,000", 0, 8, "separators"},
 		{"1,,000", 0, 6, "separators"},
 		{"１２", 0, 6, "full-width"},

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/compiler/site"
 	"github.com/spf13/cobra"
@@ -45,7 +46,14 @@ format, and the line goes to stderr.
 				return err
 			}
 			r := compiler.Run(args...)
-			err := o.print(stdout, stderr, r, func() {
+			// The site is written before the diagnostics are printed, so
+			// that a site that cannot be written is one of them, in every
+			// format (--format json says valid: false).
+			files, err := publish(r, out, buildOpts{o, allowErrors})
+			if err != nil {
+				return err
+			}
+			err = o.print(stdout, stderr, r, func() {
 				report.Text(stderr, r.Diags, r.Plan.Files)
 				if len(r.Diags) > 0 {
 					report.Summary(stderr, r.Diags)
@@ -54,7 +62,7 @@ format, and the line goes to stderr.
 			if err != nil {
 				return err
 			}
-			return publish(r, out, buildOpts{o, allowErrors}, stdout, stderr)
+			return finish(r, out, files, buildOpts{o, allowErrors}, stdout, stderr)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "directory to write the site into (required)")
@@ -72,31 +80,39 @@ type buildOpts struct {
 
 // publish writes the site of a compiled plan into out, unless the plan
 // could not be read or has errors without --allow-errors, and returns the
-// command's exit.
-func publish(r *compiler.Result, out string, o buildOpts, stdout, stderr io.Writer) error {
-	code := status(r.Diags, o.strict)
-	if code == ExitUsage {
-		return exit(ExitUsage)
-	}
-	if code != ExitOK && !o.allowErrors {
-		fmt.Fprintf(stderr, "planc: %v\n", site.ErrPlanErrors)
-		return exit(code)
+// files written (nil for none). A site that cannot be written is a
+// write-error diagnostic added to the result.
+func publish(r *compiler.Result, out string, o buildOpts) ([]string, error) {
+	if code := status(r.Diags, o.strict); code == ExitUsage || code != ExitOK && !o.allowErrors {
+		return nil, nil
 	}
 	files, err := site.Build(r, out, site.Options{AllowErrors: o.allowErrors})
-	if errors.Is(err, site.ErrPlanErrors) {
-		fmt.Fprintf(stderr, "planc: %v\n", err)
-		return exit(ExitPlan)
+	switch {
+	case errors.Is(err, site.ErrPlanErrors):
+		return nil, nil // said by finish
+	case err != nil:
+		r.Diags = append(r.Diags, writeError(out, "Cannot write the site",
+			fmt.Sprintf("%v.", err)))
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "planc: %v\n", err)
-		return exit(ExitUsage)
+	return files, nil
+}
+
+// finish says what became of the site and returns the command's exit.
+func finish(r *compiler.Result, out string, files []string, o buildOpts, stdout, stderr io.Writer) error {
+	code := status(r.Diags, o.strict)
+	switch {
+	case code == ExitUsage:
+		return exit(code)
+	case files == nil:
+		fmt.Fprintf(stderr, "planc: %v\n", site.ErrPlanErrors)
+		return exit(max(code, ExitPlan))
 	}
 	// stdout holds nothing but the chosen machine format.
 	w := stdout
 	if o.machine() {
 		w = stderr
 	}
-	fmt.Fprintf(w, "wrote %d files to %s\n", len(files), out)
+	fmt.Fprintf(w, "wrote %d files to %s\n", len(files), display.Printable(out))
 	// --allow-errors asked for the site despite the errors, and got it;
 	// the diagnostics above and the banner on every page say so.
 	return nil

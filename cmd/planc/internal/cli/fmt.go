@@ -10,6 +10,7 @@ import (
 
 	udiff "github.com/aymanbagabas/go-udiff"
 	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/lang/source"
@@ -116,6 +117,9 @@ func worse(a, b int) int {
 	return a
 }
 
+// writePlan writes a formatted file; tests replace it to make it fail.
+var writePlan = writePlanFile
+
 // fmtOne writes one file's layout f as the options say and returns its
 // status.
 func fmtOne(src lang.Source, f formatted, o fmtOptions, stdout, stderr io.Writer) int {
@@ -133,18 +137,19 @@ func fmtOne(src lang.Source, f formatted, o fmtOptions, stdout, stderr io.Writer
 	case o.check:
 		if changed {
 			if !o.diff {
-				fmt.Fprintln(stdout, src.Name)
+				fmt.Fprintln(stdout, display.Printable(src.Name))
 			}
 			return ExitUnformatted
 		}
 	case o.write:
 		if changed {
-			if err := writePlanFile(src.Name, out); err != nil {
-				fmt.Fprintf(stderr, "planc: %v\n", err)
+			if err := writePlan(src.Name, out); err != nil {
+				report.Text(stderr, hcl.Diagnostics{writeError(src.Name, "Cannot write the file",
+					fmt.Sprintf("%v. The file is as it was.", err))}, nil)
 				return ExitUsage
 			}
 			if !o.diff {
-				fmt.Fprintln(stdout, src.Name)
+				fmt.Fprintln(stdout, display.Printable(src.Name))
 			}
 		}
 	case !o.diff:

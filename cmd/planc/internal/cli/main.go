@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"syscall"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/compiler/display"
+	"github.com/planc-dev/planc/compiler/report"
 	"github.com/planc-dev/planc/lang"
 	"github.com/spf13/cobra"
 )
@@ -27,20 +30,82 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
-// Main runs planc with args and returns its exit status.
+// Main runs planc with args and returns its exit status. What it writes
+// to stdout is checked: output that could not be written whole (a full
+// disk) is a write-error with status 2, not a silent success. What it
+// writes to stderr is for people, and passes through display.Terminal.
 func Main(args []string, stdout, stderr io.Writer) int {
-	root := newRoot(stdout, stderr)
+	out := &checkedWriter{w: stdout}
+	stderr = terminalWriter{stderr}
+	root := newRoot(out, stderr)
 	root.SetArgs(args)
 	err := root.Execute()
+	if out.err != nil {
+		return writeFailed(stderr, out.err)
+	}
 	var ee *exitError
+	var ue *usageError
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.As(err, &ee):
 		return ee.code
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "planc: %v\nRun 'planc --help' for usage.\n", err)
+	default:
+		fmt.Fprintf(stderr, "planc: %v\n", err)
 	}
-	fmt.Fprintf(stderr, "planc: %v\nRun 'planc --help' for usage.\n", err)
 	return ExitUsage
+}
+
+// checkedWriter keeps the first error of writing to w and writes nothing
+// after it.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
+}
+
+// writeFailed reports that standard output could not be written and
+// returns the status. A closed pipe (planc solve | head) is not reported:
+// the reader has what it wanted, as with other tools.
+func writeFailed(stderr io.Writer, err error) int {
+	if !errors.Is(err, syscall.EPIPE) {
+		report.Text(stderr, hcl.Diagnostics{writeError("", "Cannot write the output", fmt.Sprintf("standard output: %v", err))}, nil)
+	}
+	return ExitUsage
+}
+
+// writeError is a write-error diagnostic about the file or directory at
+// name ("" for standard output).
+func writeError(name, summary, detail string) *hcl.Diagnostic {
+	d := lang.Diag(lang.WriteError, hcl.Range{Filename: name}, summary, detail)
+	if name == "" {
+		d.Subject = nil
+	}
+	return d
+}
+
+// terminalWriter writes text for people: the plan's titles and file
+// names in it cannot move the cursor or rewrite what was printed.
+type terminalWriter struct{ w io.Writer }
+
+func (t terminalWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(t.w, display.Terminal(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {

@@ -152,3 +152,26 @@ func TestReaderSplitHeader(t *testing.T) {
 		t.Fatalf("second = %+v, %v; want exit", m, err)
 	}
 }
+
+// FuzzReader: any byte stream is read message by message without a panic
+// or a hang, each message a valid one or an error, until the stream ends.
+func FuzzReader(f *testing.F) {
+	f.Add([]byte(frame(`{"jsonrpc":"2.0","id":1,"method":"x"}`)))
+	f.Add([]byte("Content-Length: 50\r\n\r\n{}" + frame(`{"jsonrpc":"2.0","method":"exit"}`)))
+	f.Add([]byte("Content-Length: 2\r\n\r\n{\"a\":1}Content-Length: 2\r\n\r\n{}"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		r := NewReader(bytes.NewReader(in))
+		for range len(in) + 1 { // each message consumes at least one byte
+			m, err := r.Read()
+			var re *ResponseError
+			switch {
+			case err == nil && m == nil:
+				t.Fatal("no message and no error")
+			case err == nil, errors.As(err, &re), errors.Is(err, errFraming):
+			default:
+				return // the end of the stream
+			}
+		}
+		t.Fatalf("more messages than bytes in %q", in)
+	})
+}
