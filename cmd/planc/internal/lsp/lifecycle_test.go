@@ -99,10 +99,11 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-// TestCancel cancels a hover that waits for a compile held back by a long
-// debounce: the first change compiles at once, a second one right after
-// it waits out the debounce.
-func TestCancel(t *testing.T) {
+// waitingHover starts a server whose plan has a change held back by a
+// debounce of an hour (the first change after a quiet spell compiles at
+// once, the one right after it waits), and sends a hover that waits for
+// it. The channel receives the hover's error code, 0 for none.
+func waitingHover(t *testing.T) (*session, chan int) {
 	dir := writePlan(t, nil)
 	s := start(t, time.Hour)
 	uri := fileURI(dir, "main.plan.hcl")
@@ -111,15 +112,22 @@ func TestCancel(t *testing.T) {
 	s.notify("textDocument/didChange", lsp.DidChangeTextDocumentParams{
 		TextDocument:   lsp.VersionedTextDocumentIdentifier{URI: uri, Version: 2},
 		ContentChanges: []lsp.TextDocumentContentChangeEvent{{Text: demoPlan + "\n"}}})
-	done := make(chan int, 1)
+	code := make(chan int, 1)
 	go func() {
 		m, err := s.c.CallRaw(s.ctx, "textDocument/hover", pos(uri, 0, 0))
 		if err != nil || m.Error == nil {
-			done <- 0
+			code <- 0
 			return
 		}
-		done <- m.Error.Code
+		code <- m.Error.Code
 	}()
+	return s, code
+}
+
+// TestCancel cancels a hover that waits for a compile held back by a long
+// debounce.
+func TestCancel(t *testing.T) {
+	s, done := waitingHover(t)
 	// Request ids count from 1: initialize was 1, so the hover is 2. Keep
 	// cancelling until it is answered, as it may not have arrived yet.
 	for {
@@ -139,23 +147,7 @@ func TestCancel(t *testing.T) {
 // a long debounce holds back no longer keeps shutdown from being
 // answered: after a grace period it is cancelled, and the server exits.
 func TestShutdownCancelsWaitingRequests(t *testing.T) {
-	dir := writePlan(t, nil)
-	s := start(t, time.Hour)
-	uri := fileURI(dir, "main.plan.hcl")
-	s.notify("textDocument/didOpen", lsp.DidOpenTextDocumentParams{TextDocument: lsp.TextDocumentItem{URI: uri, Version: 1, Text: demoPlan}})
-	s.diagnostics(uri, 1)
-	s.notify("textDocument/didChange", lsp.DidChangeTextDocumentParams{
-		TextDocument:   lsp.VersionedTextDocumentIdentifier{URI: uri, Version: 2},
-		ContentChanges: []lsp.TextDocumentContentChangeEvent{{Text: demoPlan + "\n"}}})
-	hover := make(chan int, 1)
-	go func() {
-		m, err := s.c.CallRaw(s.ctx, "textDocument/hover", pos(uri, 0, 0))
-		if err != nil || m.Error == nil {
-			hover <- 0
-			return
-		}
-		hover <- m.Error.Code
-	}()
+	s, hover := waitingHover(t)
 	time.Sleep(50 * time.Millisecond) // the hover is waiting
 	shut := make(chan error, 1)
 	go func() { shut <- s.c.Call(s.ctx, "shutdown", nil, nil) }()
