@@ -51,8 +51,10 @@ var codeCases = []codeCase{
 	{"rate_out_of_range", lang.RateOutOfRange, hcl.DiagError, "plan.plan.hcl", 26, 12, []string{"channel.seo.share", "0%"}},
 	{"share_sum", lang.ShareSum, hcl.DiagError, "plan.plan.hcl", 27, 12, []string{"webinar 35%", "ads 60%", "95%"}},
 	{"division_by_zero", lang.DivisionByZero, hcl.DiagError, "plan.plan.hcl", 14, 24, []string{"kpi.cost_per_deal"}},
-	{"conflict", lang.Conflict, hcl.DiagError, "plan.plan.hcl", 7, 13, []string{
-		"kgi.revenue", "¥480,000,000", "¥400,000,000", "target at plan.plan.hcl:6:13", "(plan.plan.hcl:7:13)"}},
+	{"conflict", lang.Conflict, hcl.DiagError, "plan.plan.hcl", 6, 13, []string{
+		"Target not reached", "kgi.revenue ¥400,000,000", "¥80,000,000 short of its target ¥480,000,000", "kpi.deals (plan.plan.hcl:11:11)"}},
+	{"conflict", lang.Conflict, hcl.DiagError, "plan.plan.hcl", 24, 13, []string{
+		"kpi.margin", "30%", "25%", "assumption at plan.plan.hcl:23:13", "(plan.plan.hcl:24:13)"}},
 	{"underdetermined", lang.Underdetermined, hcl.DiagError, "plan.plan.hcl", 5, 1, []string{
 		"funnel.demand.inquiry.volume", "channel.webinar.leads", "One more input would solve this", "target"}},
 	{"over_budget", lang.OverBudget, hcl.DiagError, "plan.plan.hcl", 61, 9, []string{"¥158,877,000", "¥100,000,000", "¥58,877,000"}},
@@ -76,7 +78,7 @@ var codeCases = []codeCase{
 var wantCount = map[string]int{
 	"syntax": 1, "syntax_partial": 1, "schema": 3, "duplicate_name": 1, "unknown_reference": 1, "bad_quantity": 2,
 	"unit_mismatch": 2, "cycle": 1, "rate_out_of_range": 2, "share_sum": 1, "division_by_zero": 1,
-	"conflict": 1, "underdetermined": 1, "over_budget": 1, "check_failed": 2, "kgi_not_revenue": 1,
+	"conflict": 2, "underdetermined": 1, "over_budget": 1, "check_failed": 2, "kgi_not_revenue": 1,
 	"handoff_without_definition": 1, "multi_file": 3, "japanese": 2,
 }
 

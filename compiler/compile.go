@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"context"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
@@ -61,12 +62,13 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	resolveDeferred(low.deferred)     // bare numbers whose unit a formula gave
 	rules := readRules(plan, info, s) // which checks run, how severe, thresholds
 	resolveBenchmarks(info, s)        // benchmark keys, against inferred units
-	checkUnits(info, low, s)          // every equation's and condition's units
+	badUnits := checkUnits(info, low, s) // every equation's and condition's units
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	all := append(info.Vars[:len(info.Vars):len(info.Vars)], low.totals...) // and the totals lowering made
 	active, cyclic := breakCycles(all, low.eqs, s)
+	active = slices.DeleteFunc(active, func(eq *Eq) bool { return badUnits[eq] })
 	sv := newSolver(all, active, s) // the solution
 	sv.stop = ctx.Done()
 	sv.run()

@@ -34,6 +34,12 @@ type Eq struct {
 	// ZeroUnsolved leaves V unsolved, without a diagnostic, when solving
 	// the equation divides by zero: a share of nothing.
 	ZeroUnsolved bool
+	// NoForward never solves V from the equation, only the values in E:
+	// another equation gives V (a channel's leads come from the
+	// apportionment of its stage's leads, not from its share alone).
+	NoForward bool
+	// parts are what a RoleApportion equation splits V into.
+	parts []part
 
 	// id is the equation's place in Result.Eqs.
 	id int
@@ -66,6 +72,13 @@ const (
 	RoleAttribution
 	// RoleLoad is a team's load and the people it requires.
 	RoleLoad
+	// RoleCohort is a channel's cohort and what it brings: its volume at
+	// a stage, its won deals, revenue, CAC and ROAS, a stage's blended
+	// rate, a funnel's planned revenue (cohorts.go).
+	RoleCohort
+	// RoleApportion splits the leads into a stage among its channels by
+	// share, so that they add up to it (apportion.go).
+	RoleApportion
 )
 
 // Formula reports whether the author wrote the equation, as opposed to

@@ -12,28 +12,47 @@ import (
 // Lowering a funnel and the channels that bring leads into it.
 
 // funnel lowers a funnel: its deal size, each stage's volume from the
-// stage before, and its revenue from the last stage.
+// stage before, and its revenue from the last stage. In a funnel with
+// cohorts of its own, the volumes below the stage its channels enter
+// first and the revenue come from the cohorts instead (cohorts.go).
 func (l *lowerer) funnel(f *Object) {
 	fn := f.Node.(*lang.Funnel)
 	dealSize := f.Value("deal_size")
 	l.input(dealSize, fn.DealSize)
+	cohorts := l.info.cohortFunnel[f]
+	first := firstEntered(f)
 	var prev *Var
-	for _, so := range f.Kids {
+	for i, so := range f.Kids {
 		s := so.Node.(*lang.Stage)
 		vol := so.Value("volume")
 		if r := so.Value("rate"); r != nil && prev != nil {
 			l.input(r, s.Rate)
-			e := mul(prev, r, s.DefRange)
-			if in := so.Value("inflow"); in != nil {
-				e = &Bin{Op: '+', A: e, B: ref(in, s.DefRange), R: s.DefRange}
+			if !cohorts || i <= first {
+				e := mul(prev, r, s.DefRange)
+				if in := so.Value("inflow"); in != nil {
+					e = &Bin{Op: '+', A: e, B: ref(in, s.DefRange), R: s.DefRange}
+				}
+				l.add(&Eq{V: vol, E: e, Role: RoleStep, Range: attrRange(s.Rate, s.DefRange)})
 			}
-			l.add(&Eq{V: vol, E: e, Role: RoleStep, Range: attrRange(s.Rate, s.DefRange)})
 		}
 		prev = vol
 	}
-	if prev != nil {
-		l.add(&Eq{V: f.Value("revenue"), E: mul(prev, dealSize, fn.DefRange), Role: RoleRevenue, Range: fn.DefRange})
+	if prev != nil && !cohorts {
+		won := mul(prev, dealSize, fn.DefRange)
+		l.add(&Eq{V: f.Value("revenue"), E: won, Role: RoleRevenue, Range: fn.DefRange})
+		l.add(&Eq{V: f.Value("planned_revenue"), E: won, Role: RoleCohort, Range: fn.DefRange})
 	}
+}
+
+// firstEntered is the index of the first stage of f that channels enter,
+// whose volume their leads add up to; the last stage when none does.
+func firstEntered(f *Object) int {
+	for i, s := range f.Kids {
+		if len(s.Refs("channels")) > 0 {
+			return i
+		}
+	}
+	return len(f.Kids) - 1
 }
 
 // stageLabel names what a stage counts: its unit, or else its name.
@@ -45,7 +64,9 @@ func stageLabel(s *lang.Stage) string {
 }
 
 // channel lowers a channel: its CPA and one of share, leads or budget,
-// its cost, and its leads as a share of the leads into its stage.
+// its cost, and its leads as a share of the leads into its stage. The
+// share gives the channel's leads only through the apportionment of the
+// stage's leads (entries), so that the channels add up to the stage.
 func (l *lowerer) channel(c *Object) {
 	ch := c.Node.(*lang.Channel)
 	leads, share, cpa, cost := c.Value("leads"), c.Value("share"), c.Value("cpa"), c.Value("cost")
@@ -53,13 +74,14 @@ func (l *lowerer) channel(c *Object) {
 	l.input(share, ch.Share)
 	l.input(leads, ch.Leads)
 	l.input(cost, ch.Budget)
+	l.input(c.Value("deal_size"), ch.DealSize)
 	l.add(&Eq{V: cost, E: mul(leads, cpa, ch.DefRange), Role: RoleChannelCost, Range: ch.DefRange, FloorBackward: ch.Budget != nil})
 	s := c.Ref("stage")
 	if s == nil {
 		return
 	}
 	l.add(&Eq{V: leads, E: mul(share, entryTotal(s), ch.DefRange), Role: RoleChannelShare, Range: ch.DefRange,
-		CeilForward: true, Relation: true})
+		CeilForward: true, Relation: true, NoForward: true})
 }
 
 // entryTotal is the value that the leads of the channels into s add up
@@ -94,7 +116,9 @@ func (l *lowerer) entries() {
 				leads = append(leads, c.Value("leads"))
 			}
 			r := s.Node.Header().DefRange
-			l.add(&Eq{V: entryTotal(s), E: sum(leads, r, quantity.CountOf("leads")), Role: RoleEntry, Range: r, Relation: true})
+			total := entryTotal(s)
+			l.add(&Eq{V: total, E: sum(leads, r, quantity.CountOf("leads")), Role: RoleEntry, Range: r, Relation: true})
+			l.apportion(total, into[s], r)
 		}
 	}
 }

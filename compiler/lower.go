@@ -35,6 +35,8 @@ type lowerer struct {
 	totals []*Var
 	// deep is set once the formula being lowered is reported too deep.
 	deep bool
+	// rates holds each stage's effective rate, made once (cohorts.go).
+	rates map[*Object]*Var
 	// unitScale converts a metric's bare numbers to its declared unit
 	// (万円: 10,000).
 	unitScale map[*Var]*big.Rat

@@ -27,7 +27,7 @@ type checkIR struct {
 // value or an equation, kind by kind. It needs Info: the objects and their
 // values, and the namespace its formulas are resolved in.
 func lower(plan *lang.Plan, in *Info, s *sink) *lowered {
-	l := &lowerer{info: in, sink: s, files: plan.Files, unitScale: map[*Var]*big.Rat{}}
+	l := &lowerer{info: in, sink: s, files: plan.Files, unitScale: map[*Var]*big.Rat{}, rates: map[*Object]*Var{}}
 	for _, kind := range []string{"kgi", "kpi"} {
 		for _, o := range in.Kind(kind) {
 			l.declareUnit(o)
@@ -45,6 +45,8 @@ func lower(plan *lang.Plan, in *Info, s *sink) *lowered {
 		l.channel(c)
 	}
 	l.entries()
+	l.overrideInputs()
+	l.cohorts()
 	l.sources()
 	l.teams(plan)
 	for _, b := range in.Kind("budget") {
@@ -113,6 +115,9 @@ type slot struct {
 // input gives v, whose unit the resolver set, the value of attribute a
 // (an input such as a rate or a CPA); a bare number is in v's unit.
 func (l *lowerer) input(v *Var, a *lang.Attr) {
+	if v == nil || a == nil {
+		return // a value the object does not have, or an attribute not written
+	}
 	l.assign(v, a, Input, slot{unit: v.Unit, scale: big.NewRat(1, 1)})
 }
 

@@ -186,10 +186,17 @@ func (v *Var) Attrs() []*lang.Attr {
 	return out
 }
 
-// Attributed reports whether v is one of a source's values, which planc
-// derives from the funnel: when they cannot be solved, the funnel's own
-// values are what to report (or they are shares of nothing).
-func (v *Var) Attributed() bool { return v.Object.Kind == "source" }
+// Attributed reports whether v is one that planc derives from the funnel
+// and its channels (a source's values, a channel's cohort and economics):
+// when they cannot be solved, the funnel's own values are what to report
+// (or they are shares of nothing).
+func (v *Var) Attributed() bool {
+	switch v.Kind {
+	case KindCohort, KindChannelWon, KindChannelRevenue, KindCAC, KindROAS, KindPlannedRevenue, KindBlendedRate:
+		return true
+	}
+	return v.Object.Kind == "source"
+}
 
 func (v *Var) setUnit(u quantity.Unit) {
 	v.Unit, v.UnitKnown = u, true
@@ -223,6 +230,14 @@ const (
 	KindSourceShare     VarKind = "source_share"
 	// KindTotal is a sum planc makes for itself (see Var.total).
 	KindTotal VarKind = "total"
+	// The values of channel cohorts (cohorts.go).
+	KindPlannedRevenue VarKind = "planned_revenue"
+	KindBlendedRate    VarKind = "blended_rate"
+	KindChannelWon     VarKind = "channel_won"
+	KindChannelRevenue VarKind = "channel_revenue"
+	KindCAC            VarKind = "cac"
+	KindROAS           VarKind = "roas"
+	KindCohort         VarKind = "cohort"
 )
 
 // Given is a value written in the plan.

@@ -37,6 +37,11 @@ type Info struct {
 	// ranges of reference segments.
 	root  *scope
 	files map[string]*hcl.File
+	// cohortFunnel marks the funnels with cohorts of their own (a channel
+	// with rates or a deal size); overridden the stages some channel
+	// converts at its own rate; overrides each channel's rates.
+	cohortFunnel, overridden map[*Object]bool
+	overrides                map[*Object][]override
 	// recordUses says whether Uses is recorded (Options.Uses).
 	recordUses bool
 }
@@ -109,7 +114,7 @@ type resolver struct {
 func resolve(plan *lang.Plan, s *sink, opts Options) *Info {
 	in := &Info{Currency: "JPY", Benchmarks: map[*Var]*Benchmark{}, byNode: map[lang.Node]*Object{},
 		byPath: map[lang.Path]Entity{}, byKind: map[string][]*Object{}, root: newScope("the plan", nil), files: plan.Files,
-		recordUses: opts.Uses}
+		recordUses: opts.Uses, cohortFunnel: map[*Object]bool{}, overridden: map[*Object]bool{}, overrides: map[*Object][]override{}}
 	if plan.Meta != nil && plan.Meta.Currency.Value != "" {
 		in.Currency = plan.Meta.Currency.Value
 	}
@@ -120,7 +125,9 @@ func resolve(plan *lang.Plan, s *sink, opts Options) *Info {
 	}
 	r.declareBlocks()
 	r.resolveBlockRefs()
+	r.findOverrides()
 	r.declareValues()
+	r.wholeCohortFunnels()
 	r.declareSources()
 	return in
 }
@@ -344,12 +351,21 @@ func (r *resolver) markLaterEntries(entered map[*Object]bool) {
 
 // declareValues declares the values of every object, from the table of
 // values (values.go), in the plan's order.
+// A channel's cohorts (cohorts.go) follow its own values, so that a
+// listing of values shows them together.
 func (r *resolver) declareValues() {
-	for _, o := range r.info.Objects {
-		for i := range valueDefs[o.Kind] {
-			if d := &valueDefs[o.Kind][i]; d.when == nil || d.when(r, o) {
-				r.newVar(o, d)
-			}
+	for _, o := range r.info.Objects { // the objects as they are now: cohorts are added
+		r.declareValuesOf(o)
+		if o.Kind == "channel" {
+			r.declareCohorts(o)
+		}
+	}
+}
+
+func (r *resolver) declareValuesOf(o *Object) {
+	for i := range valueDefs[o.Kind] {
+		if d := &valueDefs[o.Kind][i]; d.when == nil || d.when(r, o) {
+			r.newVar(o, d)
 		}
 	}
 }

@@ -80,6 +80,10 @@ type solver struct {
 	undo *undoLog
 	// stop, when closed, ends propagation early: the compile is stale.
 	stop <-chan struct{}
+	// fresh lists the values the step being taken solved.
+	fresh []*Var
+	// targets are the goals, in the plan's order, put in after the inputs.
+	targets []*Var
 }
 
 // newSolver prepares solving eqs, a subset of the plan's equations, over
@@ -100,7 +104,11 @@ func newSolver(vars []*Var, eqs []*Eq, sk *sink) *solver {
 		}
 	}
 	for _, v := range vars {
-		if v.Given != nil {
+		switch {
+		case v.Given == nil:
+		case v.Given.Origin == Target:
+			s.targets = append(s.targets, v) // put in after the inputs (run)
+		default:
 			s.val[v.id] = Exact(v.Given.Value)
 		}
 	}
@@ -120,38 +128,77 @@ func newSolver(vars []*Var, eqs []*Eq, sk *sink) *solver {
 func distinctVars(eq *Eq) []*Var {
 	out := []*Var{eq.V}
 	var seen map[*Var]bool
-	walk(eq.E, func(e Expr) {
-		r, ok := e.(*Ref)
-		if !ok {
-			return
-		}
+	add := func(v *Var) {
 		if seen == nil && len(out) > 8 {
 			seen = map[*Var]bool{}
 			for _, v := range out {
 				seen[v] = true
 			}
 		}
-		if seen[r.Var] || seen == nil && slices.Contains(out, r.Var) {
+		if seen[v] || seen == nil && slices.Contains(out, v) {
 			return
 		}
 		if seen != nil {
-			seen[r.Var] = true
+			seen[v] = true
 		}
-		out = append(out, r.Var)
+		out = append(out, v)
+	}
+	walk(eq.E, func(e Expr) {
+		if r, ok := e.(*Ref); ok {
+			add(r.Var)
+		}
 	})
+	for _, p := range eq.parts { // an apportionment needs the shares too
+		if p.share != nil {
+			add(p.share)
+		}
+	}
 	return out
 }
 
-// run propagates until no equation can make progress.
-func (s *solver) run() { s.propagate(s.eqs) }
+// run solves the plan from its inputs, then from its targets one by one:
+// it propagates until no equation can make progress, and takes the linear
+// step (linear.go) where propagation stalls.
+func (s *solver) run() {
+	s.propagate(s.eqs)
+	s.settle()
+	for _, t := range s.targets {
+		s.target(t)
+	}
+}
+
+// target puts a goal in. A value the inputs left open takes it, and the
+// plan is solved backward from it. A value the inputs already determine
+// (a plan driven by channel budgets or fixed leads) is compared with it:
+// one that misses it is reported at the target, with what the plan
+// reaches, by how much it misses, and the inputs that determine it, rather
+// than as a conflict deep in the funnel where forward and backward meet.
+func (s *solver) target(t *Var) {
+	goal := Exact(t.Given.Value)
+	if !s.has(t) {
+		s.solved(t, goal, nil)
+		s.propagate(nil)
+		s.settle()
+		return
+	}
+	if got := s.val[t.id]; !got.overlaps(goal) {
+		s.report(s.gap(t, got))
+	}
+}
 
 // propagate works through the equations from queue, and those of each
 // value solved, until none can make progress.
 func (s *solver) propagate(queue []*Eq) {
 	queue = slices.Clone(queue)
-	for _, eq := range queue {
-		s.queued[eq.id] = true
+	for _, v := range s.fresh { // values solved before: their equations too
+		queue = append(queue, s.uses[v.id]...)
 	}
+	s.fresh = s.fresh[:0]
+	queue = slices.DeleteFunc(queue, func(eq *Eq) bool {
+		dup := s.queued[eq.id]
+		s.queued[eq.id] = true
+		return dup
+	})
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps%1024 == 0 && s.stopped() {
 			return
@@ -162,16 +209,16 @@ func (s *solver) propagate(queue []*Eq) {
 		if s.done[eq.id] {
 			continue
 		}
-		solved := s.step(eq)
-		if solved == nil {
-			continue
-		}
-		for _, next := range s.uses[solved.id] {
-			if !s.queued[next.id] && !s.done[next.id] {
-				s.queued[next.id] = true
-				queue = append(queue, next)
+		s.step(eq)
+		for _, solved := range s.fresh {
+			for _, next := range s.uses[solved.id] {
+				if !s.queued[next.id] && !s.done[next.id] {
+					s.queued[next.id] = true
+					queue = append(queue, next)
+				}
 			}
 		}
+		s.fresh = s.fresh[:0]
 	}
 }
 
@@ -185,21 +232,24 @@ func (s *solver) stopped() bool {
 	}
 }
 
-// step makes what progress eq allows and returns the value it solved.
-func (s *solver) step(eq *Eq) *Var {
+// step makes what progress eq allows; the values it solves are in fresh.
+func (s *solver) step(eq *Eq) {
+	if eq.Role == RoleApportion {
+		s.apportion(eq) // solves several values at once, or none
+		return
+	}
 	switch s.unknown[eq.id] {
 	case 0:
 		s.finish(eq)
 		s.verify(eq)
-		return nil
 	case 1:
 		for _, v := range s.of[eq.id] {
 			if !s.has(v) {
-				return s.solveFor(eq, v)
+				s.solveFor(eq, v)
+				return
 			}
 		}
 	}
-	return nil
 }
 
 // finish marks eq solved or checked.
@@ -220,22 +270,26 @@ func (s *solver) solved(x *Var, v Value, eq *Eq) {
 	if s.undo != nil {
 		s.undo.solved = append(s.undo.solved, x)
 	}
+	s.fresh = append(s.fresh, x)
 }
 
-func (s *solver) solveFor(eq *Eq, x *Var) *Var {
+func (s *solver) solveFor(eq *Eq, x *Var) {
 	var v Value
 	var err *evalError
 	forward := x == eq.V
+	if forward && eq.NoForward {
+		return // another equation gives V
+	}
 	if forward {
 		v, err = s.eval(eq.E)
 	} else {
 		if occurrences(eq.E, x) != 1 {
-			return nil
+			return
 		}
 		var ok bool
 		v, ok, err = s.invert(eq.E, s.val[eq.V.id], x)
 		if !ok && err == nil {
-			return nil
+			return
 		}
 	}
 	s.finish(eq)
@@ -243,7 +297,7 @@ func (s *solver) solveFor(eq *Eq, x *Var) *Var {
 		if !eq.ZeroUnsolved {
 			s.report(err.diag(eq))
 		}
-		return nil
+		return
 	}
 	if !forward && eq.FloorBackward && x.Whole {
 		v = v.round(stdlib.Floor)
@@ -251,7 +305,6 @@ func (s *solver) solveFor(eq *Eq, x *Var) *Var {
 		v = roundWhole(x, v, forward, eq.CeilForward)
 	}
 	s.solved(x, v, eq)
-	return x
 }
 
 func roundWhole(x *Var, v Value, forward, ceilForward bool) Value {

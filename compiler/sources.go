@@ -162,21 +162,22 @@ func (l *lowerer) sources() {
 // funnelSources relates each of a funnel's sources to its channels and
 // to all the channels into the funnel (into).
 func (l *lowerer) funnelSources(f *Object, srcs, into []*Object) {
-	r := f.DefRange()
-	all := f.Path.Child("source", "*")
-	var leads, reach *Var
+	var leads *Var
 	if len(into) > 0 {
-		leads = l.total(f, all.Child("leads"), leadSum(into, r), quantity.CountOf("leads"))
-		reach = l.total(f, all.Child("won"), reachSum(into, r), quantity.Count)
+		r := f.DefRange()
+		leads = l.total(f, f.Path.Child("source", "*", "leads"), leadSum(into, r), quantity.CountOf("leads"))
 	}
 	for _, src := range srcs {
-		l.funnelSource(src, leads, reach)
+		l.funnelSource(src, leads)
 	}
 }
 
-// funnelSource relates a funnel's source to its channels (mine) and to
-// the totals of all the channels into the funnel.
-func (l *lowerer) funnelSource(src *Object, allLeads, allReach *Var) {
+// funnelSource relates a funnel's source to its channels (mine): its leads
+// and their share of all the leads into the funnel (allLeads), and the won
+// deals and revenue of their cohorts, each channel's deals at its own deal
+// size, as a share of the funnel's planned revenue, which the sources add
+// up to.
+func (l *lowerer) funnelSource(src *Object, allLeads *Var) {
 	f := src.Parent
 	mine := src.Refs("channels")
 	r := f.DefRange()
@@ -187,21 +188,16 @@ func (l *lowerer) funnelSource(src *Object, allLeads, allReach *Var) {
 	if allLeads == nil {
 		return // its channels enter no stage of the funnel: reported
 	}
-	fn := f.Node.(*lang.Funnel)
-	last := l.info.Of(fn.Stages[len(fn.Stages)-1])
-	if last == nil {
-		return // the last stage was not declared (no name, a duplicate): reported
-	}
-	won := last.Value("volume")
 	l.relate(src.Value("leads"), leadSum(mine, r))
 	l.relate(src.Value("lead_share"), div(ref(src.Value("leads"), r), ref(allLeads, r), r))
-	l.relate(src.Value("share"), div(reachSum(mine, r), ref(allReach, r), r))
-	l.relate(src.Value("won"), mul(won, src.Value("share"), r))
-	l.relate(src.Value("revenue"), mul(src.Value("won"), f.Value("deal_size"), r))
+	l.relate(src.Value("won"), sum(valuesOf(mine, "won"), r, src.Value("won").Unit))
+	l.relate(src.Value("revenue"), sum(valuesOf(mine, "revenue"), r, src.Value("revenue").Unit))
+	l.relate(src.Value("share"), div(ref(src.Value("revenue"), r), ref(f.Value("planned_revenue"), r), r))
 }
 
 // planTotals are what every source of the plan divides by: the leads of
-// all funnels' sources and the revenue of all funnels.
+// all funnels' sources and the planned revenue of all funnels, which the
+// sources add up to.
 type planTotals struct{ leads, revenue *Var }
 
 func (l *lowerer) planTotals(first *Object, all []*Object) *planTotals {
@@ -210,7 +206,7 @@ func (l *lowerer) planTotals(first *Object, all []*Object) *planTotals {
 	money := first.Value("revenue").Unit
 	return &planTotals{
 		leads:   l.total(first, all0.Child("leads"), sum(valuesOf(all, "leads"), r, quantity.CountOf("leads")), quantity.CountOf("leads")),
-		revenue: l.total(first, all0.Child("revenue"), sum(valuesOf(l.info.Kind("funnel"), "revenue"), r, money), money),
+		revenue: l.total(first, all0.Child("revenue"), sum(valuesOf(l.info.Kind("funnel"), "planned_revenue"), r, money), money),
 	}
 }
 
@@ -246,29 +242,6 @@ func (l *lowerer) zeroSource(src *Object, r hcl.Range) {
 
 func leadSum(cs []*Object, r hcl.Range) Expr {
 	return sum(valuesOf(cs, "leads"), r, quantity.CountOf("leads"))
-}
-
-// reachSum is the sum over channels of leads x the product of the rates
-// of the stages after their entry stage: the won deals they make.
-func reachSum(cs []*Object, r hcl.Range) Expr {
-	var e Expr
-	for _, c := range cs {
-		term := ref(c.Value("leads"), r)
-		entry := c.Ref("stage")
-		after := false
-		for _, s := range entry.Parent.Kids {
-			if rate := s.Value("rate"); after && rate != nil {
-				term = &Bin{Op: '*', A: term, B: ref(rate, r), R: r}
-			}
-			after = after || s == entry
-		}
-		if e == nil {
-			e = term
-		} else {
-			e = &Bin{Op: '+', A: e, B: term, R: r}
-		}
-	}
-	return e
 }
 
 // relate adds the equation v = e, which attributes the funnel's values

@@ -236,14 +236,19 @@ func contains(e Expr, x *Var) bool {
 	return found
 }
 
-// checkUnits reports every equation whose sides have different units.
-func checkUnits(in *Info, low *lowered, s *sink) {
+// checkUnits reports every equation whose sides have different units, and
+// returns the equations with a unit error: the solver leaves them out,
+// since what they would give means nothing.
+func checkUnits(in *Info, low *lowered, s *sink) map[*Eq]bool {
+	bad := map[*Eq]bool{}
 	for _, eq := range low.eqs {
 		t := unitOf(in, eq.E, s)
-		if !t.ok || !eq.V.UnitKnown || t.bare {
-			continue
-		}
-		if !t.u.Same(eq.V.Unit) {
+		switch {
+		case !t.ok:
+			bad[eq] = true
+		case !eq.V.UnitKnown || t.bare:
+		case !t.u.Same(eq.V.Unit):
+			bad[eq] = true
 			s.fail(lang.UnitMismatch, eq.Range, "Unit mismatch",
 				fmt.Sprintf("This gives %s, but %s is %s. %s", t.u.Dimension(), eq.V.Path, eq.V.Unit.Dimension(), fixFor(eq.V)))
 		}
@@ -255,6 +260,7 @@ func checkUnits(in *Info, low *lowered, s *sink) {
 				"A check's condition compares values, such as condition = channel.ads.cpa <= \"20,000 JPY\", and may combine comparisons with &&, || and !.")
 		}
 	}
+	return bad
 }
 
 func isCondition(e Expr) bool {

@@ -41,17 +41,29 @@ var valueDefs = map[string][]valueDef{
 	"funnel": {
 		{name: "deal_size", kind: KindDealSize, label: "deal size", attrs: []string{"deal_size"}, unit: money},
 		{name: "revenue", kind: KindRevenue, label: "revenue", headline: true, hint: true, unit: money},
+		{name: "planned_revenue", kind: KindPlannedRevenue, label: "planned revenue", unit: money},
 	},
 	"stage": {
 		{name: "volume", kind: KindVolume, headline: true, hint: true, unit: stageCount, whole: true},
 		{name: "rate", kind: KindRate, label: "rate", attrs: []string{"rate"}, when: notFirstStage, unit: ratio},
 		{name: "inflow", kind: KindInflow, label: "inflow", when: laterEntry, unit: leads, whole: true},
+		{name: "blended_rate", kind: KindBlendedRate, label: "blended rate", when: blended, unit: ratio},
 	},
 	"channel": {
 		{name: "leads", kind: KindLeads, label: "leads", attrs: []string{"leads"}, headline: true, hint: true, unit: leads, whole: true},
 		{name: "share", kind: KindShare, label: "share", attrs: []string{"share"}, unit: ratio},
 		{name: "cpa", kind: KindCPA, label: "CPA", attrs: []string{"cpa"}, unit: money},
 		{name: "cost", kind: KindCost, label: "cost", attrs: []string{"budget"}, headline: true, hint: true, unit: money},
+		{name: "deal_size", kind: KindDealSize, label: "deal size", attrs: []string{"deal_size"}, when: hasDealSize, unit: money},
+		{name: "won", kind: KindChannelWon, label: "won deals", unit: channelWon},
+		{name: "revenue", kind: KindChannelRevenue, label: "revenue", unit: money},
+		{name: "cac", kind: KindCAC, label: "CAC", unit: money},
+		{name: "roas", kind: KindROAS, label: "ROAS", unit: ratio},
+	},
+	// A channel's cohort at one stage (cohorts.go).
+	"cohort": {
+		{name: "volume", kind: KindCohort, unit: cohortCount, whole: false},
+		{name: "rate", kind: KindRate, label: "rate", when: cohortRate, unit: ratio},
 	},
 	"budget": {
 		{name: "spend", kind: KindSpend, label: "spend", headline: true, hint: true, unit: money},

@@ -138,7 +138,15 @@ type Channel struct {
 	// Source is where the channel's leads come from: "marketing" (the
 	// default, when zero), "sales", "partner", or a name of the plan's.
 	Source Text `plan:"source"`
+	// Rates overrides the funnel's rates for this channel's leads, an
+	// object of rates by stage name; DealSize its deals' revenue. Either
+	// makes the funnel's leads cohorts that convert differently.
+	Rates    *Attr `plan:"rates"`
+	DealSize *Attr `plan:"deal_size"`
 }
+
+// Overrides reports whether the channel converts otherwise than its funnel.
+func (c *Channel) Overrides() bool { return c.Rates != nil || c.DealSize != nil }
 
 // DefaultSource is the source of a channel that names none.
 const DefaultSource = "marketing"

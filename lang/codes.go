@@ -201,3 +201,37 @@ func WithCode(diags hcl.Diagnostics, code Code) hcl.Diagnostics {
 	}
 	return diags
 }
+
+// Note is a place related to a diagnostic and what it shows there: an
+// input that determines a value that misses its target. Editors show
+// notes as related information, SARIF as related locations, the text
+// format as lines after the diagnostic.
+type Note struct {
+	Range   hcl.Range
+	Message string
+}
+
+// noted is the extra of a diagnostic with notes: its code and the notes.
+// It unwraps to the code, so that CodeOf and hcl.DiagnosticExtra find it.
+type noted struct {
+	code  Code
+	notes []Note
+}
+
+func (n *noted) UnwrapDiagnosticExtra() interface{} { return n.code }
+
+// WithNotes attaches notes to d, which keeps its code, and returns d.
+func WithNotes(d *hcl.Diagnostic, notes ...Note) *hcl.Diagnostic {
+	if len(notes) > 0 {
+		d.Extra = &noted{code: CodeOf(d), notes: notes}
+	}
+	return d
+}
+
+// NotesOf returns the notes of d.
+func NotesOf(d *hcl.Diagnostic) []Note {
+	if n, ok := hcl.DiagnosticExtra[*noted](d); ok {
+		return n.notes
+	}
+	return nil
+}

@@ -37,6 +37,9 @@ const (
 	RoleRefList
 	// RoleBool is true or false.
 	RoleBool
+	// RoleValueMap is an object of values by name (rates = { sql = "20%"
+	// }): each is lowered as a RoleValue is.
+	RoleValueMap
 )
 
 // AttrSpec is one attribute of a block kind.
@@ -157,7 +160,9 @@ var Blocks = []*BlockSpec{
 			AttrSpec{Name: "share", Role: RoleValue, Doc: "its share of the leads into its stage"},
 			AttrSpec{Name: "leads", Role: RoleValue, Doc: "the leads it brings"},
 			AttrSpec{Name: "budget", Role: RoleValue, Doc: "what it may spend"},
-			AttrSpec{Name: "source", Role: RoleText, Doc: "where its leads come from: marketing, sales, partner, ..."}),
+			AttrSpec{Name: "source", Role: RoleText, Doc: "where its leads come from: marketing, sales, partner, ..."},
+			AttrSpec{Name: "rates", Role: RoleValueMap, Doc: "its own rates at stages below its entry stage, by stage name"},
+			AttrSpec{Name: "deal_size", Role: RoleValue, Doc: "the revenue of one of its won deals, when not the funnel's"}),
 		Exclusive: [][]string{{"share", "leads", "budget"}},
 		new:       func() Node { return &Channel{} }, add: func(p *Plan, _, n Node) { p.Channels = append(p.Channels, n.(*Channel)) },
 		check: checkChannel},

@@ -191,11 +191,21 @@ func workedSides(t *testing.T) (before, after plandiff.Side) {
 //	           = ¥175,140,000 (was ¥158,877,000): +¥16,263,000
 //	marketing-sourced leads (every channel is marketing's), in the funnel
 //	           and in the plan: 8,400 (was 7,620): +780
+//	each channel's cohort: at the inquiry stage its leads; at MQL its
+//	           leads x MQL / inquiries, 2,667 x 2,286 / 7,620 = 800.1 ->
+//	           2,940 x 2,520 / 8,400 = 882 (webinar), 571.5 -> 630, 457.2 -> 504;
+//	           from SAL down unchanged (SAL stays 1,600)
+//	each channel's won deals and revenue stay; its CAC (cost / won) grows
+//	           with its cost, 40,005,000 / 70 = ¥571,500 -> 44,100,000 / 70 =
+//	           ¥630,000 (webinar); its ROAS (revenue / cost) shrinks by
+//	           127/140: 168,000,000 / 40,005,000 = 419.95% -> 380.95%,
+//	           -13/140 = -9.3%
 //
 // Every volume, lead count and cost grows by 8,400 / 7,620 = 140/127, so
 // each relative change is 13/127 = 10.236% -> +10.2%. The SAL rate moves
-// -6.5 points, 6.5 / 70 = 9.286% -> -9.3%. The other 26 of the 40 values
-// stay (marketing's won deals, revenue and shares among them). Both plans are over the ¥100,000,000 cap (the worked example's
+// -6.5 points, 6.5 / 70 = 9.286% -> -9.3%. The other 47 of the 77 values
+// stay (marketing's won deals, revenue and shares among them; each
+// channel's won deals, revenue and cohort from SAL down). Both plans are over the ¥100,000,000 cap (the worked example's
 // over-budget error), which does not stop them from solving.
 func TestWorkedExample(t *testing.T) {
 	d := plandiff.Compare(workedSides(t))
@@ -214,14 +224,30 @@ func TestWorkedExample(t *testing.T) {
 		"funnel.demand.source.marketing.leads 7,620 -> 8,400 +780 (+10.2%)",
 		"source.marketing.leads 7,620 -> 8,400 +780 (+10.2%)",
 		"funnel.demand.sal.rate 70% -> 63.5% -6.5 pt (-9.3%)",
+		"channel.webinar.cac ¥571,500 -> ¥630,000 +¥58,500 (+10.2%)",
+		"channel.webinar.roas 419.95% -> 380.95% -39.0 pt (-9.3%)",
+		"channel.webinar.stage.inquiry.volume 2,667 -> 2,940 +273 (+10.2%)",
+		"channel.webinar.stage.mql.volume 800.1 -> 882 +81.9 (+10.2%)",
+		"channel.exhibition.cac ¥1,524,000 -> ¥1,680,000 +¥156,000 (+10.2%)",
+		"channel.exhibition.roas 157.48% -> 142.86% -14.62 pt (-9.3%)",
+		"channel.exhibition.stage.inquiry.volume 1,905 -> 2,100 +195 (+10.2%)",
+		"channel.exhibition.stage.mql.volume 571.5 -> 630 +58.5 (+10.2%)",
+		"channel.seo.cac ¥304,800 -> ¥336,000 +¥31,200 (+10.2%)",
+		"channel.seo.roas 787.4% -> 714.29% -73.12 pt (-9.3%)",
+		"channel.seo.stage.inquiry.volume 1,524 -> 1,680 +156 (+10.2%)",
+		"channel.seo.stage.mql.volume 457.2 -> 504 +46.8 (+10.2%)",
+		"channel.ads.cac ¥762,000 -> ¥840,000 +¥78,000 (+10.2%)",
+		"channel.ads.roas 314.96% -> 285.71% -29.25 pt (-9.3%)",
+		"channel.ads.stage.inquiry.volume 1,524 -> 1,680 +156 (+10.2%)",
+		"channel.ads.stage.mql.volume 457.2 -> 504 +46.8 (+10.2%)",
 	)
 	for _, c := range d.Headline() {
 		if c.Relative.RatString() != "13/127" {
 			t.Errorf("%s: relative change %s, want exactly 13/127", c.Path, c.Relative.RatString())
 		}
 	}
-	if d.Unchanged != 26 || len(d.Added)+len(d.Removed)+len(d.Unsolved)+len(d.UnitChanged) != 0 {
-		t.Errorf("unchanged %d, added %d, removed %d, unsolved %d, unit changed %d; want 26 and none",
+	if d.Unchanged != 47 || len(d.Added)+len(d.Removed)+len(d.Unsolved)+len(d.UnitChanged) != 0 {
+		t.Errorf("unchanged %d, added %d, removed %d, unsolved %d, unit changed %d; want 47 and none",
 			d.Unchanged, len(d.Added), len(d.Removed), len(d.Unsolved), len(d.UnitChanged))
 	}
 	for _, p := range []plandiff.Plan{d.Old, d.New} {

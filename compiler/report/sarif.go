@@ -114,9 +114,14 @@ type (
 		Level     string          `json:"level"`
 		Message   sarifText       `json:"message"`
 		Locations []sarifLocation `json:"locations,omitempty"`
+		// RelatedLocations are the diagnostic's notes (lang.Note).
+		RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
 	}
 	sarifLocation struct {
+		// ID numbers a related location within its result.
+		ID               *int          `json:"id,omitempty"`
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+		Message          *sarifText    `json:"message,omitempty"`
 	}
 	sarifPhysical struct {
 		ArtifactLocation sarifArtifact `json:"artifactLocation"`
@@ -195,6 +200,10 @@ func sarifResultOf(d *hcl.Diagnostic, index map[string]int, files map[string]*hc
 	r := sarifResult{RuleID: code, RuleIndex: index[code], Level: display.Severity(d), Message: sarifText{Text: msg}}
 	if d.Subject != nil && d.Subject.Filename != "" {
 		r.Locations = []sarifLocation{{PhysicalLocation: sarifPhysicalOf(*d.Subject, files)}}
+	}
+	for i, n := range lang.NotesOf(d) {
+		r.RelatedLocations = append(r.RelatedLocations, sarifLocation{ID: &i,
+			PhysicalLocation: sarifPhysicalOf(n.Range, files), Message: &sarifText{Text: n.Message}})
 	}
 	return r
 }

@@ -67,6 +67,16 @@ type DiagnosticJSON struct {
 	Line     int        `json:"line"`
 	Column   int        `json:"column"`
 	Range    *RangeJSON `json:"range,omitempty"`
+	// Related are the places that explain the diagnostic: the inputs
+	// that determine a value that misses its target.
+	Related []RelatedJSON `json:"related,omitempty"`
+}
+
+// RelatedJSON is a place related to a diagnostic and what it shows there.
+type RelatedJSON struct {
+	Message string    `json:"message"`
+	File    string    `json:"file"`
+	Range   RangeJSON `json:"range"`
 }
 
 // RangeJSON is a source range; End is exclusive.
@@ -115,6 +125,10 @@ func Diagnostics(diags hcl.Diagnostics) []DiagnosticJSON {
 			if r.Start.Line > 0 {
 				j.Range = &RangeJSON{Start: pos(r.Start), End: pos(r.End)}
 			}
+		}
+		for _, n := range lang.NotesOf(d) {
+			j.Related = append(j.Related, RelatedJSON{Message: n.Message, File: n.Range.Filename,
+				Range: RangeJSON{Start: pos(n.Range.Start), End: pos(n.Range.End)}})
 		}
 		out = append(out, j)
 	}

@@ -70,12 +70,25 @@ func (s *snapshot) lspDiagnostics(enc encoding) map[string][]Diagnostic {
 	for _, d := range s.diags {
 		f, rng := s.locate(d.Subject)
 		out[f.name] = append(out[f.name], Diagnostic{
-			Range:    f.text.lspRange(rng, enc),
-			Severity: severity(d),
-			Code:     string(lang.CodeOf(d)),
-			Source:   "planc",
-			Message:  message(d),
+			Range:              f.text.lspRange(rng, enc),
+			Severity:           severity(d),
+			Code:               string(lang.CodeOf(d)),
+			Source:             "planc",
+			Message:            message(d),
+			RelatedInformation: s.related(d, enc),
 		})
+	}
+	return out
+}
+
+// related converts a diagnostic's notes in the plan's files.
+func (s *snapshot) related(d *hcl.Diagnostic, enc encoding) []DiagnosticRelatedInformation {
+	var out []DiagnosticRelatedInformation
+	for _, n := range lang.NotesOf(d) {
+		if f := s.files[n.Range.Filename]; f != nil {
+			out = append(out, DiagnosticRelatedInformation{Message: n.Message,
+				Location: Location{URI: f.uri, Range: f.text.lspRange(n.Range, enc)}})
+		}
 	}
 	return out
 }

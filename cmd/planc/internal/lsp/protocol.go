@@ -184,6 +184,14 @@ type Diagnostic struct {
 	Code     string `json:"code,omitempty"`
 	Source   string `json:"source"`
 	Message  string `json:"message"`
+	// RelatedInformation are the diagnostic's notes (lang.Note).
+	RelatedInformation []DiagnosticRelatedInformation `json:"relatedInformation,omitempty"`
+}
+
+// DiagnosticRelatedInformation is a place related to a diagnostic.
+type DiagnosticRelatedInformation struct {
+	Location Location `json:"location"`
+	Message  string   `json:"message"`
 }
 
 // MarkupContent is Markdown (or plain text) for hovers and tooltips.
