@@ -56,12 +56,12 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 		plan = &lang.Plan{Files: map[string]*hcl.File{}}
 	}
 	s := &sink{diags: append(hcl.Diagnostics{}, front...)}
-	info := resolve(plan, s, opts)    // objects, values, references to blocks
-	low := lower(plan, info, s)       // given values, equations, check conditions
-	inferUnits(info, low, s)          // the unit of every value
-	resolveDeferred(low.deferred)     // bare numbers whose unit a formula gave
-	rules := readRules(plan, info, s) // which checks run, how severe, thresholds
-	resolveBenchmarks(info, s)        // benchmark keys, against inferred units
+	info := resolve(plan, s, opts)       // objects, values, references to blocks
+	low := lower(plan, info, s)          // given values, equations, check conditions
+	inferUnits(info, low, s)             // the unit of every value
+	resolveDeferred(low.deferred)        // bare numbers whose unit a formula gave
+	rules := readRules(plan, info, s)    // which checks run, how severe, thresholds
+	resolveBenchmarks(info, s)           // benchmark keys, against inferred units
 	badUnits := checkUnits(info, low, s) // every equation's and condition's units
 	if err := ctx.Err(); err != nil {
 		return nil, err
