@@ -165,6 +165,9 @@ func (s *solver) run() {
 	for _, t := range s.targets {
 		s.target(t)
 	}
+	// Once for all targets: a plan has a target a funnel, and settling
+	// after each would be quadratic in a plan of many funnels.
+	s.settle()
 }
 
 // target puts a goal in. A value the inputs left open takes it, and the
@@ -178,7 +181,6 @@ func (s *solver) target(t *Var) {
 	if !s.has(t) {
 		s.solved(t, goal, nil)
 		s.propagate(nil)
-		s.settle()
 		return
 	}
 	if got := s.val[t.id]; !got.overlaps(goal) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/site"
+	"github.com/planc-dev/planc/compiler/site/sitetest"
 )
 
 // TestExampleSites builds the site of every example and checks that it is
@@ -53,4 +54,31 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestExampleSitesAddUp checks every table of every example's site, and of
+// the hand-checked test plans, the way a reader checks a report: in each
+// table with a total row, the rows of each column that adds up give the
+// total shown.
+func TestExampleSitesAddUp(t *testing.T) {
+	dirs, _ := filepath.Glob("*")
+	dirs = append(dirs, filepath.Join("..", "testdata", "worked"))
+	for _, dir := range dirs {
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			continue
+		}
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			files, err := site.Generate(compiler.Run(dir), site.Options{AllowErrors: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			problems, checked := sitetest.Reconcile(files)
+			for _, p := range problems {
+				t.Error(p)
+			}
+			if checked == 0 {
+				t.Error("no total row to check")
+			}
+		})
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/planc-dev/planc/compiler/display"
+	"github.com/planc-dev/planc/lang/quantity"
 )
 
 func TestNumber(t *testing.T) {
@@ -103,4 +104,38 @@ func TestTerminal(t *testing.T) {
 	if got := display.Printable("a\nb"); got != "a?b" {
 		t.Errorf("Printable kept a line end: %q", got)
 	}
+}
+
+// TestParts: parts rounded as shown add up to their total shown. Three
+// thirds of 100 leads (33.333...) show as 33.34, 33.33 and 33.33 (the
+// first takes the 0.01 left over, ties to the first): 100. Yen have no
+// decimals: 24,000,000.5 + 95,999,999.5 = 120,000,000, shown 24,000,001
+// (the tie goes to the first) and 95,999,999.
+func TestParts(t *testing.T) {
+	third := big.NewRat(100, 3)
+	parts, total := display.Parts([]*big.Rat{third, third, third}, quantity.CountOf("leads"))
+	if got := ratStrings(parts); got != "1667/50 3333/100 3333/100" || total.RatString() != "100" {
+		t.Errorf("thirds: %s = %s", got, total.RatString())
+	}
+	yen := quantity.Money("JPY")
+	parts, total = display.Parts([]*big.Rat{big.NewRat(48000001, 2), big.NewRat(191999999, 2)}, yen)
+	if got := ratStrings(parts); got != "24000001 95999999" || total.RatString() != "120000000" {
+		t.Errorf("yen: %s = %s", got, total.RatString())
+	}
+	// Shares of 1/3 each are 33.33% + 33.33% + 33.34%... ties to the first.
+	parts, total = display.Parts([]*big.Rat{big.NewRat(1, 3), big.NewRat(1, 3), big.NewRat(1, 3)}, quantity.Ratio)
+	if got := ratStrings(parts); got != "1667/5000 3333/10000 3333/10000" || total.RatString() != "1" {
+		t.Errorf("shares: %s = %s", got, total.RatString())
+	}
+	if _, total := display.Parts([]*big.Rat{third, nil}, quantity.Count); total != nil {
+		t.Errorf("an unknown part gives a total %s", total.RatString())
+	}
+}
+
+func ratStrings(rs []*big.Rat) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.RatString())
+	}
+	return strings.Join(out, " ")
 }

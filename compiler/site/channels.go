@@ -9,12 +9,16 @@ import (
 )
 
 type channelsBody struct {
-	Channels []channelRow
-	Budgets  []budgetView
+	Channels  []channelRow
+	Economics []economicsTable
+	Budgets   []budgetView
 }
 
+// channelRow is a channel in the table of channels; ShareOf says what its
+// share is a share of (the leads into its stage: "inquiry", "SAL
+// inflow").
 type channelRow struct {
-	Label, Href, Stage, StageHref, Share, Leads, CPA, Cost string
+	Label, Href, Stage, StageHref, Share, ShareOf, Leads, CPA, Cost string
 }
 
 type budgetView struct {
@@ -57,18 +61,32 @@ func (g *gen) channels() error {
 		if s := c.Ref("stage"); s != nil {
 			row.Stage = s.Parent.Label() + " / " + s.Label()
 			row.StageHref = g.names.page(s)
+			row.ShareOf = shareOf(s)
 		}
 		b.Channels = append(b.Channels, row)
 	}
+	b.Economics = g.economics()
 	var anchors []string
 	for _, bu := range g.objs("budget") {
 		anchors = append(anchors, budgetAnchor(bu))
+	}
+	for _, t := range b.Economics {
+		anchors = append(anchors, t.Anchor)
 	}
 	ids := newIDs(append(layoutIDs, anchors...)...)
 	for _, bu := range g.objs("budget") {
 		b.Budgets = append(b.Budgets, g.budgetView(bu, ids))
 	}
 	return g.render("channels.html", "channels", "Channels and budget", b)
+}
+
+// shareOf names what the shares of the channels into stage s are shares
+// of: the stage's leads at its funnel's top, its inflow below.
+func shareOf(s *compiler.Object) string {
+	if s.Value("inflow") != nil {
+		return s.Label() + " inflow"
+	}
+	return s.Label()
 }
 
 func (g *gen) budgetView(bu *compiler.Object, ids *pageIDs) budgetView {

@@ -9,12 +9,12 @@ import (
 )
 
 type funnelBody struct {
-	Label, Path, Owner string
-	Description        template.HTML
-	DealSize, Revenue  string
-	Chart              waterfall
-	Stages             []stageRow
-	Benchmarks         []benchmarkRow
+	Label, Path, Owner         string
+	Description                template.HTML
+	DealSize, Revenue, Planned string
+	Chart                      waterfall
+	Stages                     []stageRow
+	Benchmarks                 []benchmarkRow
 	// Sources is nil when no channel feeds the funnel.
 	Sources *sourcesView
 	Vars    []varView
@@ -34,6 +34,9 @@ type benchmarkSource struct {
 
 type stageRow struct {
 	Label, Href, Owner, Volume, Rate string
+	// Blended marks a rate blended from channels that convert at their
+	// own rates (funnel.F.S.blended_rate).
+	Blended bool
 	// Team and TeamHref name the team that works the stage, if any.
 	Team, TeamHref string
 	// Inflow is the leads channels bring into a stage below the funnel's
@@ -68,13 +71,14 @@ func (g *gen) funnelPage(f *compiler.Object) error {
 	h := f.Node.Header()
 	b := funnelBody{Label: f.Label(), Path: f.Path.String(), Owner: h.Owner.Value,
 		Description: markdown(h.Description.Value, ids, "description"),
-		DealSize:    g.show(f.Value("deal_size")), Revenue: g.show(f.Value("revenue")), Chart: g.waterfall(f)}
+		DealSize:    g.show(f.Value("deal_size")), Revenue: g.show(f.Value("revenue")),
+		Planned: g.show(f.Value("planned_revenue")), Chart: g.waterfall(f)}
 	for i, s := range f.Kids {
 		row := g.stageRow(f, i)
 		row.Definition = markdown(s.Node.(*lang.Stage).Definition.Value, ids, "definition-"+s.Name())
 		b.Stages = append(b.Stages, row)
 	}
-	b.Sources = g.sourcesView(f, "this funnel’s revenue")
+	b.Sources = g.sourcesView(f, "this funnel’s planned revenue, "+b.Planned)
 	b.Benchmarks = g.benchmarks(f)
 	for _, v := range vs {
 		b.Vars = append(b.Vars, g.varView(v))
@@ -86,7 +90,8 @@ func (g *gen) funnelPage(f *compiler.Object) error {
 func (g *gen) stageRow(f *compiler.Object, i int) stageRow {
 	s := f.Kids[i]
 	row := stageRow{Label: s.Label(), Href: g.names.page(s),
-		Owner: s.Node.Header().Owner.Value, Volume: g.show(s.Value("volume")), Rate: g.rateText(s.Value("rate")), Handoff: isHandoff(f, i)}
+		Owner: s.Node.Header().Owner.Value, Volume: g.show(s.Value("volume")), Rate: g.rateText(stageRate(s)), Handoff: isHandoff(f, i),
+		Blended: s.Value("blended_rate") != nil}
 	if t := s.Ref("team"); t != nil {
 		row.Team, row.TeamHref = t.Label(), teamsHref(t)
 	}
@@ -94,6 +99,15 @@ func (g *gen) stageRow(f *compiler.Object, i int) stageRow {
 		row.Inflow, row.InflowHref = g.show(in), g.names.href(in)
 	}
 	return row
+}
+
+// stageRate is the rate a stage's volume shows: its blended rate where
+// channels convert at their own rates into it, else its rate.
+func stageRate(s *compiler.Object) *compiler.Var {
+	if b := s.Value("blended_rate"); b != nil {
+		return b
+	}
+	return s.Value("rate")
 }
 
 // benchmarks lists the funnel's stages that are compared with a benchmark.
@@ -154,7 +168,7 @@ func (g *gen) waterfall(f *compiler.Object) waterfall {
 		if i > 0 {
 			prevBottom := y
 			prev := f.Kids[i-1]
-			row.Rate, row.Prev = g.rateText(s.Value("rate")), prev.Label()
+			row.Rate, row.Prev = g.rateText(stageRate(s)), prev.Label()
 			if in := s.Value("inflow"); in != nil {
 				row.Inflow = g.show(in)
 			}

@@ -37,9 +37,14 @@ const (
 
 type kgiCard struct{ Label, Href, Display, Note string }
 
+// funnelHead is a funnel's headline numbers. Planned is its planned
+// revenue, shown as won deals x deal size (or the channels' deals at
+// their sizes, with Cohorts); Required the revenue the plan needs, when
+// whole deals make the planned revenue more.
 type funnelHead struct {
-	Anchor, Label, Href, DealSize, Won, Revenue string
-	Stages                                      []stageRow
+	Anchor, Label, Href, DealSize, Won, Planned, Required string
+	Cohorts                                               bool
+	Stages                                                []stageRow
 }
 
 type budgetHead struct{ Label, Href, Spend, Cap, Over, Left string }
@@ -74,7 +79,7 @@ func (g *gen) overview() error {
 		}
 		b.KGIs = append(b.KGIs, card)
 	}
-	b.Sources = g.sourcesView(nil, "the revenue of all funnels")
+	b.Sources = g.sourcesView(nil, "the planned revenue of all funnels")
 	if b.Sources != nil && b.Sources.Marketing != nil {
 		mk := b.Sources.Marketing
 		b.Marketing = &kgiCard{Label: "Marketing-sourced revenue", Href: mk.Href, Display: mk.Revenue, Note: mk.Share + " of " + mk.Of}
@@ -112,12 +117,37 @@ func funnelAnchor(f *compiler.Object) string { return "funnel-" + f.Name() }
 // funnelHead is a funnel's headline numbers: each stage's volume, and the
 // won deals with the revenue they make.
 func (g *gen) funnelHead(f *compiler.Object) funnelHead {
+	planned, required := f.Value("planned_revenue"), f.Value("revenue")
 	h := funnelHead{Anchor: funnelAnchor(f), Label: f.Label(), Href: g.names.page(f),
-		DealSize: g.show(f.Value("deal_size")), Revenue: g.show(f.Value("revenue"))}
+		DealSize: g.show(f.Value("deal_size")), Planned: g.show(planned), Cohorts: g.hasCohorts(f)}
+	if p, r := g.exact(planned), g.exact(required); p != nil && r != nil && p.Cmp(r) != 0 {
+		h.Required = g.show(required)
+	}
 	for i := range f.Kids {
 		row := g.stageRow(f, i)
 		h.Stages = append(h.Stages, row)
 		h.Won = row.Volume
 	}
 	return h
+}
+
+// hasCohorts reports whether some channel into f converts at its own
+// rates or deal size: the funnel's revenue is then its channels' sum.
+func (g *gen) hasCohorts(f *compiler.Object) bool {
+	for _, c := range g.objs("channel") {
+		if s := c.Ref("stage"); s != nil && s.Parent == f && (c.Value("deal_size") != nil || hasOwnRate(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasOwnRate reports whether channel c converts at a rate of its own.
+func hasOwnRate(c *compiler.Object) bool {
+	for _, co := range c.Kids {
+		if co.Value("rate") != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/planc-dev/planc/compiler/site/sitetest"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -300,4 +301,23 @@ func FuzzMarkdown(f *testing.F) {
 			t.Fatalf("markdown(%q) = %q lets HTML or a script link through", src, got)
 		}
 	})
+}
+
+// TestTablesAddUp: the sites of the site's test plans and of the
+// compiler's hand-checked solve archives (the cohorts' worked example
+// among them) have tables whose total rows are the sums of their rows.
+func TestTablesAddUp(t *testing.T) {
+	archives, _ := filepath.Glob("../testdata/solve/*.txtar")
+	checked := 0
+	for _, a := range append(archives, clean, content) {
+		files := generate(t, a)
+		problems, n := sitetest.Reconcile(files)
+		checked += n
+		for _, p := range problems {
+			t.Errorf("%s: %s", a, p)
+		}
+	}
+	if checked == 0 {
+		t.Error("no total row to check")
+	}
 }

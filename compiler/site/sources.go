@@ -17,6 +17,9 @@ import (
 // sourcesView is the "sources" template: a funnel's or the plan's sources.
 type sourcesView struct {
 	Rows []sourceRow
+	// Total adds the rows up (the shares too: they are shares of one
+	// total).
+	Total sourceRow
 	// Marketing is marketing's contribution, nil when marketing sources
 	// nothing here or its revenue could not be solved.
 	Marketing *contribution
@@ -88,17 +91,29 @@ func (g *gen) sourcesView(f *compiler.Object, of string) *sourcesView {
 		return nil
 	}
 	sv := &sourcesView{}
+	col := func(name string) ([]string, string) {
+		vs := make([]*compiler.Var, len(srcs))
+		for i, src := range srcs {
+			vs[i] = src.Value(name)
+		}
+		return g.partsText(vs, vs[0].Unit)
+	}
+	leads, totalLeads := col("leads")
+	leadShares, totalLeadShare := col("lead_share")
+	won, totalWon := col("won")
+	revenues, totalRevenue := col("revenue")
+	shares, totalShare := col("share")
+	sv.Total = sourceRow{Label: "Total", Leads: totalLeads, LeadShare: totalLeadShare, Won: totalWon, Revenue: totalRevenue, Share: totalShare}
 	for i, src := range srcs {
 		revenue, share := src.Value("revenue"), src.Value("share")
 		row := sourceRow{Anchor: sourceAnchor(src), Label: src.Name(), Href: g.names.page(src), Class: srcClass(i),
-			Leads: g.show(src.Value("leads")), LeadShare: g.show(src.Value("lead_share")), Won: g.show(src.Value("won")),
-			Revenue: g.show(revenue), Share: g.show(share)}
+			Leads: leads[i], LeadShare: leadShares[i], Won: won[i], Revenue: revenues[i], Share: shares[i]}
 		for _, c := range src.Refs("channels") {
 			row.Channels = append(row.Channels, g.channelLink(c))
 		}
 		sv.Rows = append(sv.Rows, row)
 		if src.Name() == lang.DefaultSource && g.exact(revenue) != nil && g.exact(share) != nil {
-			sv.Marketing = &contribution{Href: g.names.page(src), Revenue: g.show(revenue), Share: g.show(share), Of: of}
+			sv.Marketing = &contribution{Href: g.names.page(src), Revenue: revenues[i], Share: shares[i], Of: of}
 		}
 	}
 	sv.Chart = g.shareBar(srcs)
@@ -118,9 +133,11 @@ func (g *gen) channelLink(c *compiler.Object) channelLink {
 // srcClass is the colour class of the i-th source; six colours repeat.
 func srcClass(i int) string { return "src-" + string(rune('0'+i%6)) }
 
-// shareBar stacks the sources' shares of revenue in one bar. Each
-// segment ends at the rounded running total, so the segments meet and
-// fill the bar exactly.
+// shareBar stacks the sources' shares of revenue in one bar, on a track
+// that stands for the whole planned revenue: a share of 72% spans 72% of
+// the track, and what the sources do not cover (the revenue of funnels
+// without channels) is left open. Each segment ends at the rounded
+// running total, so the segments meet.
 func (g *gen) shareBar(srcs []*compiler.Object) *shareBar {
 	const w, h = chartW, 28
 	b := &shareBar{W: w, H: h}
@@ -139,6 +156,9 @@ func (g *gen) shareBar(srcs []*compiler.Object) *shareBar {
 	if total <= 0 {
 		return nil
 	}
+	if total < 1 {
+		total = 1 // the sources cover part of the revenue: the rest stays open
+	}
 	b.Label = "Share of revenue by source: " + strings.Join(parts, ", ")
 	var run float64
 	x0 := 0
@@ -155,7 +175,7 @@ func (g *gen) shareBar(srcs []*compiler.Object) *shareBar {
 }
 
 // sourceNote explains on a source's page where its numbers come from.
-const sourceNote = "planc attributes won deals and revenue to the sources of the leads. A lead that enters at a stage becomes a won deal at the product of the conversion rates of the stages after it, so a source's share is the won deals its leads make over the won deals all leads make."
+const sourceNote = "A source's won deals and revenue are those of its channels: each channel's cohort of leads moves down the funnel at the funnel's rates, or at the channel's own where it has them, and its deals bring the channel's deal size, or the funnel's. A source's share is its share of the funnel's planned revenue, which the sources add up to."
 
 func (g *gen) sourcePage(src *compiler.Object) error {
 	b, ids := blockBody(src)

@@ -74,7 +74,7 @@ func TestSourcesFunnelPage(t *testing.T) {
 	page := "funnel.demand.html"
 	pageHas(t, files, page,
 		`<h2 id="sources">Sources</h2>`,
-		`Marketing sourced <a href="funnel.demand.source.marketing.html"><strong class="num">¥75,000,000</strong></a>, <strong class="num">75%</strong> of this funnel’s revenue.`,
+		`Marketing sourced <a href="funnel.demand.source.marketing.html"><strong class="num">¥75,000,000</strong></a>, <strong class="num">75%</strong> of this funnel’s planned revenue, ¥100,000,000.`,
 		// The stacked bar, with its text equivalent.
 		`role="img" aria-label="Share of revenue by source: marketing 75%, partner 15%, sales 10%"`,
 		`<rect class="src-0" x="0" y="0" width="600" height="28">`,
@@ -112,9 +112,9 @@ func TestSourcesOverview(t *testing.T) {
 		`<a class="card card-source" href="source.marketing.html">`,
 		`<span class="card-title">Marketing-sourced revenue</span>`,
 		`<span class="card-value num">¥75,000,000</span>`,
-		`<span class="card-note">75% of the revenue of all funnels</span>`,
+		`<span class="card-note">75% of the planned revenue of all funnels</span>`,
 		`<h2 id="sources">Sources</h2>`,
-		`Marketing sourced <a href="source.marketing.html"><strong class="num">¥75,000,000</strong></a>, <strong class="num">75%</strong> of the revenue of all funnels.`,
+		`Marketing sourced <a href="source.marketing.html"><strong class="num">¥75,000,000</strong></a>, <strong class="num">75%</strong> of the planned revenue of all funnels.`,
 		`+100 from channels`,
 	)
 	for _, row := range []string{
