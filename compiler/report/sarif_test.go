@@ -304,3 +304,25 @@ func TestUTF16Column(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFRelatedLocations: a target the plan's inputs miss carries the
+// inputs as related locations, numbered, each with its message, and the
+// log stays valid SARIF 2.1.0.
+func TestSARIFRelatedLocations(t *testing.T) {
+	dir := t.TempDir()
+	src := "plan { title = \"Gap\" }\nkgi \"revenue\" {\n  target  = \"4.8億円\"\n  formula = kpi.deals * \"2M JPY\"\n}\nkpi \"deals\" {\n  value = 200\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.plan.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	r := compiler.Run(dir)
+	if err := SARIF(&out, r.Diags, r.Plan.Files, "1.2.3"); err != nil {
+		t.Fatal(err)
+	}
+	validateSARIF(t, out.Bytes())
+	for _, want := range []string{`"relatedLocations": [`, `"id": 0`, `"startLine": 7`, `"text": "kpi.deals is 200 here"`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("SARIF has no %s:\n%s", want, out.String())
+		}
+	}
+}

@@ -142,3 +142,20 @@ func withCode(diags []lsp.Diagnostic, code string) *lsp.Diagnostic {
 	}
 	return nil
 }
+
+// TestRelatedInformation: a target the plan's inputs miss is reported at
+// the target, with the inputs that determine it as related information.
+func TestRelatedInformation(t *testing.T) {
+	src := "plan { title = \"Gap\" }\nkgi \"revenue\" {\n  target  = \"4.8億円\"\n  formula = kpi.deals * \"2M JPY\"\n}\nkpi \"deals\" {\n  value = 200\n}\n"
+	dir := writePlan(t, map[string]string{"main.plan.hcl": src})
+	s := start(t, 0)
+	uri := fileURI(dir, "main.plan.hcl")
+	d := withCode(s.open(uri, src), "conflict")
+	if d == nil || d.Range.Start.Line != 2 || len(d.RelatedInformation) != 1 {
+		t.Fatalf("diagnostic = %+v", d)
+	}
+	rel := d.RelatedInformation[0]
+	if rel.Message != "kpi.deals is 200 here" || rel.Location.URI != uri || rel.Location.Range != line(6, 10, 13) {
+		t.Errorf("related = %+v", rel)
+	}
+}
