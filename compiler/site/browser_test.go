@@ -50,6 +50,17 @@ func TestBrowserSourcesAndTeams(t *testing.T) {
 	reportProblems(t, problems, artifacts)
 }
 
+// TestBrowserCohorts checks the worked example of channel cohorts, whose
+// channels page has the channel economics, at both widths.
+func TestBrowserCohorts(t *testing.T) {
+	ctx, problems, artifacts := browser(t)
+	dir := filepath.Join(t.TempDir(), "cohorts")
+	buildTo(t, txtarPlan(t, "../testdata/solve/cohorts_worked.txtar"), dir)
+	checkSite(ctx, t, dir, siteCheck{name: "cohorts", widths: []int64{1280, 390}, charts: []string{"funnel.demand.html"},
+		shots: map[string]string{"index.html": "overview", "funnel.demand.html": "funnel", "channels.html": "channels"}}, artifacts)
+	reportProblems(t, problems, artifacts)
+}
+
 // TestContentBrowser checks the personas, journey and analyses pages at a
 // desktop width and at 390px.
 func TestContentBrowser(t *testing.T) {
