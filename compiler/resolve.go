@@ -200,8 +200,8 @@ func blockLabel(b *lang.Block) string {
 }
 
 // resolveBlockRefs links every attribute that names blocks, and what the
-// compiler derives from them: a channel's entry stage, and a budget's
-// channels when it lists none (every channel).
+// compiler derives from them: a channel's entry stage, and the channels of
+// a budget that lists none (see defaultChannels).
 func (r *resolver) resolveBlockRefs() {
 	for _, o := range r.info.Objects {
 		for _, a := range lang.Spec(o.Kind).Attrs {
@@ -224,12 +224,20 @@ func (r *resolver) resolveBlockRefs() {
 			entered[s] = true
 		}
 	}
-	for _, b := range r.info.Kind("budget") {
-		if b.Node.(*lang.Budget).Channels == nil {
-			b.link("channels", slices.Clone(r.info.Kind("channel"))...)
-		}
-	}
+	r.defaultChannels()
 	r.markLaterEntries(entered)
+}
+
+// defaultChannels gives the plan's one budget, when it lists no channels,
+// every channel: the budget of a plan that has one pays for everything.
+// With several budgets, "every channel" would pay for each channel more
+// than once, so a budget without channels pays for none.
+func (r *resolver) defaultChannels() {
+	budgets := r.info.Kind("budget")
+	if len(budgets) != 1 || budgets[0].Node.(*lang.Budget).Channels != nil {
+		return
+	}
+	budgets[0].link("channels", slices.Clone(r.info.Kind("channel"))...)
 }
 
 // blockRef resolves an expression that must name one block of the kind

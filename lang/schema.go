@@ -169,7 +169,7 @@ var Blocks = []*BlockSpec{
 	{Kind: "budget", Label: "name", Namespace: true, Example: "marketing", Doc: "money for channels, with a cap",
 		Attrs: with(
 			AttrSpec{Name: "cap", Role: RoleValue, Doc: "the most it may spend"},
-			AttrSpec{Name: "channels", Role: RoleRefList, Kind: "channel", Doc: "the channels it pays for; every channel by default"}),
+			AttrSpec{Name: "channels", Role: RoleRefList, Kind: "channel", Doc: "the channels it pays for; every channel by default when the plan has one budget"}),
 		new: func() Node { return &Budget{} }, add: func(p *Plan, _, n Node) { p.Budgets = append(p.Budgets, n.(*Budget)) }},
 	{Kind: "team", Label: "name", Namespace: true, Example: "inside_sales", Doc: "people who work stages",
 		Attrs: with(
