@@ -88,6 +88,24 @@ var absurd = []struct {
 	{name: "template loops in a title", src: "plan {\n  title = \"" + strings.Repeat("%{for a in range(9999999)}%{for b in range(9999999)}", 3) + "x" + strings.Repeat("%{endfor}", 6) + "\"\n}\n", want: lang.Schema, at: "2:11"},
 	{name: "interpolation in a title", src: "plan {\n  title = \"${upper(\"x\")}\"\n}\n", want: lang.Schema, at: "2:11"},
 	{name: "20,000 blocks", src: header + strings.Repeat("kpi \"x\" {\n  value = 1\n}\n", 20000), want: lang.DuplicateName},
+	// Every budget of a deep hierarchy is over its cap: naming each one's
+	// place in it must not walk the whole chain per budget.
+	{name: "20,000 budgets in a chain, each over its cap", src: header + budgetChain(20000, false), want: lang.OverBudget},
+	{name: "20,000 budgets in a cycle of parents", src: header + budgetChain(20000, true), want: lang.Cycle},
+}
+
+// budgetChain is n budgets, each the parent of the next and each with an
+// item of ¥1 and a cap of ¥0; with loop, the first's parent is the last.
+func budgetChain(n int, loop bool) string {
+	var b strings.Builder
+	for i := range n {
+		parent := ""
+		if i > 0 || loop {
+			parent = fmt.Sprintf("  parent = budget.b%d\n", (i+n-1)%n)
+		}
+		fmt.Fprintf(&b, "budget \"b%d\" {\n%s  cap = 0\n  item \"i\" {\n    amount = 1\n  }\n}\n", i, parent)
+	}
+	return b.String()
 }
 
 func TestParseAbsurd(t *testing.T) {

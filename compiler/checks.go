@@ -123,28 +123,12 @@ func badAmount(v *Var) (summary, why string) {
 		return "", ""
 	case v.Kind == KindCPA:
 		return "Amount below zero", "a cost per lead cannot be below zero. A channel that costs nothing per lead has cpa = 0."
-	case v.Kind == KindCap, v.Kind == KindCost, v.Kind == KindLeads:
+	case v.Kind == KindCap, v.Kind == KindCost, v.Kind == KindLeads, v.Kind == KindAmount:
 		return "Amount below zero", "it cannot be below zero; give the amount without the minus sign."
 	case v.Kind == KindMetric && v.Given.Origin == Target && v.Unit.IsMoney():
 		return "Target below zero", "a money target below zero is no goal. Give the revenue (or other amount) the plan must reach."
 	}
 	return "", ""
-}
-
-func (c *checker) budgets() {
-	for _, b := range c.info.Kind("budget") {
-		spend, ok1 := c.sol.Value(b.Value("spend"))
-		limit, ok2 := c.sol.Value(b.Value("cap"))
-		if !ok1 || !ok2 || spend.Nom.Cmp(limit.Nom) <= 0 {
-			continue
-		}
-		u := b.Value("spend").Unit
-		excess := new(big.Rat).Sub(spend.Nom, limit.Nom)
-		detail := fmt.Sprintf("budget %q spends %s on its channels, above its cap of %s by %s. Raise the cap, lower CPAs or shift share to cheaper channels, or lower the target.",
-			b.Name(), quantity.Format(spend.Nom, u), quantity.Format(limit.Nom, u), quantity.Format(excess, u))
-		bu := b.Node.(*lang.Budget)
-		c.sink.fail(lang.OverBudget, exprRange(bu.Cap, bu.DefRange), "Over budget", detail)
-	}
 }
 
 func (c *checker) kgis() {

@@ -58,6 +58,15 @@ var codeCases = []codeCase{
 	{"underdetermined", lang.Underdetermined, hcl.DiagError, "plan.plan.hcl", 5, 1, []string{
 		"funnel.demand.inquiry.volume", "channel.webinar.leads", "One more input would solve this", "target"}},
 	{"over_budget", lang.OverBudget, hcl.DiagError, "plan.plan.hcl", 61, 9, []string{"¥158,877,000", "¥100,000,000", "¥58,877,000"}},
+	// Every level of a hierarchy of budgets, each naming its place.
+	{"over_budget_hierarchy", lang.OverBudget, hcl.DiagError, "plan.plan.hcl", 30, 14, []string{
+		`the top-level budget "marketing"`, "¥77,681,510", "¥6,875,000 on its items", `¥70,806,510 in budget "programs"`, "¥2,681,510", "cut its items"}},
+	{"over_budget_hierarchy", lang.OverBudget, hcl.DiagError, "plan.plan.hcl", 44, 14, []string{
+		`budget "programs" (in "marketing")`, "¥35,282,010 on its channels", `¥35,524,500 in budget "events"`, "¥806,510"}},
+	{"over_budget_hierarchy", lang.OverBudget, hcl.DiagError, "plan.plan.hcl", 50, 14, []string{
+		`budget "events" (in "marketing" > "programs")`, "¥1,234,500 on its items", "¥524,500"}},
+	{"budget_parent_cycle", lang.Cycle, hcl.DiagError, "plan.plan.hcl", 7, 12, []string{"budget.b -> budget.a -> budget.c -> budget.b", "Remove the parent"}},
+	{"budget_parent_cycle", lang.Cycle, hcl.DiagError, "plan.plan.hcl", 14, 12, []string{`budget "d" names itself as its parent`}},
 	{"check_failed", lang.CheckFailed, hcl.DiagError, "plan.plan.hcl", 14, 15, []string{"cpa_cap", "CPA must stay under ¥10,000."}},
 	{"check_failed", lang.CheckFailed, hcl.DiagWarning, "plan.plan.hcl", 19, 15, []string{"deal_floor", "thin pipeline"}},
 	{"kgi_not_revenue", lang.KGINotRevenue, hcl.DiagWarning, "plan.plan.hcl", 5, 1, []string{`kgi "orders"`, "count"}},
@@ -79,7 +88,7 @@ var wantCount = map[string]int{
 	"syntax": 1, "syntax_partial": 1, "schema": 3, "duplicate_name": 1, "unknown_reference": 1, "bad_quantity": 2,
 	"unit_mismatch": 2, "cycle": 1, "rate_out_of_range": 2, "share_sum": 1, "division_by_zero": 1,
 	"conflict": 2, "underdetermined": 1, "over_budget": 1, "check_failed": 2, "kgi_not_revenue": 1,
-	"handoff_without_definition": 1, "multi_file": 3, "japanese": 2,
+	"handoff_without_definition": 1, "multi_file": 3, "japanese": 2, "over_budget_hierarchy": 3, "budget_parent_cycle": 2,
 }
 
 func TestDiagnosticCodes(t *testing.T) {

@@ -10,8 +10,9 @@
 //     block (one duplicate policy: the first block of a name wins), the
 //     values each kind of object owns (values.go), and the lead sources
 //     derived from channels (sources.go); it resolves every attribute that
-//     names blocks (a channel's funnel, a budget's channels, a journey
-//     phase's personas). It gives Info: objects, values, and Uses, every
+//     names blocks (a channel's funnel, a budget's channels and parent, a
+//     journey phase's personas), and breaks cycles of budget parents
+//     (budget.go). It gives Info: objects, values, and Uses, every
 //     reference with what it names.
 //  2. lower (metric.go, funnel.go, channel.go, budget.go, sources.go,
 //     teams.go, lower.go) needs Info. It turns every attribute that gives

@@ -65,7 +65,8 @@ const (
 	RoleChannelShare
 	// RoleEntry is the leads into a stage: the sum of its channels' leads.
 	RoleEntry
-	// RoleSpend is a budget's spend: the sum of its channels' cost.
+	// RoleSpend is a budget's spend: the sum of its channels' cost, its
+	// fixed costs and its child budgets' spend.
 	RoleSpend
 	// RoleAttribution is one of a lead source's values, attributed from
 	// its channels and funnel.
@@ -79,6 +80,8 @@ const (
 	// RoleApportion splits the leads into a stage among its channels by
 	// share, so that they add up to it (apportion.go).
 	RoleApportion
+	// RoleFixed is a budget's fixed costs: the sum of its items' amounts.
+	RoleFixed
 )
 
 // Formula reports whether the author wrote the equation, as opposed to

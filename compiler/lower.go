@@ -207,16 +207,37 @@ func (l *lowerer) ref(t hcl.Traversal, r hcl.Range) Expr {
 		return nil
 	}
 	if v == nil {
-		var fields []string
-		for n := range sc.vars {
-			fields = append(fields, n)
-		}
-		sort.Strings(fields)
 		l.fail(lang.UnknownReference, r, "Reference to a block, not a value",
-			fmt.Sprintf("%s is %s; refer to one of its values: %s.", strings.Join(traversalNames(t), "."), sc.what, joinPaths(traversalNames(t), fields)))
+			fmt.Sprintf("%s is %s; refer to one of its values: %s.", strings.Join(traversalNames(t), "."), sc.what, joinPaths(traversalNames(t), scopeValues(sc))))
 		return nil
 	}
 	return &Ref{Var: v, R: r}
+}
+
+// maxListedValues bounds the values a message lists as what a reference
+// to a block could have named.
+const maxListedValues = 12
+
+// scopeValues names the values of scope sc relative to it, sorted: its
+// own, or for a namespace without values of its own (the items of a
+// budget, the sources of a funnel) those of the blocks in it (ma_tool.amount).
+func scopeValues(sc *scope) []string {
+	var out []string
+	for n := range sc.vars {
+		out = append(out, n)
+	}
+	if len(out) == 0 {
+		for kn, k := range sc.kids {
+			for n := range k.vars {
+				out = append(out, kn+"."+n)
+			}
+		}
+	}
+	sort.Strings(out)
+	if len(out) > maxListedValues {
+		out = out[:maxListedValues]
+	}
+	return out
 }
 
 func traversalNames(t hcl.Traversal) []string {

@@ -97,7 +97,8 @@ func (o *Object) Ref(attr string) *Object {
 // without those that did not resolve ("channels" of a budget or a phase).
 // On the blocks named, the reverse: the blocks that name them, under
 // their kind in the plural, in the plan's order (a team's "stages", a
-// channel's "budgets", a stage's "channels": those that enter it).
+// channel's "budgets": those that pay for it, a stage's "channels": those
+// that enter it, a budget's "budgets": those whose parent it is).
 func (o *Object) Refs(attr string) []*Object { return o.refs[attr] }
 
 // link records that o's attribute names the blocks to, and on each of
@@ -113,6 +114,25 @@ func (o *Object) link(attr string, to ...*Object) {
 		}
 		t.refs[o.Kind+"s"] = append(t.refs[o.Kind+"s"], o)
 	}
+}
+
+// unlink undoes one link of o's attribute to the block to, and its
+// reverse: for a link the resolver finds it must not keep (a parent that
+// closes a cycle of budgets).
+func (o *Object) unlink(attr string, to *Object) {
+	o.refs[attr] = removeOne(o.refs[attr], to)
+	to.refs[o.Kind+"s"] = removeOne(to.refs[o.Kind+"s"], o)
+}
+
+// removeOne returns objs without the last occurrence of x: the link made
+// last, as a later list item or block is.
+func removeOne(objs []*Object, x *Object) []*Object {
+	for i := len(objs) - 1; i >= 0; i-- {
+		if objs[i] == x {
+			return append(objs[:i:i], objs[i+1:]...)
+		}
+	}
+	return objs
 }
 
 // Var is one value of the plan with a reference path, such as
@@ -219,6 +239,8 @@ const (
 	KindCost            VarKind = "cost"
 	KindSpend           VarKind = "spend"
 	KindCap             VarKind = "cap"
+	KindFixed           VarKind = "fixed"
+	KindAmount          VarKind = "amount"
 	KindHeadcount       VarKind = "headcount"
 	KindCapacity        VarKind = "capacity"
 	KindLoad            VarKind = "load"

@@ -156,10 +156,13 @@ func (r *resolver) declare(n lang.Node, parent *Object) *Object {
 	path := lang.NewPath(h.Kind, h.Name)
 	if parent != nil {
 		key, path = parent.Path.String()+" "+h.Kind, parent.Path.Child(h.Name)
+		if seg := lang.Spec(h.Kind).Segment; seg != "" {
+			path = parent.Path.Child(seg, h.Name) // budget.B.item.I
+		}
 	}
 	if prev := r.taken[key][h.Name]; prev != nil {
 		r.sink.add(lang.Diag(lang.DuplicateName, h.NameRange, fmt.Sprintf("Duplicate %s %q", h.Kind, h.Name),
-			fmt.Sprintf("A %s named %q is already declared at %s. Rename one of them, or merge them into one block.", h.Kind, h.Name, lang.At(prev.DefRange()))))
+			fmt.Sprintf("%s named %q is already declared at %s. Rename one of them, or merge them into one block.", aKind(h.Kind), h.Name, lang.At(prev.DefRange()))))
 		return nil
 	}
 	o := &Object{Kind: h.Kind, Node: n, Path: path, Parent: parent, name: blockLabel(h)}
@@ -186,10 +189,23 @@ func (r *resolver) scopeOf(o *Object) *scope {
 	if o.Parent != nil {
 		parent = r.scopeOf(o.Parent)
 		what += " of " + parent.what
+		if spec := lang.Spec(o.Kind); spec != nil && spec.Segment != "" {
+			// budget.B.item: a namespace of the block's, like a funnel's sources.
+			parent = parent.kid(spec.Segment, fmt.Sprintf("the %ss of %s", spec.Segment, parent.what), nil)
+		}
 	}
 	sc := parent.kid(o.Name(), what, o)
 	r.scopes[o] = sc
 	return sc
+}
+
+// aKind is a kind with its article, for the start of a sentence: "A
+// stage", "An item".
+func aKind(kind string) string {
+	if strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "An " + kind
+	}
+	return "A " + kind
 }
 
 func blockLabel(b *lang.Block) string {
@@ -200,8 +216,9 @@ func blockLabel(b *lang.Block) string {
 }
 
 // resolveBlockRefs links every attribute that names blocks, and what the
-// compiler derives from them: a channel's entry stage, and the channels of
-// a budget that lists none (see defaultChannels).
+// compiler derives from them: a channel's entry stage, the channels of a
+// budget that lists none (see defaultChannels), and budget parents
+// without cycles (budgetParents).
 func (r *resolver) resolveBlockRefs() {
 	for _, o := range r.info.Objects {
 		for _, a := range lang.Spec(o.Kind).Attrs {
@@ -225,6 +242,7 @@ func (r *resolver) resolveBlockRefs() {
 		}
 	}
 	r.defaultChannels()
+	r.budgetParents()
 	r.markLaterEntries(entered)
 }
 
@@ -248,7 +266,7 @@ func (r *resolver) blockRef(from *Object, e hcl.Expression, a lang.AttrSpec, ite
 	example := lang.NewPath(a.Kind, spec.Example).String()
 	what := item
 	if what == "" {
-		what = fmt.Sprintf("A %s's %s", from.Kind, a.Name)
+		what = fmt.Sprintf("%s's %s", aKind(from.Kind), a.Name)
 	}
 	t, d := hcl.AbsTraversalForExpr(e)
 	if d.HasErrors() {

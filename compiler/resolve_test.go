@@ -178,6 +178,43 @@ budget "b" {}
   cpa    = "1 JPY"
 }
 `, lang.UnknownReference, "2:12", []string{`There is no funnel "demnd"`, `Did you mean "funnel.demand"?`}},
+	{"budget parent not a budget", `budget "b" {
+  parent = channel.webinar
+}
+`, lang.UnknownReference, "2:12", []string{"A budget's parent must name a budget block, such as budget.marketing."}},
+	{"unknown budget parent", `budget "b" {
+  parent = budget.markting
+}
+budget "marketing" {}
+`, lang.UnknownReference, "2:12", []string{`There is no budget "markting"`, `Did you mean "budget.marketing"?`}},
+	{"budget parent quoted", `budget "b" {
+  parent = "marketing"
+}
+`, lang.Schema, "2:12", []string{"must be a reference to a budget block, without quotes"}},
+	{"duplicate item", `budget "b" {
+  item "tool" {
+    amount = 1
+  }
+  item "tool" {
+    amount = 2
+  }
+}
+`, lang.DuplicateName, "5:8", []string{`An item named "tool" is already declared at a.plan.hcl:2:3`}},
+	{"reference to the items of a budget", `budget "b" {
+  item "tool" {
+    amount = 1
+  }
+}
+kpi "k" {
+  formula = budget.b.item
+}
+`, lang.UnknownReference, "7:13", []string{`the items of budget "b"`, "budget.b.item.tool.amount"}},
+	{"item below zero", `budget "b" {
+  item "tool" {
+    amount = "-1万円"
+  }
+}
+`, lang.ValueOutOfRange, "3:14", []string{"budget.b.item.tool.amount is -¥10,000"}},
 	{"budget channels not a reference", `budget "b" {
   channels = ["webinar"]
 }

@@ -110,7 +110,7 @@ func (s *solver) fixes(group []*Var) []string {
 		if tried == maxTrials || len(out) == 3 {
 			break
 		}
-		if cand.Kind == KindRevenue || cand.Kind == KindSpend {
+		if cand.Kind == KindRevenue || cand.Kind == KindSpend || cand.Kind == KindFixed {
 			continue // not an input anyone can write
 		}
 		tried++

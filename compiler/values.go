@@ -68,6 +68,10 @@ var valueDefs = map[string][]valueDef{
 	"budget": {
 		{name: "spend", kind: KindSpend, label: "spend", headline: true, hint: true, unit: money},
 		{name: "cap", kind: KindCap, label: "cap", attrs: []string{"cap"}, headline: true, unit: money},
+		{name: "fixed", kind: KindFixed, label: "fixed costs", when: hasItems, unit: money},
+	},
+	"item": {
+		{name: "amount", kind: KindAmount, label: "amount", attrs: []string{"amount"}, unit: money},
 	},
 	"team": {
 		{name: "headcount", kind: KindHeadcount, label: "headcount", attrs: []string{"headcount"}, unit: people},
@@ -89,6 +93,10 @@ var metricAttrs = []string{"unit", "value", "target", "formula"}
 // notFirstStage: the first stage of a funnel converts from nothing, so it
 // has no rate.
 func notFirstStage(_ *resolver, o *Object) bool { return o.Parent.Kids[0] != o }
+
+// hasItems: a budget's fixed costs are those of its items, so a budget
+// without items has none to add up (and no value for them).
+func hasItems(_ *resolver, o *Object) bool { return len(o.Kids) > 0 }
 
 // laterEntry: a stage that channels enter below its funnel's top takes
 // them in as an inflow (sources.go).

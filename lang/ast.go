@@ -169,12 +169,28 @@ type Team struct {
 	Capacity  *Attr `plan:"capacity"`
 }
 
-// Budget is a budget block.
+// Budget is a budget block: money for channels and fixed costs, with a
+// cap, and maybe part of a larger budget.
 type Budget struct {
 	Block
 	Cap *Attr `plan:"cap"`
-	// Channels is the list as written; nil means every channel.
+	// Channels is the list as written; nil means the default: every
+	// channel when the plan has one budget, none when it has several.
 	Channels *Attr `plan:"channels"`
+	// Parent is the reference to the budget this one is part of
+	// (`budget.marketing`), nil for a budget at the top of its hierarchy.
+	Parent *Attr `plan:"parent"`
+	// Items are its fixed costs, in source order.
+	Items []*Item
+}
+
+// Item is an item block inside a budget: a fixed cost, such as a tool,
+// content production or an agency's fee.
+type Item struct {
+	Block
+	Budget *Budget
+	// Amount is what it costs over the plan's period.
+	Amount *Attr `plan:"amount"`
 }
 
 // Check is a check block: a condition the plan must satisfy.

@@ -46,7 +46,8 @@ const (
 	//	formula = funnel.demand.revenue + funnel.demand.won.volume
 	UnitMismatch Code = "unit-mismatch"
 
-	// Cycle occurs when formulas depend on themselves.
+	// Cycle occurs when formulas depend on themselves, or budgets are
+	// parts of each other through their parents.
 	//
 	//	kpi "a" { formula = kpi.b }
 	//	kpi "b" { formula = kpi.a }
@@ -83,7 +84,8 @@ const (
 	//	kpi "leads" { unit = "leads" } # no value, target or formula
 	Underdetermined Code = "underdetermined"
 
-	// OverBudget occurs when a budget's solved spend is above its cap.
+	// OverBudget occurs when a budget's solved spend (its channels' cost,
+	// its items and its child budgets' spend) is above its cap.
 	//
 	//	budget "marketing" { cap = "1億円" } # channels cost ¥158,877,000
 	OverBudget Code = "over-budget"

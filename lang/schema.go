@@ -62,6 +62,12 @@ type BlockSpec struct {
 	// In is the kind of the block it nests in ("funnel" for stage); ""
 	// for a top-level block.
 	In string
+	// Segment is the name that comes between the path of the block it
+	// nests in and its own label in references: "item" for a budget's
+	// items (budget.B.item.I), so that an item's name can never be one of
+	// the budget's values. "" when the label follows directly, as a
+	// stage's does (funnel.F.S).
+	Segment string
 	// Namespace marks a kind whose blocks are referred to as KIND.NAME.
 	Namespace bool
 	// Example is a name such a block often has, for messages that show
@@ -166,11 +172,15 @@ var Blocks = []*BlockSpec{
 		Exclusive: [][]string{{"share", "leads", "budget"}},
 		new:       func() Node { return &Channel{} }, add: func(p *Plan, _, n Node) { p.Channels = append(p.Channels, n.(*Channel)) },
 		check: checkChannel},
-	{Kind: "budget", Label: "name", Namespace: true, Example: "marketing", Doc: "money for channels, with a cap",
+	{Kind: "budget", Label: "name", Namespace: true, Example: "marketing", Doc: "money for channels and fixed costs, with a cap, in a hierarchy of budgets",
 		Attrs: with(
 			AttrSpec{Name: "cap", Role: RoleValue, Doc: "the most it may spend"},
-			AttrSpec{Name: "channels", Role: RoleRefList, Kind: "channel", Doc: "the channels it pays for; every channel by default when the plan has one budget"}),
+			AttrSpec{Name: "channels", Role: RoleRefList, Kind: "channel", Doc: "the channels it pays for; every channel by default when the plan has one budget"},
+			AttrSpec{Name: "parent", Role: RoleRef, Kind: "budget", Doc: "the budget it is part of, whose spend includes its own"}),
 		new: func() Node { return &Budget{} }, add: func(p *Plan, _, n Node) { p.Budgets = append(p.Budgets, n.(*Budget)) }},
+	{Kind: "item", Label: "name", In: "budget", Segment: "item", Doc: "a fixed cost of the budget: a tool, production, a fee",
+		Attrs: with(AttrSpec{Name: "amount", Role: RoleValue, Required: true, Doc: "what it costs over the plan's period"}),
+		new:   func() Node { return &Item{} }, add: addItem},
 	{Kind: "team", Label: "name", Namespace: true, Example: "inside_sales", Doc: "people who work stages",
 		Attrs: with(
 			AttrSpec{Name: "headcount", Role: RoleValue, Required: true, Doc: "the number of people"},
@@ -219,6 +229,12 @@ func addStage(_ *Plan, parent, n Node) {
 	f, s := parent.(*Funnel), n.(*Stage)
 	s.Funnel = f
 	f.Stages = append(f.Stages, s)
+}
+
+func addItem(_ *Plan, parent, n Node) {
+	b, it := parent.(*Budget), n.(*Item)
+	it.Budget = b
+	b.Items = append(b.Items, it)
 }
 
 func addPhase(_ *Plan, parent, n Node) {

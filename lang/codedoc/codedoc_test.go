@@ -104,7 +104,8 @@ func TestDocFields(t *testing.T) {
 	if d.Severity != "error" || d.Default != hcl.DiagError || d.When != "a budget's spend above its cap" {
 		t.Errorf("over-budget: %+v", d)
 	}
-	want := "A budget's solved spend is above its cap. The message gives the spend, the cap and the excess. This is the finding planc exists for: the budget cannot pay for the leads the goal needs."
+	want := "A budget's solved spend is above its cap. The message gives the spend, the cap and the excess. This is the finding planc exists for: the budget cannot pay for the leads the goal needs.\n" +
+		"In a hierarchy of budgets every level is checked against its own cap, and the message names the budget's place in it (`budget \"programs\" (in \"marketing\")`, `the top-level budget \"marketing\"`) and, for a budget with items or child budgets, what each part spends (`¥6,875,000 on its items, ¥70,806,510 in budget \"programs\"`)."
 	if d.Description != want {
 		t.Errorf("Description:\n got %q\nwant %q", d.Description, want)
 	}
