@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/lang/quantity"
 )
@@ -51,6 +52,74 @@ func (r *resolver) budgetParents() {
 			state[w] = done
 		}
 	}
+}
+
+// budgetOverlaps reports each channel that one hierarchy of budgets pays
+// for twice, at the later of the two in the plan's order, and drops that
+// link: the channel's cost then counts once in the spend above them, and
+// no over-budget follows from the mistake.
+func (r *resolver) budgetOverlaps() {
+	var places map[*Object]placeAt
+	for _, c := range r.info.Kind("channel") {
+		payers := c.Refs("budgets")
+		if len(payers) < 2 {
+			continue
+		}
+		if places == nil {
+			places = budgetPlaces(r.info)
+		}
+		first := map[*Object]*Object{} // the top of a hierarchy: its first budget paying for c
+		nth := map[*Object]int{}       // how often each budget lists c
+		for _, b := range slices.Clone(payers) {
+			nth[b]++
+			top := places[b].Top
+			prev := first[top]
+			if prev == nil {
+				first[top] = b
+				continue
+			}
+			r.sink.add(lang.Diag(lang.BudgetOverlap, listItem(b, "channels", c, nth[b]), "Channel paid for twice",
+				overlapDetail(c, prev, b, places)))
+			b.unlink("channels", c)
+		}
+	}
+}
+
+// overlapDetail says how budgets a and b, a first in the plan, both pay
+// for channel c within one hierarchy, and how to fix it.
+func overlapDetail(c, a, b *Object, places map[*Object]placeAt) string {
+	pa, pb := places[a], places[b]
+	var how, above string
+	switch {
+	case a == b:
+		return fmt.Sprintf("budget %q lists %s twice in its channels, so its cost would count twice in the budget's spend. Remove one of them.", b.Name(), c.Path)
+	case pa.holds(pb):
+		how, above = fmt.Sprintf("budget %q and by budget %q, which is part of %q", a.Name(), b.Name(), a.Name()), a.Name()
+	case pb.holds(pa):
+		how, above = fmt.Sprintf("budget %q and by budget %q, which %q is part of", a.Name(), b.Name(), a.Name()), b.Name()
+	default:
+		how, above = fmt.Sprintf("budget %q and by budget %q, both under budget %q", a.Name(), b.Name(), pa.Top.Name()), pa.Top.Name()
+	}
+	return fmt.Sprintf("%s is paid for by %s, so its cost would count twice in the spend of budget %q. A channel is paid for by one budget of a hierarchy: remove it from the channels of one of them.", c.Path, how, above)
+}
+
+// listItem is the range of the nth reference to block to in the list
+// attribute attr of o, or the attribute's when none is found.
+func listItem(o *Object, attr string, to *Object, nth int) hcl.Range {
+	a := lang.AttrOf(o.Node, attr)
+	if a == nil {
+		return o.DefRange()
+	}
+	exprs, _ := hcl.ExprList(a.Expr)
+	for _, e := range exprs {
+		t, d := hcl.AbsTraversalForExpr(e)
+		if p, ok := lang.TraversalPath(t); ok && !d.HasErrors() && p == to.Path {
+			if nth--; nth == 0 {
+				return e.Range()
+			}
+		}
+	}
+	return a.Expr.Range()
 }
 
 // parentCycle reports the budgets of cycle, each the parent of the one
@@ -112,7 +181,7 @@ func (l *lowerer) budgetItems(b *Object, fixed *Var) {
 // in it and, for a budget with items or child budgets, what each part
 // spends.
 func (c *checker) budgets() {
-	var places map[*Object]budgetPlace
+	var places map[*Object]placeAt
 	for _, b := range c.info.Kind("budget") {
 		spend, ok1 := c.sol.Value(b.Value("spend"))
 		limit, ok2 := c.sol.Value(b.Value("cap"))
@@ -120,55 +189,84 @@ func (c *checker) budgets() {
 			continue
 		}
 		if places == nil {
-			places = budgetPlaces(c.info.Kind("budget"))
+			places = budgetPlaces(c.info)
 		}
 		u := b.Value("spend").Unit
 		excess := new(big.Rat).Sub(spend.Nom, limit.Nom)
 		detail := fmt.Sprintf("%s spends %s%s, above its cap of %s by %s. %s",
-			budgetLevel(b, places[b]), quantity.Format(spend.Nom, u), c.spentOn(b), quantity.Format(limit.Nom, u), quantity.Format(excess, u), overBudgetFix(b))
+			budgetLevel(b, places[b].BudgetPlace), quantity.Format(spend.Nom, u), c.spentOn(b), quantity.Format(limit.Nom, u), quantity.Format(excess, u), overBudgetFix(b))
 		bu := b.Node.(*lang.Budget)
 		c.sink.fail(lang.OverBudget, exprRange(bu.Cap, bu.DefRange), "Over budget", detail)
 	}
 }
 
-// budgetPlace is where a budget stands in its hierarchy: the budget at
-// the top (itself, for a budget without a parent) and how many parents
-// are between them.
-type budgetPlace struct {
-	top   *Object
-	depth int
+// BudgetPlace is a budget's place in its hierarchy.
+type BudgetPlace struct {
+	Budget *Object
+	// Top is the budget at the top of the hierarchy, Budget itself for a
+	// budget without a parent; Depth is the number of parents between
+	// them, 0 at the top.
+	Top   *Object
+	Depth int
+	// end is the place in BudgetTree's list after Budget's last
+	// descendant: its descendants are the budgets between.
+	end int
 }
 
-// budgetPlaces finds the place of every budget, once: each chain of
-// parents is walked up to the first budget already placed, so the work
-// is linear however deep the chains. The resolver has broken every
-// cycle of parents.
-func budgetPlaces(budgets []*Object) map[*Object]budgetPlace {
-	places := make(map[*Object]budgetPlace, len(budgets))
-	for _, b := range budgets {
-		var walk []*Object
-		x := b
-		for x != nil {
-			if _, ok := places[x]; ok {
-				break
-			}
-			walk = append(walk, x)
-			x = x.Ref("parent")
+// BudgetTree lists the plan's budgets as a reader of their hierarchies
+// expects them: each budget without a parent in the plan's order, each
+// followed by its child budgets and theirs, depth first, in the plan's
+// order. It walks each hierarchy once, without recursion, however deep;
+// the resolver has broken every cycle of parents, so every budget is in
+// the list once.
+func BudgetTree(in *Info) []BudgetPlace {
+	var out []BudgetPlace
+	type frame struct {
+		at   int // the budget's place in out
+		next int // its next child to visit
+	}
+	for _, top := range in.Kind("budget") {
+		if top.Ref("parent") != nil {
+			continue
 		}
-		at := budgetPlace{depth: -1}
-		if x != nil {
-			at = places[x]
-		}
-		for i := len(walk) - 1; i >= 0; i-- {
-			at.depth++
-			if at.top == nil {
-				at.top = walk[i]
+		out = append(out, BudgetPlace{Budget: top, Top: top})
+		stack := []frame{{at: len(out) - 1}}
+		for len(stack) > 0 {
+			f := &stack[len(stack)-1]
+			kids := out[f.at].Budget.Refs("budgets")
+			if f.next == len(kids) {
+				out[f.at].end = len(out)
+				stack = stack[:len(stack)-1]
+				continue
 			}
-			places[walk[i]] = at
+			f.next++
+			out = append(out, BudgetPlace{Budget: kids[f.next-1], Top: top, Depth: len(stack)})
+			stack = append(stack, frame{at: len(out) - 1})
 		}
 	}
-	return places
+	return out
 }
+
+// budgetPlaces is BudgetTree by budget, with each budget's place in the
+// list: a budget at i contains the one at j when i < j < end.
+func budgetPlaces(in *Info) map[*Object]placeAt {
+	tree := BudgetTree(in)
+	out := make(map[*Object]placeAt, len(tree))
+	for i, p := range tree {
+		out[p.Budget] = placeAt{BudgetPlace: p, i: i}
+	}
+	return out
+}
+
+// placeAt is a budget's place and its index in BudgetTree's list.
+type placeAt struct {
+	BudgetPlace
+	i int
+}
+
+// holds reports whether budget a is b or one of b's parents, their
+// parents and so on.
+func (a placeAt) holds(b placeAt) bool { return a.i <= b.i && b.i < a.end }
 
 // maxLevelNames bounds the parents a message names between a budget and
 // the top of its hierarchy.
@@ -178,8 +276,8 @@ const maxLevelNames = 3
 // "programs" (in "marketing")`, `budget "events" (in "marketing" >
 // "programs")`, or `the top-level budget "marketing"` for one with child
 // budgets; a budget outside any hierarchy is just itself.
-func budgetLevel(b *Object, at budgetPlace) string {
-	if at.depth == 0 {
+func budgetLevel(b *Object, at BudgetPlace) string {
+	if at.Depth == 0 {
 		if len(b.Refs("budgets")) > 0 {
 			return fmt.Sprintf("the top-level budget %q", b.Name())
 		}
@@ -187,13 +285,13 @@ func budgetLevel(b *Object, at budgetPlace) string {
 	}
 	var above []string // nearest first
 	p := b.Ref("parent")
-	for ; p != at.top && len(above) < maxLevelNames; p = p.Ref("parent") {
+	for ; p != at.Top && len(above) < maxLevelNames; p = p.Ref("parent") {
 		above = append(above, fmt.Sprintf("%q", p.Name()))
 	}
-	if p != at.top {
+	if p != at.Top {
 		above = append(above, "...")
 	}
-	above = append(above, fmt.Sprintf("%q", at.top.Name()))
+	above = append(above, fmt.Sprintf("%q", at.Top.Name()))
 	slices.Reverse(above)
 	return fmt.Sprintf("budget %q (in %s)", b.Name(), strings.Join(above, " > "))
 }

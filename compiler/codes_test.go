@@ -67,6 +67,11 @@ var codeCases = []codeCase{
 		`budget "events" (in "marketing" > "programs")`, "¥1,234,500 on its items", "¥524,500"}},
 	{"budget_parent_cycle", lang.Cycle, hcl.DiagError, "plan.plan.hcl", 7, 12, []string{"budget.b -> budget.a -> budget.c -> budget.b", "Remove the parent"}},
 	{"budget_parent_cycle", lang.Cycle, hcl.DiagError, "plan.plan.hcl", 14, 12, []string{`budget "d" names itself as its parent`}},
+	{"budget_overlap", lang.BudgetOverlap, hcl.DiagError, "plan.plan.hcl", 30, 45, []string{`budget "programs" lists channel.seo twice`}},
+	{"budget_overlap", lang.BudgetOverlap, hcl.DiagError, "plan.plan.hcl", 34, 15, []string{
+		"channel.ads", `budget "marketing" and by budget "events", which is part of "marketing"`, `spend of budget "marketing"`}},
+	{"budget_overlap", lang.BudgetOverlap, hcl.DiagError, "plan.plan.hcl", 38, 15, []string{
+		"channel.webinar", `budget "programs" and by budget "content", both under budget "marketing"`}},
 	{"check_failed", lang.CheckFailed, hcl.DiagError, "plan.plan.hcl", 14, 15, []string{"cpa_cap", "CPA must stay under ¥10,000."}},
 	{"check_failed", lang.CheckFailed, hcl.DiagWarning, "plan.plan.hcl", 19, 15, []string{"deal_floor", "thin pipeline"}},
 	{"kgi_not_revenue", lang.KGINotRevenue, hcl.DiagWarning, "plan.plan.hcl", 5, 1, []string{`kgi "orders"`, "count"}},
@@ -89,6 +94,7 @@ var wantCount = map[string]int{
 	"unit_mismatch": 2, "cycle": 1, "rate_out_of_range": 2, "share_sum": 1, "division_by_zero": 1,
 	"conflict": 2, "underdetermined": 1, "over_budget": 1, "check_failed": 2, "kgi_not_revenue": 1,
 	"handoff_without_definition": 1, "multi_file": 3, "japanese": 2, "over_budget_hierarchy": 3, "budget_parent_cycle": 2,
+	"budget_overlap": 3,
 }
 
 func TestDiagnosticCodes(t *testing.T) {

@@ -217,8 +217,9 @@ func blockLabel(b *lang.Block) string {
 
 // resolveBlockRefs links every attribute that names blocks, and what the
 // compiler derives from them: a channel's entry stage, the channels of a
-// budget that lists none (see defaultChannels), and budget parents
-// without cycles (budgetParents).
+// budget that lists none (see defaultChannels), budget parents without
+// cycles (budgetParents) and channels paid for once in a hierarchy of
+// budgets (budgetOverlaps).
 func (r *resolver) resolveBlockRefs() {
 	for _, o := range r.info.Objects {
 		for _, a := range lang.Spec(o.Kind).Attrs {
@@ -243,6 +244,7 @@ func (r *resolver) resolveBlockRefs() {
 	}
 	r.defaultChannels()
 	r.budgetParents()
+	r.budgetOverlaps()
 	r.markLaterEntries(entered)
 }
 

@@ -215,6 +215,14 @@ kpi "k" {
   }
 }
 `, lang.ValueOutOfRange, "3:14", []string{"budget.b.item.tool.amount is -¥10,000"}},
+	{"channel paid by a budget and its parent, the child first", `budget "child" {
+  parent   = budget.top
+  channels = [channel.webinar]
+}
+budget "top" {
+  channels = [channel.exhibition, channel.webinar]
+}
+`, lang.BudgetOverlap, "6:35", []string{`by budget "child" and by budget "top", which "child" is part of`, `spend of budget "top"`}},
 	{"budget channels not a reference", `budget "b" {
   channels = ["webinar"]
 }

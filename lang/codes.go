@@ -155,6 +155,18 @@ const (
 	// WriteError occurs when planc cannot write its output: a file, the
 	// site, or standard output. planc exits with status 2.
 	WriteError Code = "write-error"
+
+	// BudgetOverlap occurs when a channel is paid for twice within one
+	// hierarchy of budgets: by a budget and one under it, by two budgets
+	// under one parent, or twice by one budget. Its cost would count twice
+	// in the spend above them.
+	//
+	//	budget "marketing" { channels = [channel.webinar] }
+	//	budget "programs" {
+	//	  parent   = budget.marketing
+	//	  channels = [channel.webinar] # already paid for by marketing
+	//	}
+	BudgetOverlap Code = "budget-overlap"
 )
 
 // UsageCodes are the codes that mean planc could not be run on the input
