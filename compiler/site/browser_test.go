@@ -61,6 +61,17 @@ func TestBrowserCohorts(t *testing.T) {
 	reportProblems(t, problems, artifacts)
 }
 
+// TestBudgetsBrowser checks a hierarchy of budgets, with fixed items, at
+// a desktop width and at 390px.
+func TestBudgetsBrowser(t *testing.T) {
+	ctx, problems, artifacts := browser(t)
+	dir := filepath.Join(t.TempDir(), "budgets")
+	buildTo(t, budgets, dir)
+	checkSite(ctx, t, dir, siteCheck{name: "budgets", widths: []int64{1280, 390}, charts: []string{"channels.html"},
+		shots: map[string]string{"index.html": "overview", "channels.html": "channels"}}, artifacts)
+	reportProblems(t, problems, artifacts)
+}
+
 // TestContentBrowser checks the personas, journey and analyses pages at a
 // desktop width and at 390px.
 func TestContentBrowser(t *testing.T) {

@@ -9,7 +9,8 @@
 //	                    lead sources, budgets, diagnostics
 //	tree.html           the KPI tree, drawn in SVG
 //	funnel.F.html       a funnel's waterfall, stages, sources and benchmarks
-//	channels.html       channels, and each budget's spend against its cap
+//	channels.html       channels, and the budgets in their hierarchies: what
+//	                    each pays for and its spend against its cap
 //	teams.html          each team's load against its capacity
 //	personas.html       the personas
 //	journey.J.html      a customer journey, its phases as a diagram

@@ -21,6 +21,10 @@ const worked = "../../testdata/worked"
 // hostile text in it.
 const clean = "testdata/clean.txtar"
 
+// budgets is a plan with two hierarchies of budgets, fixed items and
+// hostile text in their titles.
+const budgets = "testdata/budgets.txtar"
+
 // compile compiles the plan in dir, or in a txtar archive of plan files.
 func compile(t *testing.T, dir string) *compiler.Result {
 	t.Helper()

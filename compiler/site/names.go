@@ -86,8 +86,17 @@ func bounded(base string) string {
 // page returns the file of an object's page ("" for one without).
 func (n *names) page(o *compiler.Object) string { return n.file[o] }
 
+// sectionAnchor is the id of the section (or row) of a shared page that
+// shows o, one of the sectioned kinds: its path with a dash after the
+// kind, "budget-marketing" for a budget and
+// "budget-marketing.item.ma_tool" for one of its items. Paths are unique
+// and a kind has no dot, so ids are too.
+func sectionAnchor(o *compiler.Object) string {
+	return strings.Replace(o.Path.String(), ".", "-", 1)
+}
+
 // budgetAnchor is the id of a budget's section on channels.html.
-func budgetAnchor(b *compiler.Object) string { return sectioned["budget"][1] + b.Name() }
+func budgetAnchor(b *compiler.Object) string { return sectionAnchor(b) }
 
 // varAnchor is the id of a value's section on its block's page.
 func varAnchor(v *compiler.Var) string {
@@ -98,21 +107,21 @@ func varAnchor(v *compiler.Var) string {
 }
 
 // sectioned are the kinds of objects shown as a section of a shared page
-// instead of a page of their own: the page and the prefix of the
-// section's id.
-var sectioned = map[string][2]string{"budget": {"channels.html", "budget-"}}
+// instead of a page of their own, and that page: a budget's section, and
+// an item's row in its budget's section, on channels.html.
+var sectioned = map[string]string{"budget": "channels.html", "item": "channels.html"}
 
 // href links to the page (and section) that shows v: a metric's page, a
-// budget's section on channels.html, or the value's section on its
-// block's page.
+// budget's section or an item's row on channels.html, or the value's
+// section on its block's page.
 func (n *names) href(v *compiler.Var) string {
 	o := v.Object
-	s, isSection := sectioned[o.Kind]
+	page, isSection := sectioned[o.Kind]
 	switch {
 	case v.Name == "":
 		return n.page(o)
 	case isSection:
-		return s[0] + "#" + s[1] + o.Name()
+		return page + "#" + sectionAnchor(o)
 	case n.page(o) != "":
 		return n.page(o) + "#" + varAnchor(v)
 	}

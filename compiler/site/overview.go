@@ -47,8 +47,6 @@ type funnelHead struct {
 	Stages                                                []stageRow
 }
 
-type budgetHead struct{ Label, Href, Spend, Cap, Over, Left string }
-
 type diagHead struct{ Severity, Code, Summary, Href string }
 
 // maxOverviewDiags is how many diagnostics the overview lists before
@@ -98,10 +96,7 @@ func (g *gen) overview() error {
 			b.Journeys = append(b.Journeys, valueLink{Href: g.names.page(j), Text: j.Label()})
 		}
 	}
-	for _, bu := range g.objs("budget") {
-		v := g.budgetView(bu, newIDs())
-		b.Budgets = append(b.Budgets, budgetHead{Label: v.Label, Href: "channels.html#" + v.Anchor, Spend: v.Spend, Cap: v.Cap, Over: v.Over, Left: v.Left})
-	}
+	b.Budgets = g.budgetList(compiler.BudgetTree(g.r.Info))
 	b.Errors, b.Warnings = display.Count(g.r.Diags)
 	for i, d := range g.r.Diags {
 		if i == maxOverviewDiags {

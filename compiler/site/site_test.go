@@ -305,11 +305,12 @@ func FuzzMarkdown(f *testing.F) {
 
 // TestTablesAddUp: the sites of the site's test plans and of the
 // compiler's hand-checked solve archives (the cohorts' worked example
-// among them) have tables whose total rows are the sums of their rows.
+// and the budget hierarchy among them) have tables whose total rows are
+// the sums of their rows.
 func TestTablesAddUp(t *testing.T) {
 	archives, _ := filepath.Glob("../testdata/solve/*.txtar")
 	checked := 0
-	for _, a := range append(archives, clean, content) {
+	for _, a := range append(archives, clean, content, budgets) {
 		files := generate(t, a)
 		problems, n := sitetest.Reconcile(files)
 		checked += n
