@@ -101,16 +101,26 @@ func blockSnippet(typ string) string {
 	return typ + " \"${1:name}\" {\n  $0\n}"
 }
 
-// attributeItems offers the attributes of a block type, and stage blocks
-// inside a funnel.
+// attributeItems offers the attributes of a block type, and after them
+// the blocks that nest in it (stages in a funnel, items in a budget,
+// phases in a journey), as the schema says.
 func (s *Server) attributeItems(block string, edit Range) []CompletionItem {
 	var out []CompletionItem
 	for i, name := range lang.AttributeNames(block) {
 		out = append(out, CompletionItem{Label: name, Kind: CompletionProperty, Detail: block + " attribute",
 			SortText: order(i), TextEdit: &TextEdit{Range: edit, NewText: name + " = "}})
 	}
-	if block == "funnel" {
-		out = append(out, s.blockItems([]string{"stage"}, edit)...)
+	spec := lang.Spec(block)
+	if spec == nil {
+		return out
+	}
+	var nested []string
+	for _, n := range spec.Nested() {
+		nested = append(nested, n.Kind)
+	}
+	for _, it := range s.blockItems(nested, edit) {
+		it.SortText = order(len(out))
+		out = append(out, it)
 	}
 	return out
 }

@@ -13,7 +13,13 @@ import (
 // its end.
 func complete(t *testing.T, s *session, uri string, v int, tail string) lsp.CompletionList {
 	t.Helper()
-	text := demoPlan + tail
+	return completeIn(t, s, uri, demoPlan, v, tail)
+}
+
+// completeIn appends tail to plan as version v and completes at its end.
+func completeIn(t *testing.T, s *session, uri, plan string, v int, tail string) lsp.CompletionList {
+	t.Helper()
+	text := plan + tail
 	s.notify("textDocument/didChange", lsp.DidChangeTextDocumentParams{
 		TextDocument:   lsp.VersionedTextDocumentIdentifier{URI: uri, Version: v},
 		ContentChanges: []lsp.TextDocumentContentChangeEvent{{Text: text}}})

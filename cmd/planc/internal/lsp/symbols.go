@@ -11,11 +11,11 @@ var symbolKinds = map[string]int{
 	"plan": SymbolModule, "kgi": SymbolVariable, "kpi": SymbolVariable, "funnel": SymbolClass,
 	"stage": SymbolField, "channel": SymbolInterface, "budget": SymbolObject, "check": SymbolBoolean,
 	"team": SymbolStruct, "rule": SymbolBoolean, "persona": SymbolObject, "journey": SymbolClass,
-	"phase": SymbolField, "analysis": SymbolObject,
+	"phase": SymbolField, "analysis": SymbolObject, "item": SymbolField,
 }
 
 // documentSymbols is the outline of one file: its blocks in source order,
-// nested blocks (stages, phases) under theirs. Each detail is the block's
+// nested blocks (stages, phases, a budget's items) under theirs. Each detail is the block's
 // title and, for a block with a headline value, that value.
 func documentSymbols(s *Server, r *request, _ DocumentSymbolParams) (any, error) {
 	snap, f, err := r.snapshot(s)
