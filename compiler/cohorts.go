@@ -138,8 +138,7 @@ func (r *resolver) declareCohorts(c *Object) {
 	ns := r.scopeOf(c).kid("stage", fmt.Sprintf("the stages of channel %q", c.Name()), nil)
 	for _, s := range entry.Parent.Kids[slices.Index(entry.Parent.Kids, entry):] {
 		co := &Object{Kind: "cohort", Path: c.Path.Child("stage", s.Name()), Parent: c,
-			name: c.Label(), suffix: " at " + s.Label(), decl: c.DefRange()}
-		co.link("stage", s)
+			name: c.Label(), suffix: " at " + s.Label(), decl: c.DefRange(), at: s}
 		c.Kids = append(c.Kids, co)
 		r.scopes[co] = ns.kid(s.Name(), fmt.Sprintf("stage %q of channel %q", s.Name(), c.Name()), co)
 		r.info.addObject(co)
@@ -167,7 +166,7 @@ func (r *resolver) wholeCohortFunnels() {
 // cohort co.
 func (r *resolver) overridesAt(co *Object) bool {
 	for _, ov := range r.info.overrides[co.Parent] {
-		if ov.stage == co.Ref("stage") {
+		if ov.stage == co.at {
 			return true
 		}
 	}
@@ -196,7 +195,7 @@ func channelWon(_ *Info, c *Object) quantity.Unit {
 }
 
 // cohortCount is what a cohort counts: its stage's unit.
-func cohortCount(in *Info, co *Object) quantity.Unit { return stageCount(in, co.Ref("stage")) }
+func cohortCount(in *Info, co *Object) quantity.Unit { return stageCount(in, co.at) }
 
 // cohorts lowers every channel's cohort and what it brings, funnel by
 // funnel.
@@ -248,7 +247,7 @@ func (l *lowerer) cohort(c *Object, rate func(co *Object) *Var) {
 // cohorts of a stage add up to its (rounded) volume. It is a total the
 // stage's cohorts share.
 func (l *lowerer) effectiveRate(co *Object) *Var {
-	s := co.Ref("stage")
+	s := co.at
 	if v := l.rates[s]; v != nil {
 		return v
 	}
@@ -275,7 +274,7 @@ func (l *lowerer) ownRate(co *Object) *Var {
 	if v := co.Value("rate"); v != nil {
 		return v
 	}
-	return co.Ref("stage").Value("rate")
+	return co.at.Value("rate")
 }
 
 // economics lowers what channel c brings: its won deals (its cohort at
@@ -311,7 +310,7 @@ func (l *lowerer) cohortFunnel(f *Object, cs []*Object) {
 		var parts []*Var
 		for _, c := range cs {
 			for _, co := range c.Kids {
-				if co.Ref("stage") == s {
+				if co.at == s {
 					parts = append(parts, co.Value("volume"))
 				}
 			}
@@ -336,7 +335,7 @@ func (l *lowerer) overrideInputs() {
 	for _, c := range l.info.Kind("channel") {
 		for _, ov := range l.info.overrides[c] {
 			for _, co := range c.Kids {
-				if co.Ref("stage") == ov.stage {
+				if co.at == ov.stage {
 					l.input(co.Value("rate"), &lang.Attr{Name: "rates", Expr: ov.expr, Range: hcl.RangeBetween(ov.key, ov.expr.Range()), NameRange: ov.key})
 				}
 			}

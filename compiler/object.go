@@ -44,7 +44,12 @@ type Object struct {
 	name, suffix string
 	// decl is where a source is declared: its first channel.
 	decl hcl.Range
+	// at is the stage a channel's cohort is at (cohorts.go).
+	at *Object
 }
+
+// At returns the stage of a channel's cohort, nil for other objects.
+func (o *Object) At() *Object { return o.at }
 
 // Name is the block's label (a source's name).
 func (o *Object) Name() string { return o.Path.Last() }

@@ -156,17 +156,17 @@ func distinctVars(eq *Eq) []*Var {
 	return out
 }
 
-// run solves the plan from its inputs, then from its targets one by one:
-// it propagates until no equation can make progress, and takes the linear
-// step (linear.go) where propagation stalls.
+// run solves the plan from its inputs, then from its targets one by one,
+// propagating until no equation can make progress, and then takes the
+// linear step (linear.go) where propagation stalled.
 func (s *solver) run() {
 	s.propagate(s.eqs)
-	s.settle()
 	for _, t := range s.targets {
 		s.target(t)
 	}
-	// Once for all targets: a plan has a target a funnel, and settling
-	// after each would be quadratic in a plan of many funnels.
+	// Once, at the end: before the targets are in, most of a plan is
+	// open and nothing can be settled, and settling after each target
+	// would be quadratic in a plan of many funnels (a target each).
 	s.settle()
 }
 

@@ -363,3 +363,74 @@ func TestFunctionExamples(t *testing.T) {
 		})
 	}
 }
+
+// TestFY2027JaNumbers checks the Japanese example, fy2027-ja, by hand. The
+// KGI of 3億円 less 6,000万円 of upsell leaves 2.4億円 for the new-business
+// funnel, whose exhibition and ads channels convert at rates of their own,
+// and whose partner channel brings 40 leads in at SAL.
+//
+// Revenue per inquiry, over the channels at the top (shares 35/25/20/20%):
+//
+//	webinar    7/20 x 28/100 x 65/100 x 45/100 x 22/100 x 1,800,000
+//	exhibition 1/4  x 28/100 x 65/100 x 55/100 x 22/100 x 2,400,000
+//	seo        1/5  x 28/100 x 65/100 x 45/100 x 22/100 x 1,800,000
+//	ads        1/5  x 18/100 x 65/100 x 45/100 x 22/100 x 1,800,000
+//	K = 352,209/10 (35,220.9) a inquiry
+//
+// The partner's 40 leads bring 40 x 45/100 x 22/100 x 1,800,000 =
+// 7,128,000, so inquiries = (240,000,000 - 7,128,000) / K = 776,240,000 /
+// 117,403 = 6,611.76, rounded up to 6,612. Split by largest remainder:
+// 2,314.2, 1,653, 1,322.4, 1,322.4 -> 2,314, 1,653, 1,322, 1,322 and the
+// one lead left to the first largest fraction, seo: 2,314 + 1,653 + 1,323 +
+// 1,322 = 6,612.
+//
+// Cohorts: webinar 2,314 x 28/100 = 16,198/25 MQLs (647.92), x 65/100 x
+// 45/100 x 22/100 = 10,423,413/250,000 won (41.69), revenue x 1,800,000 =
+// 375,242,868/5 (¥75,048,573.6). Exhibition: 1,653 x 28/100 x 65/100 x
+// 55/100 x 22/100 = 18,201,183/500,000 won, x 2,400,000 = 436,828,392/5.
+// Seo 1,323: 11,918,907/500,000 won, 214,540,326/5. Ads 1,322 x 18/100 x
+// ...: 7,656,363/500,000 won, 137,814,534/5. Partner: 18 SQLs, 99/25 won,
+// ¥7,128,000. Planned revenue = the sum = ¥240,013,224 (whole inquiries).
+// Stage volumes: MQL 42,979/25 (1,719.16), blended rate 42,979/165,300;
+// won 60,603,279/500,000 (121.21).
+//
+// Costs: 2,314 x 12,000 = 27,768,000; 1,653 x 28,000 = 46,284,000; 1,323 x
+// 8,000 = 10,584,000; 1,322 x 15,500 = 20,491,000; 40 x 50,000 =
+// 2,000,000. Budgets: programs = 27,768,000 + 46,284,000 + 2,000,000 =
+// 76,052,000; digital = 31,075,000; marketing = items 4,800,000 +
+// 2,875,000 + 76,052,000 + 31,075,000 = 114,802,000.
+func TestFY2027JaNumbers(t *testing.T) {
+	m := compiler.Run("fy2027-ja")
+	if len(m.Diags) > 0 {
+		t.Fatalf("fy2027-ja has diagnostics: %v", m.Diags)
+	}
+	compilertest.Values(t, m, map[string]string{
+		"funnel.new_business.revenue":                  "240000000",
+		"funnel.new_business.inquiry.volume":           "6612",
+		"channel.webinar.leads":                        "2314",
+		"channel.exhibition.leads":                     "1653",
+		"channel.seo.leads":                            "1323",
+		"channel.ads.leads":                            "1322",
+		"channel.webinar.stage.mql.volume":             "16198/25",
+		"channel.webinar.won":                          "10423413/250000",
+		"channel.webinar.revenue":                      "375242868/5",
+		"channel.exhibition.won":                       "18201183/500000",
+		"channel.exhibition.revenue":                   "436828392/5",
+		"channel.seo.revenue":                          "214540326/5",
+		"channel.ads.won":                              "7656363/500000",
+		"channel.ads.revenue":                          "137814534/5",
+		"channel.partner.stage.sql.volume":             "18",
+		"channel.partner.won":                          "99/25",
+		"channel.partner.revenue":                      "7128000",
+		"funnel.new_business.planned_revenue":          "240013224",
+		"funnel.new_business.mql.volume":               "42979/25",
+		"funnel.new_business.mql.blended_rate":         "42979/165300",
+		"funnel.new_business.won.volume":               "60603279/500000",
+		"budget.programs.spend":                        "76052000",
+		"budget.digital.spend":                         "31075000",
+		"budget.marketing.fixed":                       "7675000",
+		"budget.marketing.spend":                       "114802000",
+		"funnel.new_business.source.partner.revenue":   "7128000",
+		"funnel.new_business.source.marketing.revenue": "232885224",
+	})
+}

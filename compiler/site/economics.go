@@ -124,7 +124,7 @@ func economicColumns(f *compiler.Object) []*compiler.Object {
 // below s.
 func cohortAt(c, s *compiler.Object) *compiler.Var {
 	for _, co := range c.Kids {
-		if co.Ref("stage") == s {
+		if co.At() == s {
 			return co.Value("volume")
 		}
 	}

@@ -1,0 +1,34 @@
+funnel "new_business" {
+  title     = "新規顧客獲得"
+  deal_size = "180万円"
+
+  stage "inquiry" {
+    title = "問い合わせ"
+    owner = "マーケティング部"
+    unit  = "件"
+  }
+  stage "mql" {
+    title      = "MQL"
+    rate       = "28%"
+    owner      = "マーケティング部"
+    definition = "スコア 60 点以上、かつ従業員 100 名以上の企業。"
+  }
+  stage "sal" {
+    title      = "SAL"
+    rate       = "65%"
+    owner      = "インサイドセールス"
+    definition = "インサイドセールスが架電し、課題と予算の時期を確認した。"
+  }
+  stage "sql" {
+    title      = "SQL"
+    rate       = "45%"
+    owner      = "フィールドセールス"
+    definition = "決裁者との商談が設定された。"
+  }
+  stage "won" {
+    title = "受注"
+    rate  = "22%"
+    owner = "フィールドセールス"
+    unit  = "社"
+  }
+}
