@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -23,6 +24,9 @@ var quantitySeeds = []string{
 	"%", "円", "万", "¥", "e5", "1e", "1e+", "9999999999999999999999999999999999999999",
 	"0.000000000000000000000000000000000000001",
 	"\x00", "\xff\xfe", "4.8\xe5億", "１２０万", "٣٠%", "1\u00a0000", "1\u202e0",
+	// Japanese input as typed: full-width forms
+	"80％", "８０％", "１２．５％", "１，２００．５円", "30　%", "３ｶ月", "ｶﾞ", "－５％",
+	"5²", "①万円", "８０％です",
 }
 
 // unitSeeds are valid and invalid unit expressions.
@@ -31,6 +35,7 @@ var unitSeeds = []string{
 	"days", "year", "JPY/user/month", "JPY/deals", "1/month", "JPY/JPY", "社",
 	"", " ", "/", "//", "deals/", "/month", "JPY//month", "JPY month", "万", "2.4M",
 	"1e999999999", "m^9", "JPY/ /month", "¥", "%%", "\x00", "\xff", "ＪＰＹ",
+	"万円／月", "ｶﾞ",
 }
 
 // checkError requires a well-formed error span.
@@ -105,4 +110,58 @@ func FuzzParseUnit(f *testing.F) {
 			_ = u.String()
 		}
 	})
+}
+
+// FuzzFullWidth checks that a quantity typed in full-width forms, as a
+// Japanese IME types it ("８０％"), reads as its ASCII form ("80%"): the
+// same value and unit, or the same error at the same characters (each
+// full-width character is three bytes where its ASCII form is one).
+func FuzzFullWidth(f *testing.F) {
+	for _, s := range append(quantitySeeds, "80%", "12.5 %", "1,200.5 JPY", "$20k", "2.4 M", "30% extra") {
+		if printableASCII(s) {
+			f.Add(s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !printableASCII(s) {
+			t.Skip()
+		}
+		w := fullWidth(s)
+		var q, qw Quantity
+		var err, errw *Error
+		inTime(t, "Parse", w, func() { q, err = Parse(s); qw, errw = Parse(w) })
+		checkError(t, w, errw)
+		switch {
+		case (err == nil) != (errw == nil):
+			t.Fatalf("Parse(%q) = %v, but Parse(%q) = %v", s, err, w, errw)
+		case err != nil && (errw.Start != 3*err.Start || errw.End != 3*err.End || errw.Msg != err.Msg):
+			t.Fatalf("Parse(%q) = error %d-%d %q, but Parse(%q) = error %d-%d %q", s, err.Start, err.End, err.Msg, w, errw.Start, errw.End, errw.Msg)
+		case err == nil && (q.Value.Cmp(qw.Value) != 0 || q.Unit != qw.Unit || q.Bare != qw.Bare):
+			t.Fatalf("Parse(%q) = %s %s, but Parse(%q) = %s %s", s, q.Value.RatString(), q.Unit, w, qw.Value.RatString(), qw.Unit)
+		}
+	})
+}
+
+// printableASCII reports whether s holds only printable ASCII and spaces.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// fullWidth types s as a Japanese IME in full-width mode would: U+FF01
+// to U+FF5E for "!" to "~", and the ideographic space for " ".
+func fullWidth(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == ' ' {
+			b.WriteRune('\u3000')
+		} else {
+			b.WriteRune(r - '!' + '！')
+		}
+	}
+	return b.String()
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2"
@@ -90,7 +91,15 @@ func (m *memo[T]) put(s string, v T) {
 	m.m[s] = v
 }
 
+// parse folds s (fold.go) and parses it, mapping an error back to the
+// characters the user typed.
 func parse(s string) (Quantity, *Error) {
+	f := fold(s)
+	q, err := parseFolded(f.text)
+	return q, f.err(err)
+}
+
+func parseFolded(s string) (Quantity, *Error) {
 	ast, err := quantityParser.ParseString("", s)
 	if err != nil {
 		if m := spacedScale.FindStringSubmatchIndex(s); m != nil {
@@ -161,6 +170,12 @@ func applySymbol(q *Quantity, ast *quantityAST) *Error {
 // It returns the unit and the factor that converts a number written in it
 // to the canonical unit ("万円" gives JPY and 10000).
 func ParseUnit(s string) (Unit, *big.Rat, *Error) {
+	f := fold(s)
+	u, scale, err := parseUnitFolded(f.text)
+	return u, scale, f.err(err)
+}
+
+func parseUnitFolded(s string) (Unit, *big.Rat, *Error) {
 	ast, err := unitParser.ParseString("", s)
 	if err != nil {
 		return Unit{}, nil, syntaxError(s, err, unitForms)
@@ -339,8 +354,8 @@ func describe(s string, at int, err error, forms string) string {
 		return "it ends too early; " + forms
 	}
 	r, _ := utf8.DecodeRuneInString(s[at:])
-	if r >= '０' && r <= '９' {
-		return fmt.Sprintf("%q is a full-width digit; use ASCII digits (0-9)", r)
+	if r > unicode.MaxASCII && unicode.IsDigit(r) {
+		return fmt.Sprintf("%q is not a digit planc reads; write the number with 0-9", r)
 	}
 	var lerr *lexer.Error
 	if errors.As(err, &lerr) {
