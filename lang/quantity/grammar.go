@@ -9,20 +9,22 @@ import (
 // number's scale suffix is part of the Number token: "2.4M" is one token,
 // while "2.4 M" is a number followed by the unit "M" (which ParseUnit then
 // rejects with a hint). ASCII scales must end at a word boundary so that
-// "12Months" is not read as 12 million "onths".
+// "12Months" is not read as 12 million "onths". A Japanese scale may be
+// compound ("2千万" is 2 x 1,000 x 10,000), and a mixed numeral is one
+// Number token per scale: "1億2000万" is "1億" then "2000万".
 var quantityLexer = lexer.MustSimple([]lexer.SimpleRule{
-	{Name: "Number", Pattern: `[0-9][0-9,_]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:(?:bn|k|K|M|B)\b|千|万|億|兆)?`},
+	{Name: "Number", Pattern: `[0-9][0-9,_]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:(?:bn|k|K|M|B)\b|[千百]?[万億兆]|千)?`},
 	{Name: "Symbol", Pattern: `[¥$€£￥]`},
 	{Name: "Ident", Pattern: `[\p{L}_][\p{L}\p{N}_]*`},
 	{Name: "Punct", Pattern: `[-%*/·^()+]`},
 	{Name: "ws", Pattern: `[ \t\x{3000}]+`},
 })
 
-// quantityAST is `Sign? Symbol? Number Unit?`.
+// quantityAST is `Sign? Symbol? Numeral Unit? Per*`.
 type quantityAST struct {
 	Sign   string       `parser:"@('-' | '+')?"`
 	Symbol *token       `parser:"@@?"`
-	Number *numberTok   `parser:"@@"`
+	Number *numeralAST  `parser:"@@"`
 	Unit   *unitExprAST `parser:"@@?"`
 	// Per is a unit that starts with a slash: "¥80,000/month".
 	Per []*opTerm `parser:"@@*"`
@@ -31,6 +33,13 @@ type quantityAST struct {
 type token struct {
 	Pos   lexer.Position
 	Value string `parser:"@Symbol"`
+}
+
+// numeralAST is one or more Number tokens: one for "2.4M" or "1.5万",
+// one per scale for a mixed numeral such as "1万5000" (numeral.go checks
+// that the parts touch and that their scales go down).
+type numeralAST struct {
+	Parts []*numberTok `parser:"@@+"`
 }
 
 // numberTok keeps the token's position so that errors about the digits

@@ -107,7 +107,7 @@ func parseFolded(s string) (Quantity, *Error) {
 		}
 		return Quantity{}, syntaxError(s, err, quantityForms)
 	}
-	v, perr := parseNumber(ast.Number.Text, ast.Number.Pos.Offset)
+	v, perr := ast.Number.value()
 	if perr != nil {
 		return Quantity{}, perr
 	}
@@ -120,7 +120,7 @@ func parseFolded(s string) (Quantity, *Error) {
 		if perr != nil {
 			return Quantity{}, perr
 		}
-		if _, scaled := splitScale(ast.Number.Text); scaled != nil && u.Money != 0 && scale.Cmp(big.NewRat(1, 1)) != 0 {
+		if ast.Number.scaled() && u.Money != 0 && scale.Cmp(big.NewRat(1, 1)) != 0 {
 			start := ast.Unit.First.Pos.Offset
 			return Quantity{}, &Error{start, len(s), "the number already has a scale, and so does the unit; write one of them, as in \"4.8億円\" or \"4.8 億円\""}
 		}
@@ -211,9 +211,8 @@ func evalTerm(t *termAST) (Unit, *big.Rat, *Error) {
 			return Unit{}, nil, err
 		}
 	} else {
-		if _, isScale := scales[t.Name]; isScale {
-			return Unit{}, nil, &Error{t.Pos.Offset, t.EndPos.Offset,
-				fmt.Sprintf("%q is a scale; write it right after the number, without a space (\"2.4%s\")", t.Name, t.Name)}
+		if err := numeralWord(t); err != nil {
+			return Unit{}, nil, err
 		}
 		n := lookupName(t.Name)
 		if n.unit.IsCount() && strings.Contains(t.Name, "円") {
@@ -226,6 +225,21 @@ func evalTerm(t *termAST) (Unit, *big.Rat, *Error) {
 		return u, scale, nil
 	}
 	return power(t, u, scale)
+}
+
+// numeralWord refuses a unit word that is a number: a scale apart from
+// its number ("2.4 M", "5 百万"), or a Japanese numeral that is no scale
+// ("5百" would otherwise count five 百).
+func numeralWord(t *termAST) *Error {
+	if digits, scale := splitScale("1" + t.Name); digits == "1" && scale != nil {
+		return &Error{t.Pos.Offset, t.EndPos.Offset,
+			fmt.Sprintf("%q is a scale; write it right after the number, without a space (\"2.4%s\")", t.Name, t.Name)}
+	}
+	if strings.Trim(t.Name, "十百千万億兆") == "" {
+		return &Error{t.Pos.Offset, t.EndPos.Offset,
+			fmt.Sprintf("%q is not a scale planc reads; write the number with digits, as in \"500\" or \"1万500\"", t.Name)}
+	}
+	return nil
 }
 
 func power(t *termAST, u Unit, scale *big.Rat) (Unit, *big.Rat, *Error) {
@@ -293,15 +307,6 @@ func parseNumber(text string, off int) (*big.Rat, *Error) {
 		v.Mul(v, scale)
 	}
 	return v, nil
-}
-
-func splitScale(text string) (string, *big.Rat) {
-	for _, suffix := range []string{"bn", "k", "K", "M", "B", "千", "万", "億", "兆"} {
-		if strings.HasSuffix(text, suffix) {
-			return strings.TrimSuffix(text, suffix), scales[suffix]
-		}
-	}
-	return text, nil
 }
 
 // checkGroups accepts "2400000", "2,400,000" and "2_400_000": separators
