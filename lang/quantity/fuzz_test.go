@@ -32,6 +32,9 @@ var quantitySeeds = []string{
 	"1万5000円", "2億4000万円", "1億2000万", "3億円", "2千万円", "1億2,345万6,789円",
 	"5000万1億", "1万5000.5円", "1万 5000円", "1万15000", "1万5k", "1.5万5000", "5千3",
 	"5百", "1万5百", "5 百万",
+	// rates: a time before the number, per person-month, money per year
+	"月40件", "年額120万円", "月40件/月", "40件/人月", "3人月", "80万円/人月", "180万円/年",
+	"月", "毎日1", "月１万５０００円",
 }
 
 // unitSeeds are valid and invalid unit expressions.
@@ -40,7 +43,7 @@ var unitSeeds = []string{
 	"days", "year", "JPY/user/month", "JPY/deals", "1/month", "JPY/JPY", "社",
 	"", " ", "/", "//", "deals/", "/month", "JPY//month", "JPY month", "万", "2.4M",
 	"1e999999999", "m^9", "JPY/ /month", "¥", "%%", "\x00", "\xff", "ＪＰＹ",
-	"万円／月", "ｶﾞ",
+	"件/人月", "人月", "件/(人月)", "人月^-1", "万円／月", "ｶﾞ",
 }
 
 // checkError requires a well-formed error span.

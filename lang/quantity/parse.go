@@ -114,31 +114,45 @@ func parseFolded(s string) (Quantity, *Error) {
 	if ast.Sign == "-" {
 		v.Neg(v)
 	}
-	q := Quantity{Value: v, Unit: PlainNumber, Bare: ast.Symbol == nil && ast.Unit == nil && len(ast.Per) == 0}
-	if ast.Unit != nil {
-		u, scale, perr := evalUnit(ast.Unit)
-		if perr != nil {
-			return Quantity{}, perr
-		}
-		if ast.Number.scaled() && u.Money != 0 && scale.Cmp(big.NewRat(1, 1)) != 0 {
-			start := ast.Unit.First.Pos.Offset
-			return Quantity{}, &Error{start, len(s), "the number already has a scale, and so does the unit; write one of them, as in \"4.8億円\" or \"4.8 億円\""}
-		}
-		q.Unit = u
-		q.Value.Mul(q.Value, scale)
-	}
-	if ast.Symbol != nil {
-		if perr := applySymbol(&q, ast); perr != nil {
-			return Quantity{}, perr
+	q := Quantity{Value: v, Unit: PlainNumber, Bare: ast.Every == nil && ast.Symbol == nil && ast.Unit == nil && len(ast.Per) == 0}
+	for _, step := range []func(*Quantity, *quantityAST) *Error{applyUnit, applySymbol, applyPer, applyEvery} {
+		if err := step(&q, ast); err != nil {
+			return Quantity{}, err
 		}
 	}
-	return q, applyPer(&q, ast.Per)
+	return q, nil
+}
+
+// applyUnit multiplies by the unit after the number. A scaled yen word
+// ("万円") after a scaled number ("4.8億") is two scales, and refused;
+// other factors of the unit are conversions ("180万円/年" is ¥150,000 a
+// month).
+func applyUnit(q *Quantity, ast *quantityAST) *Error {
+	if ast.Unit == nil {
+		return nil
+	}
+	if t := personMonthBefore(ast.Unit, 1); t != nil {
+		return personMonthError(t)
+	}
+	u, scale, err := evalUnit(ast.Unit)
+	if err != nil {
+		return err
+	}
+	if t := scaledYen(ast.Unit); t != nil && ast.Number.scaled() {
+		return &Error{t.Pos.Offset, t.EndPos.Offset, "the number already has a scale, and so does the unit; write one of them, as in \"4.8億円\" or \"4.8 億円\""}
+	}
+	q.Unit = u
+	q.Value.Mul(q.Value, scale)
+	return nil
 }
 
 // applyPer divides by the units after a slash that directly follows the
 // number or symbol: "¥80,000/month", the form Format writes.
-func applyPer(q *Quantity, per []*opTerm) *Error {
-	for _, p := range per {
+func applyPer(q *Quantity, ast *quantityAST) *Error {
+	for _, p := range ast.Per {
+		if t := personMonthIn(p.Term, opSign(p.Op, 1)); t != nil {
+			return personMonthError(t)
+		}
 		u, scale, err := evalTerm(p.Term)
 		if err != nil {
 			return err
@@ -153,6 +167,9 @@ func applyPer(q *Quantity, per []*opTerm) *Error {
 }
 
 func applySymbol(q *Quantity, ast *quantityAST) *Error {
+	if ast.Symbol == nil {
+		return nil
+	}
 	code := currencySymbols[ast.Symbol.Value]
 	if ast.Unit == nil {
 		q.Unit = Money(code)
@@ -180,7 +197,35 @@ func parseUnitFolded(s string) (Unit, *big.Rat, *Error) {
 	if err != nil {
 		return Unit{}, nil, syntaxError(s, err, unitForms)
 	}
+	if t := personMonthBefore(ast.Expr, 1); t != nil {
+		return Unit{}, nil, personMonthError(t)
+	}
 	return evalUnit(ast.Expr)
+}
+
+// scaledYen finds a yen word with a scale ("万円") in a unit expression.
+func scaledYen(e *unitExprAST) *termAST {
+	var found *termAST
+	walkTerms(e, func(t *termAST) {
+		if s, ok := japaneseMoney[t.Name]; ok && found == nil && s.Cmp(rat(1, 1)) != 0 {
+			found = t
+		}
+	})
+	return found
+}
+
+// walkTerms calls f for every term of e, parenthesised ones included.
+func walkTerms(e *unitExprAST, f func(*termAST)) {
+	terms := []*termAST{e.First}
+	for _, r := range e.Rest {
+		terms = append(terms, r.Term)
+	}
+	for _, t := range terms {
+		f(t)
+		if t.Sub != nil {
+			walkTerms(t.Sub, f)
+		}
+	}
 }
 
 func evalUnit(e *unitExprAST) (Unit, *big.Rat, *Error) {

@@ -203,6 +203,9 @@ func TestFormat(t *testing.T) {
 		{"216/73", Unit{Time: 1, TimeName: "days"}, "90 days"},
 		{"20", Time, "20 months"},
 		{"80000", Money("JPY").Div(Time), "¥80,000/month"},
+		// A rate shows per its own time: 150,000 a month x 12 = 1,800,000 a year.
+		{"150000", Money("JPY").Div(Unit{Time: 1, TimeName: "years"}), "¥1,800,000/year"},
+		{"10/3", CountOf("件").Div(Unit{Time: 1, TimeName: "years"}), "40 件/year"},
 		{"0", Money("JPY"), "¥0"},
 	}
 	for _, tt := range tests {
