@@ -153,6 +153,7 @@ func (l *lowerer) assign(v *Var, a *lang.Attr, origin Origin, bare slot) {
 	if !v.UnitKnown {
 		v.setUnit(unit)
 	}
+	v.keepLabel(unit)
 	if v.Given != nil {
 		return // value and target together are reported by lang
 	}
