@@ -146,13 +146,13 @@ func (l *lowerer) assign(v *Var, a *lang.Attr, origin Origin, bare slot) {
 		val, unit = new(big.Rat).Mul(c.V, bare.scale), bare.unit
 	}
 	if v.UnitKnown && !unit.Same(v.Unit) {
-		l.fail(lang.UnitMismatch, a.Expr.Range(), "Unit mismatch",
-			v.Path.String()+" is "+v.Unit.Dimension()+", but "+a.Name+" is "+unit.Dimension()+". "+unitHint(v.Unit))
+		l.fail(lang.UnitMismatch, a.Expr.Range(), "Unit mismatch", l.mismatch(v, a, val, unit))
 		return
 	}
 	if !v.UnitKnown {
 		v.setUnit(unit)
 	}
+	v.keepLabel(unit)
 	if v.Given != nil {
 		return // value and target together are reported by lang
 	}

@@ -19,6 +19,12 @@ import (
 //	team.T.required = team.T.load / team.T.capacity
 //
 // A team that needs more people than its headcount is over-capacity.
+//
+// A capacity per person-month, "40件/人月", is the same value as
+// "40件/月": a capacity is per person by definition (load / capacity is
+// people), so the person in a person-month adds nothing to its
+// dimension, and package quantity reads a person-month after a slash as
+// a month.
 
 // perMonth is the unit of a count per month: what capacity and load are.
 var perMonth = quantity.Unit{Count: 1, Time: -1, TimeName: "months"}
@@ -45,6 +51,9 @@ func (l *lowerer) team(t *Object, stages []*Object, months int, haveMonths bool)
 	capacity, load := t.Value("capacity"), t.Value("load")
 	l.input(t.Value("headcount"), tm.Headcount)
 	l.input(capacity, tm.Capacity)
+	// The load counts what the capacity counts (its label the plan's, as
+	// in capacity = "40件/月"): required = load / capacity.
+	load.Unit.Label = capacity.Unit.Label
 	if len(stages) == 0 || !haveMonths {
 		return
 	}

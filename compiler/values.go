@@ -116,7 +116,7 @@ func stageCount(_ *Info, o *Object) quantity.Unit {
 }
 
 // teamRate is what a team handles a month: what the first stage it works
-// counts, per month.
+// counts, per month, unless the capacity says (keepLabel, written.go).
 func teamRate(_ *Info, t *Object) quantity.Unit {
 	u := perMonth
 	if ss := t.Refs("stages"); len(ss) > 0 {

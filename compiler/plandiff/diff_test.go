@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/compilertest"
 	"github.com/planc-dev/planc/compiler/plandiff"
 	"github.com/planc-dev/planc/lang"
 )
@@ -272,4 +273,17 @@ func TestTitles(t *testing.T) {
 	if titles["team.sales.headcount"] != "営業部" || titles["kpi.x"] != "" {
 		t.Errorf("titles %v, want team.sales.headcount titled 営業部 and kpi.x untitled", titles)
 	}
+}
+
+// TestCountLabel: a capacity written with a count label (件) keeps it on
+// both sides of a diff and in the change, though the stage counts 商談
+// (compiler's testdata/solve/japanese_input.txtar). The load is 25/3 a
+// month: at 40 a person it needs 5/24 people, at 50 25/150 = 1/6.
+func TestCountLabel(t *testing.T) {
+	plan := compilertest.Plan(t, "../testdata/solve/japanese_input.txtar")
+	more := strings.Replace(plan, `capacity  = "40件/人月"`, `capacity  = "50件/人月"`, 1)
+	d := plandiff.Compare(side(t, "a", plan), side(t, "b", more))
+	wantMoved(t, d,
+		"team.inside_sales.capacity 40 件/month -> 50 件/month +10 件/month (+25.0%)",
+		"team.inside_sales.required 0.21 -> 0.17 -0.04 (-20.0%)")
 }

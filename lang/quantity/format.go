@@ -11,10 +11,11 @@ var minorDigits = map[string]int{"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "IDR": 
 var symbolOf = map[string]string{"JPY": "¥", "USD": "$", "EUR": "€", "GBP": "£"}
 
 // Format renders a canonical value in its unit for people: "¥158,877,000",
-// "30%", "2,286", "90 days", "¥80,000/month". Money shows the currency's
-// minor digits, ratios up to two decimals as a percentage, counts as whole
-// numbers when they are whole. Rounding is half away from zero and happens
-// only here, never in the solver.
+// "30%", "2,286", "90 days", "¥80,000/month". A rate shows per its own
+// time unit ("¥1,800,000/year", not the canonical ¥150,000 a month).
+// Money shows the currency's minor digits, ratios up to two decimals as a
+// percentage, counts as whole numbers when they are whole. Rounding is
+// half away from zero and happens only here, never in the solver.
 func Format(v *big.Rat, u Unit) string {
 	switch {
 	case u.IsRatio() && u.Plain:
@@ -24,7 +25,7 @@ func Format(v *big.Rat, u Unit) string {
 	case u.IsMoney():
 		return money(v, u)
 	case u.Money == 1 && u.Time == -1 && u.Count == 0:
-		return money(v, u) + "/" + u.timeName()
+		return money(perTime(v, u), u) + "/" + u.timeName()
 	case u.IsTime():
 		n := inTimeUnit(v, u.TimeName)
 		name := u.timeName()
@@ -35,7 +36,7 @@ func Format(v *big.Rat, u Unit) string {
 	case u.IsCount():
 		return Decimal(v, 2, true)
 	}
-	return Decimal(v, 2, true) + " " + u.String()
+	return Decimal(perTime(v, u), 2, true) + " " + u.String()
 }
 
 func money(v *big.Rat, u Unit) string {

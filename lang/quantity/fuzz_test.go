@@ -2,6 +2,8 @@ package quantity
 
 import (
 	"math/big"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -23,6 +25,16 @@ var quantitySeeds = []string{
 	"%", "円", "万", "¥", "e5", "1e", "1e+", "9999999999999999999999999999999999999999",
 	"0.000000000000000000000000000000000000001",
 	"\x00", "\xff\xfe", "4.8\xe5億", "１２０万", "٣٠%", "1\u00a0000", "1\u202e0",
+	// Japanese input as typed: full-width forms
+	"80％", "８０％", "１２．５％", "１，２００．５円", "30　%", "３ｶ月", "ｶﾞ", "－５％",
+	"5²", "①万円", "８０％です",
+	// mixed numerals
+	"1万5000円", "2億4000万円", "1億2000万", "3億円", "2千万円", "1億2,345万6,789円",
+	"5000万1億", "1万5000.5円", "1万 5000円", "1万15000", "1万5k", "1.5万5000", "5千3",
+	"5百", "1万5百", "5 百万",
+	// rates: a time before the number, per person-month, money per year
+	"月40件", "年額120万円", "月40件/月", "40件/人月", "3人月", "80万円/人月", "180万円/年",
+	"月", "毎日1", "月１万５０００円",
 }
 
 // unitSeeds are valid and invalid unit expressions.
@@ -31,6 +43,7 @@ var unitSeeds = []string{
 	"days", "year", "JPY/user/month", "JPY/deals", "1/month", "JPY/JPY", "社",
 	"", " ", "/", "//", "deals/", "/month", "JPY//month", "JPY month", "万", "2.4M",
 	"1e999999999", "m^9", "JPY/ /month", "¥", "%%", "\x00", "\xff", "ＪＰＹ",
+	"件/人月", "人月", "件/(人月)", "人月^-1", "万円／月", "ｶﾞ",
 }
 
 // checkError requires a well-formed error span.
@@ -105,4 +118,152 @@ func FuzzParseUnit(f *testing.F) {
 			_ = u.String()
 		}
 	})
+}
+
+// FuzzFullWidth checks that a quantity typed in full-width forms, as a
+// Japanese IME types it ("８０％"), reads as its ASCII form ("80%"): the
+// same value and unit, or the same error at the same characters (each
+// full-width character is three bytes where its ASCII form is one).
+func FuzzFullWidth(f *testing.F) {
+	for _, s := range append(quantitySeeds, "80%", "12.5 %", "1,200.5 JPY", "$20k", "2.4 M", "30% extra") {
+		if printableASCII(s) {
+			f.Add(s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !printableASCII(s) {
+			t.Skip()
+		}
+		w := fullWidth(s)
+		var q, qw Quantity
+		var err, errw *Error
+		inTime(t, "Parse", w, func() { q, err = Parse(s); qw, errw = Parse(w) })
+		checkError(t, w, errw)
+		switch {
+		case (err == nil) != (errw == nil):
+			t.Fatalf("Parse(%q) = %v, but Parse(%q) = %v", s, err, w, errw)
+		case err != nil && (errw.Start != 3*err.Start || errw.End != 3*err.End || errw.Msg != err.Msg):
+			t.Fatalf("Parse(%q) = error %d-%d %q, but Parse(%q) = error %d-%d %q", s, err.Start, err.End, err.Msg, w, errw.Start, errw.End, errw.Msg)
+		case err == nil && (q.Value.Cmp(qw.Value) != 0 || q.Unit != qw.Unit || q.Bare != qw.Bare):
+			t.Fatalf("Parse(%q) = %s %s, but Parse(%q) = %s %s", s, q.Value.RatString(), q.Unit, w, qw.Value.RatString(), qw.Unit)
+		}
+	})
+}
+
+// printableASCII reports whether s holds only printable ASCII and spaces.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// fullWidth types s as a Japanese IME in full-width mode would: U+FF01
+// to U+FF5E for "!" to "~", and the ideographic space for " ".
+func fullWidth(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == ' ' {
+			b.WriteRune('\u3000')
+		} else {
+			b.WriteRune(r - '!' + '！')
+		}
+	}
+	return b.String()
+}
+
+// FuzzMixedNumeral builds mixed numerals from parts (兆, 億, 万 and a
+// last part without a scale, each present or not, in order or with two
+// parts swapped) and checks the exact value against the parts, or that a
+// numeral whose scales do not go down, or whose part is not below the
+// scale before it, is refused within the numeral.
+func FuzzMixedNumeral(f *testing.F) {
+	f.Add(uint64(0), uint64(0), uint64(1), uint64(5000), uint8(0b0011), uint8(0), false)       // 1万5000
+	f.Add(uint64(0), uint64(2), uint64(4000), uint64(0), uint8(0b0110), uint8(0), false)       // 2億4000万
+	f.Add(uint64(0), uint64(1), uint64(5000), uint64(0), uint8(0b0110), uint8(1), false)       // 5000万1億
+	f.Add(uint64(0), uint64(0), uint64(1), uint64(15000), uint8(0b0011), uint8(0), true)       // １万１５０００
+	f.Add(uint64(12), uint64(3456), uint64(7890), uint64(1234), uint8(0b1111), uint8(0), true) // 12兆3456億7890万1234
+	f.Fuzz(func(t *testing.T, cho, oku, man, ichi uint64, mask, swap uint8, wide bool) {
+		parts := mixedParts([]uint64{cho, oku, man, ichi}, mask, swap)
+		if len(parts) == 0 {
+			t.Skip()
+		}
+		var text strings.Builder
+		for _, p := range parts {
+			text.WriteString(p.text)
+		}
+		s := text.String() + "円"
+		if wide {
+			s = fullWidthDigits(s)
+		}
+		want, ok := mixedValue(parts)
+		q, err := Parse(s)
+		checkError(t, s, err)
+		switch {
+		case ok && err != nil:
+			t.Fatalf("Parse(%q): %s; want %s", s, err.Msg, want.RatString())
+		case ok && (q.Value.Cmp(want) != 0 || !q.Unit.IsMoney()):
+			t.Fatalf("Parse(%q) = %s %s, want %s JPY", s, q.Value.RatString(), q.Unit, want.RatString())
+		case !ok && err == nil:
+			t.Fatalf("Parse(%q) = %s, want an error", s, q.Value.RatString())
+		case !ok && err.End > len(s)-len("円"):
+			t.Fatalf("Parse(%q): error %d-%d %q is not within the numeral", s, err.Start, err.End, err.Msg)
+		}
+	})
+}
+
+// mixedPart is one part of a mixed numeral: its digits, its scale and
+// its text.
+type mixedPart struct {
+	digits, place *big.Rat
+	text          string
+}
+
+// mixedParts makes the parts that mask chooses, largest scale first,
+// with parts swap-1 and swap exchanged when both have a scale.
+func mixedParts(values []uint64, mask, swap uint8) []mixedPart {
+	places := []struct {
+		name  string
+		value *big.Rat
+	}{{"兆", rat(1e12, 1)}, {"億", rat(1e8, 1)}, {"万", rat(1e4, 1)}, {"", rat(1, 1)}}
+	var out []mixedPart
+	for i, v := range values {
+		if mask&(8>>i) != 0 {
+			d := new(big.Rat).SetInt(new(big.Int).SetUint64(v))
+			out = append(out, mixedPart{d, places[i].value, strconv.FormatUint(v, 10) + places[i].name})
+		}
+	}
+	// Swap two parts with scales: a part without one moved up would run
+	// into the next one's digits ("5000" "1万" is the number "50001万").
+	if i := int(swap) - 1; i >= 0 && i+1 < len(out) && out[i+1].place.Cmp(rat(1, 1)) != 0 {
+		out[i], out[i+1] = out[i+1], out[i]
+	}
+	return out
+}
+
+// mixedValue is the value of a mixed numeral, computed from its parts;
+// ok is false when the numeral is to be refused: a part whose scale is
+// not below the one before it, or whose value is not.
+func mixedValue(parts []mixedPart) (*big.Rat, bool) {
+	sum := new(big.Rat)
+	for i, p := range parts {
+		v := new(big.Rat).Mul(p.digits, p.place)
+		if i > 0 && (p.place.Cmp(parts[i-1].place) >= 0 || v.Cmp(parts[i-1].place) >= 0) {
+			return nil, false
+		}
+		sum.Add(sum, v)
+	}
+	return sum, true
+}
+
+// fullWidthDigits types the digits of s in full width.
+func fullWidthDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r - '0' + '０'
+		}
+		return r
+	}, s)
 }

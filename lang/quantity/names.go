@@ -30,6 +30,26 @@ func init() {
 	add("years", rat(12, 1), "year", "years", "yr", "yrs", "y", "年")
 }
 
+// everyWords are the time words that may come before a number: "月40件"
+// is 40 件 a month, "年額120万円" ¥1,200,000 a year. Each names a key of
+// timeNames. The grammar lists the same words (everyTok).
+var everyWords = map[string]string{
+	"月": "月", "月間": "月", "月額": "月", "毎月": "月",
+	"年": "年", "年間": "年", "年額": "年", "毎年": "年",
+	"週": "週", "週間": "週", "毎週": "週", "毎日": "日",
+}
+
+// personMonth is the person-month (人月): the work of one person for a
+// month, as in "40件/人月" (what one person handles in a month) or
+// "80万円/人月" (the price of a month of one engineer). After a slash it
+// reads as a month. planc's units have no person in them: a value per
+// person is what one person handles, and a team's capacity is that by
+// definition (the people a team needs are its load divided by its
+// capacity), so "40件/人月" is the same value as "40件/月". Before a
+// slash a person-month is work, not time, and it is refused: "3人月" is
+// not three months.
+const personMonth = "人月"
+
 // currencySymbols maps a symbol written before a number to its ISO code.
 var currencySymbols = map[string]string{"¥": "JPY", "￥": "JPY", "$": "USD", "€": "EUR", "£": "GBP"}
 
@@ -78,6 +98,9 @@ func lookupName(name string) unitName {
 	}
 	if t, ok := timeNames[name]; ok {
 		return t
+	}
+	if name == personMonth {
+		return timeNames["月"]
 	}
 	return unitName{CountOf(name), rat(1, 1)}
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2"
@@ -90,7 +91,15 @@ func (m *memo[T]) put(s string, v T) {
 	m.m[s] = v
 }
 
+// parse folds s (fold.go) and parses it, mapping an error back to the
+// characters the user typed.
 func parse(s string) (Quantity, *Error) {
+	f := fold(s)
+	q, err := parseFolded(f.text)
+	return q, f.err(err)
+}
+
+func parseFolded(s string) (Quantity, *Error) {
 	ast, err := quantityParser.ParseString("", s)
 	if err != nil {
 		if m := spacedScale.FindStringSubmatchIndex(s); m != nil {
@@ -98,38 +107,52 @@ func parse(s string) (Quantity, *Error) {
 		}
 		return Quantity{}, syntaxError(s, err, quantityForms)
 	}
-	v, perr := parseNumber(ast.Number.Text, ast.Number.Pos.Offset)
+	v, perr := ast.Number.value()
 	if perr != nil {
 		return Quantity{}, perr
 	}
 	if ast.Sign == "-" {
 		v.Neg(v)
 	}
-	q := Quantity{Value: v, Unit: PlainNumber, Bare: ast.Symbol == nil && ast.Unit == nil && len(ast.Per) == 0}
-	if ast.Unit != nil {
-		u, scale, perr := evalUnit(ast.Unit)
-		if perr != nil {
-			return Quantity{}, perr
-		}
-		if _, scaled := splitScale(ast.Number.Text); scaled != nil && u.Money != 0 && scale.Cmp(big.NewRat(1, 1)) != 0 {
-			start := ast.Unit.First.Pos.Offset
-			return Quantity{}, &Error{start, len(s), "the number already has a scale, and so does the unit; write one of them, as in \"4.8億円\" or \"4.8 億円\""}
-		}
-		q.Unit = u
-		q.Value.Mul(q.Value, scale)
-	}
-	if ast.Symbol != nil {
-		if perr := applySymbol(&q, ast); perr != nil {
-			return Quantity{}, perr
+	q := Quantity{Value: v, Unit: PlainNumber, Bare: ast.Every == nil && ast.Symbol == nil && ast.Unit == nil && len(ast.Per) == 0}
+	for _, step := range []func(*Quantity, *quantityAST) *Error{applyUnit, applySymbol, applyPer, applyEvery} {
+		if err := step(&q, ast); err != nil {
+			return Quantity{}, err
 		}
 	}
-	return q, applyPer(&q, ast.Per)
+	return q, nil
+}
+
+// applyUnit multiplies by the unit after the number. A scaled yen word
+// ("万円") after a scaled number ("4.8億") is two scales, and refused;
+// other factors of the unit are conversions ("180万円/年" is ¥150,000 a
+// month).
+func applyUnit(q *Quantity, ast *quantityAST) *Error {
+	if ast.Unit == nil {
+		return nil
+	}
+	if t := personMonthBefore(ast.Unit, 1); t != nil {
+		return personMonthError(t)
+	}
+	u, scale, err := evalUnit(ast.Unit)
+	if err != nil {
+		return err
+	}
+	if t := scaledYen(ast.Unit); t != nil && ast.Number.scaled() {
+		return &Error{t.Pos.Offset, t.EndPos.Offset, "the number already has a scale, and so does the unit; write one of them, as in \"4.8億円\" or \"4.8 億円\""}
+	}
+	q.Unit = u
+	q.Value.Mul(q.Value, scale)
+	return nil
 }
 
 // applyPer divides by the units after a slash that directly follows the
 // number or symbol: "¥80,000/month", the form Format writes.
-func applyPer(q *Quantity, per []*opTerm) *Error {
-	for _, p := range per {
+func applyPer(q *Quantity, ast *quantityAST) *Error {
+	for _, p := range ast.Per {
+		if t := personMonthIn(p.Term, opSign(p.Op, 1)); t != nil {
+			return personMonthError(t)
+		}
 		u, scale, err := evalTerm(p.Term)
 		if err != nil {
 			return err
@@ -144,6 +167,9 @@ func applyPer(q *Quantity, per []*opTerm) *Error {
 }
 
 func applySymbol(q *Quantity, ast *quantityAST) *Error {
+	if ast.Symbol == nil {
+		return nil
+	}
 	code := currencySymbols[ast.Symbol.Value]
 	if ast.Unit == nil {
 		q.Unit = Money(code)
@@ -161,11 +187,45 @@ func applySymbol(q *Quantity, ast *quantityAST) *Error {
 // It returns the unit and the factor that converts a number written in it
 // to the canonical unit ("万円" gives JPY and 10000).
 func ParseUnit(s string) (Unit, *big.Rat, *Error) {
+	f := fold(s)
+	u, scale, err := parseUnitFolded(f.text)
+	return u, scale, f.err(err)
+}
+
+func parseUnitFolded(s string) (Unit, *big.Rat, *Error) {
 	ast, err := unitParser.ParseString("", s)
 	if err != nil {
 		return Unit{}, nil, syntaxError(s, err, unitForms)
 	}
+	if t := personMonthBefore(ast.Expr, 1); t != nil {
+		return Unit{}, nil, personMonthError(t)
+	}
 	return evalUnit(ast.Expr)
+}
+
+// scaledYen finds a yen word with a scale ("万円") in a unit expression.
+func scaledYen(e *unitExprAST) *termAST {
+	var found *termAST
+	walkTerms(e, func(t *termAST) {
+		if s, ok := japaneseMoney[t.Name]; ok && found == nil && s.Cmp(rat(1, 1)) != 0 {
+			found = t
+		}
+	})
+	return found
+}
+
+// walkTerms calls f for every term of e, parenthesised ones included.
+func walkTerms(e *unitExprAST, f func(*termAST)) {
+	terms := []*termAST{e.First}
+	for _, r := range e.Rest {
+		terms = append(terms, r.Term)
+	}
+	for _, t := range terms {
+		f(t)
+		if t.Sub != nil {
+			walkTerms(t.Sub, f)
+		}
+	}
 }
 
 func evalUnit(e *unitExprAST) (Unit, *big.Rat, *Error) {
@@ -196,9 +256,8 @@ func evalTerm(t *termAST) (Unit, *big.Rat, *Error) {
 			return Unit{}, nil, err
 		}
 	} else {
-		if _, isScale := scales[t.Name]; isScale {
-			return Unit{}, nil, &Error{t.Pos.Offset, t.EndPos.Offset,
-				fmt.Sprintf("%q is a scale; write it right after the number, without a space (\"2.4%s\")", t.Name, t.Name)}
+		if err := numeralWord(t); err != nil {
+			return Unit{}, nil, err
 		}
 		n := lookupName(t.Name)
 		if n.unit.IsCount() && strings.Contains(t.Name, "円") {
@@ -211,6 +270,21 @@ func evalTerm(t *termAST) (Unit, *big.Rat, *Error) {
 		return u, scale, nil
 	}
 	return power(t, u, scale)
+}
+
+// numeralWord refuses a unit word that is a number: a scale apart from
+// its number ("2.4 M", "5 百万"), or a Japanese numeral that is no scale
+// ("5百" would otherwise count five 百).
+func numeralWord(t *termAST) *Error {
+	if digits, scale := splitScale("1" + t.Name); digits == "1" && scale != nil {
+		return &Error{t.Pos.Offset, t.EndPos.Offset,
+			fmt.Sprintf("%q is a scale; write it right after the number, without a space (\"2.4%s\")", t.Name, t.Name)}
+	}
+	if strings.Trim(t.Name, "十百千万億兆") == "" {
+		return &Error{t.Pos.Offset, t.EndPos.Offset,
+			fmt.Sprintf("%q is not a scale planc reads; write the number with digits, as in \"500\" or \"1万500\"", t.Name)}
+	}
+	return nil
 }
 
 func power(t *termAST, u Unit, scale *big.Rat) (Unit, *big.Rat, *Error) {
@@ -280,15 +354,6 @@ func parseNumber(text string, off int) (*big.Rat, *Error) {
 	return v, nil
 }
 
-func splitScale(text string) (string, *big.Rat) {
-	for _, suffix := range []string{"bn", "k", "K", "M", "B", "千", "万", "億", "兆"} {
-		if strings.HasSuffix(text, suffix) {
-			return strings.TrimSuffix(text, suffix), scales[suffix]
-		}
-	}
-	return text, nil
-}
-
 // checkGroups accepts "2400000", "2,400,000" and "2_400_000": separators
 // only between groups of exactly three digits before the decimal point.
 func checkGroups(mant string, off int) *Error {
@@ -339,8 +404,8 @@ func describe(s string, at int, err error, forms string) string {
 		return "it ends too early; " + forms
 	}
 	r, _ := utf8.DecodeRuneInString(s[at:])
-	if r >= '０' && r <= '９' {
-		return fmt.Sprintf("%q is a full-width digit; use ASCII digits (0-9)", r)
+	if r > unicode.MaxASCII && unicode.IsDigit(r) {
+		return fmt.Sprintf("%q is not a digit planc reads; write the number with 0-9", r)
 	}
 	var lerr *lexer.Error
 	if errors.As(err, &lerr) {

@@ -6,13 +6,58 @@ import (
 	"testing"
 )
 
+// parseCase is a quantity string and what Parse reads: its exact
+// canonical value (as big.Rat reads it), its unit (Unit.String) and
+// whether it is bare.
+type parseCase struct {
+	in, value, unit string
+	bare            bool
+}
+
+// wantParses checks each case.
+func wantParses(t *testing.T, cases []parseCase) {
+	t.Helper()
+	for _, tt := range cases {
+		q, err := Parse(tt.in)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.in, err)
+			continue
+		}
+		want, ok := new(big.Rat).SetString(tt.value)
+		if !ok {
+			t.Fatalf("bad value %q", tt.value)
+		}
+		if q.Value.Cmp(want) != 0 || q.Unit.String() != tt.unit || q.Bare != tt.bare {
+			t.Errorf("Parse(%q) = %s %s bare=%v, want %s %s bare=%v", tt.in, q.Value.RatString(), q.Unit, q.Bare, tt.value, tt.unit, tt.bare)
+		}
+	}
+}
+
+// errorCase is a string Parse refuses, with the bytes [start, end) of the
+// string as written that the error points at and a part of its message.
+type errorCase struct {
+	in         string
+	start, end int
+	msg        string
+}
+
+// wantErrors checks each case.
+func wantErrors(t *testing.T, cases []errorCase) {
+	t.Helper()
+	for _, tt := range cases {
+		_, err := Parse(tt.in)
+		if err == nil {
+			t.Errorf("Parse(%q): no error", tt.in)
+			continue
+		}
+		if err.Start != tt.start || err.End != tt.end || !strings.Contains(err.Msg, tt.msg) {
+			t.Errorf("Parse(%q) = error %d-%d %q, want %d-%d containing %q", tt.in, err.Start, err.End, err.Msg, tt.start, tt.end, tt.msg)
+		}
+	}
+}
+
 func TestParse(t *testing.T) {
-	tests := []struct {
-		in   string
-		want string // exact canonical value
-		unit string
-		bare bool
-	}{
+	wantParses(t, []parseCase{
 		{"2,400,000", "2400000", "%", true},
 		{"2_400_000", "2400000", "%", true},
 		{"4.8億円", "480000000", "JPY", false},
@@ -44,26 +89,11 @@ func TestParse(t *testing.T) {
 		{"1.5e3", "1500", "%", true},
 		{"100 万円", "1000000", "JPY", false},
 		{"12Months", "12", "Months", false},
-	}
-	for _, tt := range tests {
-		q, err := Parse(tt.in)
-		if err != nil {
-			t.Errorf("Parse(%q): %v", tt.in, err)
-			continue
-		}
-		want, _ := new(big.Rat).SetString(tt.want)
-		if q.Value.Cmp(want) != 0 || q.Unit.String() != tt.unit || q.Bare != tt.bare {
-			t.Errorf("Parse(%q) = %s %s bare=%v, want %s %s bare=%v", tt.in, q.Value.RatString(), q.Unit, q.Bare, tt.want, tt.unit, tt.bare)
-		}
-	}
+	})
 }
 
 func TestParseErrors(t *testing.T) {
-	tests := []struct {
-		in         string
-		start, end int
-		msg        string
-	}{
+	wantErrors(t, []errorCase{
 		{"", 0, 0, "empty"},
 		{"JPY", 0, 3, "unexpected"},
 		{"2.4 M", 4, 5, "without a space"},
@@ -72,23 +102,25 @@ func TestParseErrors(t *testing.T) {
 		{"1," + strings.Repeat("000,", 15) + "000.5 JPY", 0, 67, "this one has 50"},
 		{"2,40,000", 0, 8, "separators"},
 		{"1,,000", 0, 6, "separators"},
-		{"１２", 0, 6, "full-width"},
 		{"¥5 USD", 0, 2, "symbol"},
 		{"12 JPY//month", 7, 13, "unexpected"},
 		{"30% extra", 4, 9, "unexpected"},
 		{"5 m^9", 2, 5, "exponent"},
 		{"4.8億円です", 6, 15, "not a unit"},
 		{"4.8億万円", 6, 12, "already has a scale"},
+	})
+}
+
+// wantUnit checks one unit expression against its unit and factor.
+func wantUnit(t *testing.T, in, unit, scale string) {
+	t.Helper()
+	u, factor, err := ParseUnit(in)
+	if err != nil {
+		t.Errorf("ParseUnit(%q): %v", in, err)
+		return
 	}
-	for _, tt := range tests {
-		_, err := Parse(tt.in)
-		if err == nil {
-			t.Errorf("Parse(%q): no error", tt.in)
-			continue
-		}
-		if err.Start != tt.start || err.End != tt.end || !strings.Contains(err.Msg, tt.msg) {
-			t.Errorf("Parse(%q) = error %d-%d %q, want %d-%d containing %q", tt.in, err.Start, err.End, err.Msg, tt.start, tt.end, tt.msg)
-		}
+	if u.String() != unit || factor.RatString() != scale {
+		t.Errorf("ParseUnit(%q) = %s x%s, want %s x%s", in, u, factor.RatString(), unit, scale)
 	}
 }
 
@@ -171,6 +203,9 @@ func TestFormat(t *testing.T) {
 		{"216/73", Unit{Time: 1, TimeName: "days"}, "90 days"},
 		{"20", Time, "20 months"},
 		{"80000", Money("JPY").Div(Time), "¥80,000/month"},
+		// A rate shows per its own time: 150,000 a month x 12 = 1,800,000 a year.
+		{"150000", Money("JPY").Div(Unit{Time: 1, TimeName: "years"}), "¥1,800,000/year"},
+		{"10/3", CountOf("件").Div(Unit{Time: 1, TimeName: "years"}), "40 件/year"},
 		{"0", Money("JPY"), "¥0"},
 	}
 	for _, tt := range tests {

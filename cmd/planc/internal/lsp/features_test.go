@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/planc-dev/planc/cmd/planc/internal/lsp"
+	"github.com/planc-dev/planc/compiler/compilertest"
 )
 
 // demoPlan's stages are named in romaji (問い合わせ, 商談, 受注) so that no
@@ -336,5 +337,24 @@ journey "buyer" {
 	s.call("textDocument/hover", pos(uri, 8, 17), &h)
 	if !strings.Contains(h.Contents.Value, "team.inside_sales") {
 		t.Errorf("hover on team.inside_sales: %q", h.Contents.Value)
+	}
+}
+
+// TestHoverKeepsCountLabel: a capacity written with a count label (件)
+// shows it in hover, for the capacity and for the team's load, though
+// the stage the team works counts 商談 (compiler's
+// testdata/solve/japanese_input.txtar: 50 商談 over the six months of
+// 2027年上期 are 25/3 a month).
+func TestHoverKeepsCountLabel(t *testing.T) {
+	plan := compilertest.Plan(t, "../../../../compiler/testdata/solve/japanese_input.txtar")
+	s, uri := openPlan(t, plan)
+	var h lsp.Hover
+	s.call("textDocument/hover", pos(uri, lineOf(t, plan, `capacity  = "40件/人月"`), 4), &h)
+	if !strings.Contains(h.Contents.Value, "**40 件/month** (input)") {
+		t.Errorf("capacity hover lacks 40 件/month:\n%s", h.Contents.Value)
+	}
+	s.call("textDocument/hover", pos(uri, lineOf(t, plan, `team "inside_sales"`), 2), &h)
+	if !strings.Contains(h.Contents.Value, "| `team.inside_sales.load` | 8.33 件/month | solved |") {
+		t.Errorf("team hover lacks the load in 件:\n%s", h.Contents.Value)
 	}
 }
