@@ -399,6 +399,14 @@ func TestFunctionExamples(t *testing.T) {
 // 2,000,000. Budgets: programs = 27,768,000 + 46,284,000 + 2,000,000 =
 // 76,052,000; digital = 31,075,000; marketing = items 4,800,000 +
 // 2,875,000 + 76,052,000 + 31,075,000 = 114,802,000.
+//
+// Teams, over 12 months, with capacities written as an IME types them:
+// inside sales holds SAL = 42,979/25 x 65/100 + 40 = 578,727/500, a load of
+// 578,727/6,000 a month, at "月40件" 578,727/240,000 people (2.41); field
+// sales holds SQL 5,509,389/10,000, at "12件/人月" 5,509,389/1,440,000
+// people (3.83); customer success the won deals, 60,603,279/6,000,000 a
+// month, at "月5社" 60,603,279/30,000,000 people (2.02). The CPAs are
+// written "1万2000円", "2万8000円" and "1万5500円", the SQL rate "45％".
 func TestFY2027JaNumbers(t *testing.T) {
 	m := compiler.Run("fy2027-ja")
 	if len(m.Diags) > 0 {
@@ -432,5 +440,14 @@ func TestFY2027JaNumbers(t *testing.T) {
 		"budget.marketing.spend":                       "114802000",
 		"funnel.new_business.source.partner.revenue":   "7128000",
 		"funnel.new_business.source.marketing.revenue": "232885224",
+		"channel.webinar.cpa":                          "12000",
+		"channel.exhibition.cpa":                       "28000",
+		"channel.ads.cpa":                              "15500",
+		"funnel.new_business.sql.rate":                 "9/20",
+		"team.inside_sales.load":                       "578727/6000",
+		"team.inside_sales.required":                   "578727/240000",
+		"team.field_sales.required":                    "5509389/1440000",
+		"team.customer_success.load":                   "60603279/6000000",
+		"team.customer_success.required":               "60603279/30000000",
 	})
 }

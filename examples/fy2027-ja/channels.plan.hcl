@@ -2,7 +2,7 @@ channel "webinar" {
   title  = "ウェビナー"
   funnel = funnel.new_business
   share  = "35%"
-  cpa    = "12,000円"
+  cpa    = "1万2000円"
 }
 
 # 展示会のリードは商談化しやすく、案件も大きい。
@@ -10,7 +10,7 @@ channel "exhibition" {
   title     = "展示会"
   funnel    = funnel.new_business
   share     = "25%"
-  cpa       = "28,000円"
+  cpa       = "2万8000円"
   rates     = { sql = "55%" }
   deal_size = "240万円"
 }
@@ -26,7 +26,7 @@ channel "seo" {
 channel "ads" {
   title  = "リスティング広告"
   funnel = funnel.new_business
-  cpa    = "15,500円"
+  cpa    = "1万5500円"
   rates  = { mql = "18%" }
 }
 

@@ -17,12 +17,14 @@ funnel "new_business" {
     title      = "SAL"
     rate       = "65%"
     owner      = "インサイドセールス"
+    team       = team.inside_sales
     definition = "インサイドセールスが架電し、課題と予算の時期を確認した。"
   }
   stage "sql" {
     title      = "SQL"
-    rate       = "45%"
+    rate       = "45％"
     owner      = "フィールドセールス"
+    team       = team.field_sales
     definition = "決裁者との商談が設定された。"
   }
   stage "won" {
@@ -30,5 +32,6 @@ funnel "new_business" {
     rate  = "22%"
     owner = "フィールドセールス"
     unit  = "社"
+    team  = team.customer_success
   }
 }
