@@ -5,18 +5,25 @@ import (
 	"math/bits"
 )
 
-// Exact arithmetic on rationals, with a fast path for the small numbers
-// most of a plan's values are (a CPA, a rate, a count of leads): when both
-// numerators and denominators fit in 31 bits, products and sums fit in 63,
-// and the result is computed and reduced in machine words. math/big does
-// the same work with a general GCD and seven allocations; the fast path is
-// four times faster, and the compiler spends most of its solving time
-// here. Results are identical: every path returns the reduced fraction.
+// Exact arithmetic on rationals, with a fast path for the numbers most
+// of a plan's values are (a CPA, a rate, a count of leads, and the
+// revenues and cohorts made of them): when numerators and denominators
+// fit in 62 bits, and so do the products the operation needs (checked
+// with a 128-bit multiply), the result is computed and reduced in machine
+// words. math/big does the same work with a general GCD and seven
+// allocations; the fast path is four times faster, and the compiler spends
+// most of its solving time here. Results are identical: every path
+// returns the reduced fraction (FuzzRat compares them).
 
 func ratAdd(a, b *big.Rat) *big.Rat {
 	if an, ad, ok := small(a); ok {
 		if bn, bd, ok := small(b); ok {
-			return frac(an*bd+bn*ad, ad*bd)
+			x, ok1 := mul62(an, bd)
+			y, ok2 := mul62(bn, ad)
+			d, ok3 := mul62(ad, bd)
+			if ok1 && ok2 && ok3 {
+				return frac(x+y, d) // |x|, |y| < 2^62: the sum fits
+			}
 		}
 	}
 	return new(big.Rat).Add(a, b)
@@ -25,7 +32,9 @@ func ratAdd(a, b *big.Rat) *big.Rat {
 func ratMul(a, b *big.Rat) *big.Rat {
 	if an, ad, ok := small(a); ok {
 		if bn, bd, ok := small(b); ok {
-			return frac(an*bn, ad*bd)
+			if r := mulFrac(an, ad, bn, bd); r != nil {
+				return r
+			}
 		}
 	}
 	return new(big.Rat).Mul(a, b)
@@ -36,38 +45,63 @@ func ratQuo(a, b *big.Rat) *big.Rat {
 	if an, ad, ok := small(a); ok {
 		if bn, bd, ok := small(b); ok {
 			if bn < 0 {
-				an, bn = -an, -bn
+				bn, bd = -bn, -bd
 			}
-			return frac(an*bd, ad*bn)
+			if r := mulFrac(an, ad, bd, bn); r != nil { // a x 1/b
+				return r
+			}
 		}
 	}
 	return new(big.Rat).Quo(a, b)
 }
 
-// smallLimit bounds the numerators and denominators of the fast path.
-const smallLimit = 1 << 31
+// mulFrac is an/ad x bn/bd in machine words (ad, bd above zero), nil when a
+// product does not fit. Cancelling across first keeps the products small.
+func mulFrac(an, ad, bn, bd int64) *big.Rat {
+	g1, g2 := int64(gcd(abs64(an), uint64(bd))), int64(gcd(abs64(bn), uint64(ad)))
+	n, ok1 := mul62(an/g1, bn/g2)
+	d, ok2 := mul62(ad/g2, bd/g1)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	return frac(n, d)
+}
 
-// small returns r's numerator and denominator when both are below
-// smallLimit in magnitude.
+// smallBits bounds the numerators and denominators of the fast path.
+const smallBits = 62
+
+// small returns r's numerator and denominator when both fit in smallBits.
 func small(r *big.Rat) (num, den int64, ok bool) {
 	n, d := r.Num(), r.Denom()
-	if n.BitLen() >= 32 || d.BitLen() >= 32 {
+	if n.BitLen() > smallBits || d.BitLen() > smallBits {
 		return 0, 0, false
 	}
-	num, den = n.Int64(), d.Int64()
-	if num >= smallLimit || num <= -smallLimit || den >= smallLimit {
-		return 0, 0, false
+	return n.Int64(), d.Int64(), true
+}
+
+// mul62 is a x b when its magnitude fits in smallBits (so that two such
+// products add without overflow).
+func mul62(a, b int64) (int64, bool) {
+	hi, lo := bits.Mul64(abs64(a), abs64(b))
+	if hi != 0 || lo >= 1<<smallBits {
+		return 0, false
 	}
-	return num, den, true
+	if (a < 0) != (b < 0) {
+		return -int64(lo), true
+	}
+	return int64(lo), true
+}
+
+func abs64(n int64) uint64 {
+	if n < 0 {
+		return uint64(-n)
+	}
+	return uint64(n)
 }
 
 // frac returns n/d reduced; d is above zero.
 func frac(n, d int64) *big.Rat {
-	un := uint64(n)
-	if n < 0 {
-		un = uint64(-n)
-	}
-	g := int64(gcd(un, uint64(d)))
+	g := int64(gcd(abs64(n), uint64(d)))
 	r := new(big.Rat).SetInt64(n / g) // SetInt64 gives r a denominator of its own ...
 	r.Denom().SetInt64(d / g)         // ... which Denom then returns to set, unnormalised
 	return r

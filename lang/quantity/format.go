@@ -2,6 +2,8 @@ package quantity
 
 import (
 	"math/big"
+	"math/bits"
+	"strconv"
 	"strings"
 )
 
@@ -86,13 +88,15 @@ func Decimal(v *big.Rat, decimals int, trim bool) string {
 	return out
 }
 
+// roundHalfAway is |v| rounded half away from zero to decimals places, in
+// digits with the point, signed as v.
 func roundHalfAway(v *big.Rat, decimals int) string {
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
-	x := new(big.Rat).Mul(v, new(big.Rat).SetInt(scale))
-	x.Abs(x)
-	x.Add(x, big.NewRat(1, 2))
-	n := new(big.Int).Quo(x.Num(), x.Denom())
-	s := n.String()
+	var s string
+	if q, ok := roundWords(v, decimals); ok {
+		s = strconv.FormatUint(q, 10)
+	} else {
+		s = roundBig(v, decimals).String()
+	}
 	if decimals > 0 {
 		for len(s) <= decimals {
 			s = "0" + s
@@ -104,6 +108,52 @@ func roundHalfAway(v *big.Rat, decimals int) string {
 	}
 	return s
 }
+
+// roundBig is |v| x 10^decimals rounded half up, in math/big.
+func roundBig(v *big.Rat, decimals int) *big.Int {
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
+	x := new(big.Rat).Mul(v, new(big.Rat).SetInt(scale))
+	x.Abs(x)
+	x.Add(x, big.NewRat(1, 2))
+	return new(big.Int).Quo(x.Num(), x.Denom())
+}
+
+// roundWords is roundBig in machine words, for the values a plan shows
+// (tens of thousands of them in the JSON of a large plan): floor((2|n| x
+// 10^decimals + d) / 2d) with a 128-bit product. ok is false when an
+// operand or the result does not fit.
+func roundWords(v *big.Rat, decimals int) (q uint64, ok bool) {
+	nw, dw := v.Num().Bits(), v.Denom().Bits()
+	if decimals >= len(pow10) || len(nw) > 1 || len(dw) != 1 || bits.UintSize != 64 {
+		return 0, false
+	}
+	var n uint64
+	if len(nw) == 1 {
+		n = uint64(nw[0])
+	}
+	d := uint64(dw[0])
+	hi, lo := bits.Mul64(n, pow10[decimals])
+	if hi>>63 != 0 || d>>63 != 0 {
+		return 0, false
+	}
+	hi, lo = hi<<1|lo>>63, lo<<1
+	lo, carry := bits.Add64(lo, d, 0)
+	hi += carry
+	if hi >= 2*d {
+		return 0, false
+	}
+	q, _ = bits.Div64(hi, lo, 2*d)
+	return q, true
+}
+
+// pow10 holds the powers of ten that fit in a uint64.
+var pow10 = func() (p [20]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 func group(digits string) string {
 	if len(digits) <= 3 {
