@@ -48,15 +48,7 @@ func (s *solver) settle() {
 // connected through their unknowns: for each, its equations in the plan's
 // order.
 func (s *solver) stalled() [][]*Eq {
-	parent := map[*Var]*Var{}
-	var find func(v *Var) *Var
-	find = func(v *Var) *Var {
-		for parent[v] != v {
-			parent[v] = parent[parent[v]]
-			v = parent[v]
-		}
-		return v
-	}
+	u := sets{}
 	var open []*Eq
 	for _, eq := range s.eqs {
 		if s.done[eq.id] || s.unknown[eq.id] == 0 {
@@ -68,28 +60,23 @@ func (s *solver) stalled() [][]*Eq {
 			if s.has(v) {
 				continue
 			}
-			if _, ok := parent[v]; !ok {
-				parent[v] = v
-			}
+			u.add(v)
 			if first == nil {
 				first = v
 			} else {
-				parent[find(v)] = find(first)
+				u.union(first, v)
 			}
 		}
 	}
-	index := map[*Var]int{}
+	g := groupOf{sets: u}
 	var out [][]*Eq
 	for _, eq := range open {
 		for _, v := range s.of[eq.id] {
 			if s.has(v) {
 				continue
 			}
-			r := find(v)
-			i, ok := index[r]
-			if !ok {
-				i = len(out)
-				index[r] = i
+			i, isNew := g.of(v, len(out))
+			if isNew {
 				out = append(out, nil)
 			}
 			out[i] = append(out[i], eq)

@@ -42,39 +42,28 @@ func (s *solver) reportUnderdetermined(cyclic map[*Var]bool) {
 // groups splits free values into groups connected by equations, in
 // declaration order.
 func (s *solver) groups(free []*Var) [][]*Var {
-	parent := map[*Var]*Var{}
-	var find func(v *Var) *Var
-	find = func(v *Var) *Var {
-		for parent[v] != v {
-			parent[v] = parent[parent[v]]
-			v = parent[v]
-		}
-		return v
-	}
+	u := sets{}
 	for _, v := range free {
-		parent[v] = v
+		u.add(v)
 	}
 	for _, eq := range s.eqs {
 		var first *Var
 		for _, v := range append([]*Var{eq.V}, refs(eq.E)...) {
-			if _, ok := parent[v]; !ok {
+			if !u.has(v) {
 				continue
 			}
 			if first == nil {
 				first = v
 			} else {
-				parent[find(v)] = find(first)
+				u.union(first, v)
 			}
 		}
 	}
-	index := map[*Var]int{}
+	g := groupOf{sets: u}
 	var out [][]*Var
 	for _, v := range free {
-		r := find(v)
-		i, ok := index[r]
-		if !ok {
-			i = len(out)
-			index[r] = i
+		i, isNew := g.of(v, len(out))
+		if isNew {
 			out = append(out, nil)
 		}
 		out[i] = append(out[i], v)
