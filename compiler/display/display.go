@@ -108,3 +108,18 @@ func Number(x *big.Rat) *json.Number {
 	n := json.Number(s)
 	return &n
 }
+
+// ShareOf names what channel c's share is a share of: the leads into its
+// stage, which are the stage's volume at its funnel's top ("inquiry") and
+// its inflow below ("SAL inflow"). A share is meaningless without it
+// wherever channels enter different stages.
+func ShareOf(c *compiler.Object) string {
+	s := c.Ref("stage")
+	switch {
+	case s == nil:
+		return ""
+	case s.Value("inflow") != nil:
+		return s.Label() + " inflow"
+	}
+	return s.Label()
+}

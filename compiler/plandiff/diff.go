@@ -36,7 +36,9 @@ type Diff struct {
 	// Unsolved holds the values that only one side could solve.
 	Unsolved []Change
 	// UnitChanged holds the values whose dimension differs, such as a KPI
-	// that was a count and is now money; they have no change to compute.
+	// that was a count and is now money, and the shares of channels that
+	// now enter another stage (10% of inquiry, 100% of SAL inflow); they
+	// have no change to compute.
 	UnitChanged []Change
 	// Unchanged counts the values both sides have with the same value (or
 	// unsolved on both).
@@ -87,6 +89,9 @@ type Value struct {
 	Display string
 	// Origin is "target", "assumption", "input", "solved" or "unknown".
 	Origin string
+	// Of says what a channel's share is a share of ("inquiry", "SAL
+	// inflow"); "" for other values.
+	Of string
 }
 
 // Changed reports whether any value differs; a change of only the plan's
@@ -135,7 +140,7 @@ func (d *Diff) add(om *compiler.Result, ov *compiler.Var, nm *compiler.Result, n
 	switch {
 	case c.Old == nil:
 		d.Added = append(d.Added, c)
-	case c.Old.UnitKnown && c.New.UnitKnown && !c.Old.Unit.Same(c.New.Unit):
+	case c.Old.UnitKnown && c.New.UnitKnown && !c.Old.Unit.Same(c.New.Unit), c.Old.Of != c.New.Of:
 		d.UnitChanged = append(d.UnitChanged, c)
 	case (c.Old.Rat == nil) != (c.New.Rat == nil):
 		d.Unsolved = append(d.Unsolved, c)
@@ -166,6 +171,11 @@ func newChange(om *compiler.Result, ov *compiler.Var, nm *compiler.Result, nv *c
 	if c.Old.UnitKnown && c.New.UnitKnown && !c.Old.Unit.Same(c.New.Unit) {
 		return c
 	}
+	if c.Old.Of != c.New.Of { // a share of another stage: no delta means anything
+		c.Old.Display += " of " + c.Old.Of
+		c.New.Display += " of " + c.New.Of
+		return c
+	}
 	c.Delta = new(big.Rat).Sub(c.New.Rat, c.Old.Rat)
 	if c.Old.Rat.Sign() != 0 {
 		c.Relative = new(big.Rat).Quo(c.Delta, new(big.Rat).Abs(c.Old.Rat))
@@ -175,6 +185,9 @@ func newChange(om *compiler.Result, ov *compiler.Var, nm *compiler.Result, nv *c
 
 func valueOf(m *compiler.Result, v *compiler.Var) *Value {
 	out := &Value{Unit: v.Unit, UnitKnown: v.UnitKnown, Display: display.Value(m, v), Origin: string(m.Origin(v))}
+	if v.Kind == compiler.KindShare && v.Object.Kind == "channel" {
+		out.Of = display.ShareOf(v.Object)
+	}
 	if val, ok := m.Value(v); ok {
 		out.Rat = val.Nom
 	}

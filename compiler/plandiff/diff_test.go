@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -286,4 +287,55 @@ func TestCountLabel(t *testing.T) {
 	wantMoved(t, d,
 		"team.inside_sales.capacity 40 件/month -> 50 件/month +10 件/month (+25.0%)",
 		"team.inside_sales.required 0.21 -> 0.17 -0.04 (-20.0%)")
+}
+
+// TestShareOfAnotherStage: a partner channel that entered at the top with
+// 10% of the inquiries and now enters at SAL, where it brings all of the
+// SAL inflow, is not "+900%": its share is of another stage, and the diff
+// says of which.
+func TestShareOfAnotherStage(t *testing.T) {
+	const plan = `
+plan {
+  title = "t"
+}
+kgi "revenue" {
+  target  = "1億円"
+  formula = funnel.demand.revenue
+}
+funnel "demand" {
+  deal_size = "100万円"
+  stage "inquiry" {}
+  stage "sal" {
+    rate = "20%"
+  }
+  stage "won" {
+    rate = "25%"
+  }
+}
+channel "ads" {
+  funnel = funnel.demand
+  cpa    = "1万円"
+}
+channel "partner" {
+  funnel = funnel.demand
+  cpa    = "5万円"
+  PARTNER
+}
+`
+	before := strings.Replace(plan, "PARTNER", `share = "10%"`, 1)
+	after := strings.Replace(plan, "PARTNER", "stage = \"sal\"\n  leads = 40", 1)
+	d := plandiff.Compare(side(t, "a", before), side(t, "b", after))
+	var got []string
+	for _, c := range d.UnitChanged {
+		got = append(got, line(c))
+	}
+	want := []string{"channel.partner.share 10% of inquiry -> 100% of sal inflow"}
+	if !slices.Equal(got, want) {
+		t.Errorf("unit changed:\n%q\nwant\n%q", got, want)
+	}
+	for _, c := range d.Moved {
+		if c.Path == "channel.partner.share" {
+			t.Errorf("the share is listed as moved: %s", line(c))
+		}
+	}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/display"
 )
 
 type channelsBody struct {
@@ -28,7 +29,7 @@ func (g *gen) channels() error {
 		if s := c.Ref("stage"); s != nil {
 			row.Stage = s.Parent.Label() + " / " + s.Label()
 			row.StageHref = g.names.page(s)
-			row.ShareOf = shareOf(s)
+			row.ShareOf = display.ShareOf(c)
 		}
 		b.Channels = append(b.Channels, row)
 	}
@@ -46,15 +47,6 @@ func (g *gen) channels() error {
 		b.Tree = g.budgetList(tree)
 	}
 	return g.render("channels.html", "channels", "Channels and budget", b)
-}
-
-// shareOf names what the shares of the channels into stage s are shares
-// of: the stage's leads at its funnel's top, its inflow below.
-func shareOf(s *compiler.Object) string {
-	if s.Value("inflow") != nil {
-		return s.Label() + " inflow"
-	}
-	return s.Label()
 }
 
 // budgetIDs are the ids of the budgets' sections and their items' rows,
