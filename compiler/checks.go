@@ -18,6 +18,9 @@ type checker struct {
 	sol   *Solution
 	rules *rules
 	sink  *sink
+	// tl is the plan by month, nil when not built: the team check then
+	// takes a month's load where it can.
+	tl *Timeline
 }
 
 // checks are the built-in checks in the order they run, each with the

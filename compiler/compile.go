@@ -22,6 +22,10 @@ type Result struct {
 	Eqs []*Eq
 	// Sol holds the solved values.
 	Sol *Solution
+	// Timeline is the plan by month (time phasing); nil when the plan
+	// does not use phasing and Options.Timeline was not set, or when its
+	// period does not name its months.
+	Timeline *Timeline
 	// Diags are every diagnostic, loading's included, sorted by position.
 	Diags hcl.Diagnostics
 
@@ -46,6 +50,10 @@ type Options struct {
 	// (Info.Uses), for editors. A check does not need it, and at 10,000
 	// metrics it is a tenth of the compiler's memory.
 	Uses bool
+	// Timeline places the plan in the months of its period
+	// (Result.Timeline) also when the plan does not use phasing: for
+	// solve --by month. A plan that uses phasing always has it.
+	Timeline bool
 }
 
 // CompileWith is Compile recording what opts ask for, and stopping with
@@ -75,14 +83,18 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	runChecks(&checker{info: info, low: low, sol: sv.Solution, rules: rules, sink: s})
+	var tl *Timeline
+	if opts.Timeline || Phased(plan) {
+		tl = buildTimeline(plan, info, sv.Solution, low.eqs, s)
+	}
+	runChecks(&checker{info: info, low: low, sol: sv.Solution, rules: rules, sink: s, tl: tl})
 	if !s.hasErrors() {
 		sv.reportUnderdetermined(cyclic) // only when nothing else explains them
 	}
 	if err := ctx.Err(); err != nil { // trials stop early: their advice would be partial
 		return nil, err
 	}
-	return &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Diags: s.result(rules)}, nil
+	return &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Timeline: tl, Diags: s.result(rules)}, nil
 }
 
 // Run reads the plan at paths from disk (source.Read), parses it and

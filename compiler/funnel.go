@@ -25,6 +25,7 @@ func (l *lowerer) funnel(f *Object) {
 	for i, so := range f.Kids {
 		s := so.Node.(*lang.Stage)
 		vol := so.Value("volume")
+		l.input(so.Value("lag"), s.Lag)
 		if r := so.Value("rate"); r != nil && prev != nil {
 			l.input(r, s.Rate)
 			if !cohorts || i <= first {

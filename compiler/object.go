@@ -238,6 +238,7 @@ const (
 	KindVolume          VarKind = "volume"
 	KindRate            VarKind = "rate"
 	KindInflow          VarKind = "inflow"
+	KindLag             VarKind = "lag"
 	KindLeads           VarKind = "leads"
 	KindShare           VarKind = "share"
 	KindCPA             VarKind = "cpa"

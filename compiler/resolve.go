@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/planc-dev/planc/lang"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // Info is what the resolver knows of a plan, like go/types' Info: every
@@ -226,6 +228,8 @@ func (r *resolver) resolveBlockRefs() {
 			attr := lang.AttrOf(o.Node, a.Name)
 			switch {
 			case attr == nil:
+			case a.Role == lang.RoleRef && len(a.Keywords) > 0 && r.keyword(o, attr, a):
+				// a word instead of a reference (phasing = "even"): its reader reads it
 			case a.Role == lang.RoleRef:
 				if to := r.blockRef(o, attr.Expr, a, ""); to != nil {
 					o.link(a.Name, to)
@@ -246,6 +250,26 @@ func (r *resolver) resolveBlockRefs() {
 	r.budgetParents()
 	r.budgetOverlaps()
 	r.markLaterEntries(entered)
+}
+
+// keyword reports whether attribute attr of o is a quoted string, which
+// an attribute that may hold a word instead of a reference (a.Keywords)
+// then must be one of; an unknown word is reported here.
+func (r *resolver) keyword(o *Object, attr *lang.Attr, a lang.AttrSpec) bool {
+	v, diags := attr.Expr.Value(nil)
+	if diags.HasErrors() || v.Type() != cty.String || !v.IsKnown() || v.IsNull() {
+		return false
+	}
+	if !slices.Contains(a.Keywords, v.AsString()) {
+		words := make([]string, len(a.Keywords))
+		for i, w := range a.Keywords {
+			words[i] = strconv.Quote(w)
+		}
+		r.sink.fail(lang.Schema, attr.Expr.Range(), fmt.Sprintf("Unknown %s", a.Name),
+			fmt.Sprintf("%s's %s is %q; give a reference such as %s, or one of %s.", aKind(o.Kind), a.Name, v.AsString(),
+				lang.NewPath(a.Kind, lang.Spec(a.Kind).Example), strings.Join(words, ", ")))
+	}
+	return true
 }
 
 // defaultChannels gives the plan's one budget, when it lists no channels,

@@ -33,6 +33,11 @@ func (s *sink) fail(code lang.Code, r hcl.Range, summary, detail string) {
 	s.add(lang.Diag(code, r, summary, detail))
 }
 
+// warn reports a warning with a code at r.
+func (s *sink) warn(code lang.Code, r hcl.Range, summary, detail string) {
+	s.add(lang.Warning(code, r, summary, detail))
+}
+
 func (s *sink) hasErrors() bool { return s.diags.HasErrors() }
 
 // result returns the diagnostics with the rules applied, sorted by

@@ -124,30 +124,60 @@ func (s *Solution) zeroCapacity(v *Var) bool {
 	return ok && c.Nom.Sign() <= 0
 }
 
-// capacity reports each team that needs more people than it has.
+// capacity reports each team that needs more people than it has: in a
+// plan by month, in the months that need more (named, with the peak);
+// otherwise over the period's average month.
 func (c *checker) capacity() {
 	for _, t := range c.info.Kind("team") {
 		need, ok1 := c.sol.Value(t.Value("required"))
 		have, ok2 := c.sol.Value(t.Value("headcount"))
 		capacity, ok3 := c.sol.Value(t.Value("capacity"))
 		load, ok4 := c.sol.Value(t.Value("load"))
-		if !ok1 || !ok2 || !ok3 || !ok4 || need.Nom.Cmp(have.Nom) <= 0 || capacity.Nom.Sign() <= 0 || have.Nom.Sign() < 0 {
+		if !ok1 || !ok2 || !ok3 || !ok4 || capacity.Nom.Sign() <= 0 || have.Nom.Sign() < 0 {
 			continue
 		}
-		// Rounded up, so that a team short of 0.02 people is never "0 short".
-		need10 := stdlib.Ceil(new(big.Rat).Mul(need.Nom, big.NewRat(10, 1)))
-		short10 := new(big.Rat).Sub(need10, new(big.Rat).Mul(have.Nom, big.NewRat(10, 1)))
-		needUp, short := new(big.Rat).Quo(need10, big.NewRat(10, 1)), new(big.Rat).Quo(stdlib.Ceil(short10), big.NewRat(10, 1))
-		label := t.Value("load").Unit.Label
-		counted := func(x *big.Rat) string {
-			return strings.TrimSpace(quantity.Format(x, quantity.Count) + " " + label)
+		if months := c.tl.Series(t.Value("required")); months != nil {
+			c.capacityByMonth(t, have.Nom, capacity.Nom, months[:c.tl.Months], c.tl.Series(t.Value("load")))
+			continue
 		}
-		tm := t.Node.(*lang.Team)
-		c.sink.fail(lang.OverCapacity, exprRange(tm.Headcount, tm.DefRange), "Over capacity",
-			fmt.Sprintf("team %q needs %s people at %s a month each to handle %s a month; it has %s, %s short. Add people, raise what each handles, or lower the target.",
-				tm.Name, quantity.Decimal(needUp, 1, true), counted(capacity.Nom), counted(load.Nom),
-				quantity.Format(have.Nom, quantity.Count), quantity.Decimal(short, 1, true)))
+		if need.Nom.Cmp(have.Nom) > 0 {
+			c.overCapacity(t, "", need.Nom, have.Nom, capacity.Nom, load.Nom)
+		}
 	}
+}
+
+// capacityByMonth reports team t over capacity in the months whose
+// required people exceed its headcount, at the peak month's need.
+func (c *checker) capacityByMonth(t *Object, have, capacity *big.Rat, required, load []*big.Rat) {
+	peak := -1
+	for m, r := range required {
+		if r.Cmp(have) > 0 && (peak < 0 || r.Cmp(required[peak]) > 0) {
+			peak = m
+		}
+	}
+	if peak < 0 {
+		return
+	}
+	when := joinRuns(c.tl.runs(func(m int) bool { return required[m].Cmp(have) > 0 }))
+	c.overCapacity(t, " in "+when, required[peak], have, capacity, load[peak])
+}
+
+// overCapacity reports that team t needs need people (when: in which
+// months) at capacity a month each to handle load a month, and has have.
+func (c *checker) overCapacity(t *Object, when string, need, have, capacity, load *big.Rat) {
+	// Rounded up, so that a team short of 0.02 people is never "0 short".
+	need10 := stdlib.Ceil(new(big.Rat).Mul(need, big.NewRat(10, 1)))
+	short10 := new(big.Rat).Sub(need10, new(big.Rat).Mul(have, big.NewRat(10, 1)))
+	needUp, short := new(big.Rat).Quo(need10, big.NewRat(10, 1)), new(big.Rat).Quo(stdlib.Ceil(short10), big.NewRat(10, 1))
+	label := t.Value("load").Unit.Label
+	counted := func(x *big.Rat) string {
+		return strings.TrimSpace(quantity.Format(x, quantity.Count) + " " + label)
+	}
+	tm := t.Node.(*lang.Team)
+	c.sink.fail(lang.OverCapacity, exprRange(tm.Headcount, tm.DefRange), "Over capacity",
+		fmt.Sprintf("team %q needs %s people%s at %s a month each to handle %s a month; it has %s, %s short. Add people, raise what each handles, or lower the target.",
+			tm.Name, quantity.Decimal(needUp, 1, true), when, counted(capacity), counted(load),
+			quantity.Format(have, quantity.Count), quantity.Decimal(short, 1, true)))
 }
 
 // StageOwner is who works a stage: its owner, or else the name of its

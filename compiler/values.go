@@ -48,6 +48,7 @@ var valueDefs = map[string][]valueDef{
 		{name: "rate", kind: KindRate, label: "rate", attrs: []string{"rate"}, when: notFirstStage, unit: ratio},
 		{name: "inflow", kind: KindInflow, label: "inflow", when: laterEntry, unit: leads, whole: true},
 		{name: "blended_rate", kind: KindBlendedRate, label: "blended rate", when: blended, unit: ratio},
+		{name: "lag", kind: KindLag, label: "lag", attrs: []string{"lag"}, when: hasLag, unit: months},
 	},
 	"channel": {
 		{name: "leads", kind: KindLeads, label: "leads", attrs: []string{"leads"}, headline: true, hint: true, unit: leads, whole: true},
@@ -98,6 +99,10 @@ func notFirstStage(_ *resolver, o *Object) bool { return o.Parent.Kids[0] != o }
 // without items has none to add up (and no value for them).
 func hasItems(_ *resolver, o *Object) bool { return len(o.Kids) > 0 }
 
+// hasLag: a stage without a lag is entered when its previous stage is
+// (time phasing).
+func hasLag(_ *resolver, o *Object) bool { return o.Node.(*lang.Stage).Lag != nil }
+
 // laterEntry: a stage that channels enter below its funnel's top takes
 // them in as an inflow (sources.go).
 func laterEntry(r *resolver, o *Object) bool { return r.later[o] }
@@ -109,6 +114,7 @@ func ratio(*Info, *Object) quantity.Unit      { return quantity.Ratio }
 func leads(*Info, *Object) quantity.Unit      { return quantity.CountOf("leads") }
 func people(*Info, *Object) quantity.Unit     { return quantity.CountOf("people") }
 func plain(*Info, *Object) quantity.Unit      { return quantity.PlainNumber }
+func months(*Info, *Object) quantity.Unit     { return quantity.Time }
 
 // stageCount is what a stage counts: its unit attribute ("deals").
 func stageCount(_ *Info, o *Object) quantity.Unit {

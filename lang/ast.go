@@ -21,6 +21,7 @@ type Plan struct {
 	Channels []*Channel
 	Budgets  []*Budget
 	Teams    []*Team
+	Profiles []*Profile
 	Checks   []*Check
 	Rules    []*Rule
 	// Plan content (content.go): what explains the plan; no values.
@@ -97,13 +98,28 @@ type Metric struct {
 	// Benchmark names the benchmark range the value is compared with
 	// ("sales-cycle-smb"); zero means no comparison.
 	Benchmark Text `plan:"benchmark"`
+	// Phasing spreads the value over the period's months: a reference
+	// to a profile, or "even" or "days"; nil for the default (time
+	// phasing, compiler/timeline.go).
+	Phasing *Attr `plan:"phasing"`
+}
+
+// Profile is a profile block: how a yearly amount spreads over the
+// period's months.
+type Profile struct {
+	Block
+	// Weights is the list of relative weights, one per month.
+	Weights *Attr `plan:"weights"`
 }
 
 // Funnel is a funnel block with its ordered stages.
 type Funnel struct {
 	Block
 	DealSize *Attr `plan:"deal_size"`
-	Stages   []*Stage
+	// Opening is the pipeline open in its stages on the period's first
+	// day, by stage name (opening = { sql = 60 }).
+	Opening *Attr `plan:"opening"`
+	Stages  []*Stage
 }
 
 // Stage is a stage block inside a funnel.
@@ -121,6 +137,9 @@ type Stage struct {
 	// Team is the reference to the team that works the stage
 	// (`team.inside_sales`), nil when none.
 	Team *Attr `plan:"team"`
+	// Lag is the time from entering the previous stage to entering this
+	// one (a duration); nil for none.
+	Lag *Attr `plan:"lag"`
 }
 
 // Channel is a channel block: a tactic that brings leads into a stage.

@@ -167,6 +167,33 @@ const (
 	//	  channels = [channel.webinar] # already paid for by marketing
 	//	}
 	BudgetOverlap Code = "budget-overlap"
+
+	// PhasingWeights occurs when a profile's weights are not one number
+	// per month of the plan's period, or are negative, or are all zero.
+	//
+	//	plan { period = "2027-04 .. 2028-03" }
+	//	profile "seasonal" { weights = [1, 1, 2] } # 3 weights for 12 months
+	PhasingWeights Code = "phasing-weights"
+
+	// BadLag occurs when a stage's lag is not a duration or is negative.
+	//
+	//	stage "won" {
+	//	  rate = "25%"
+	//	  lag  = "-1 month"
+	//	}
+	BadLag Code = "bad-lag"
+
+	// PrePeriodDemand warns when the pipeline a funnel declares open on
+	// the period's first day (opening) is less than the plan's first
+	// deals need: they would have to come from leads created before the
+	// period. It says the shortfall, the deals and revenue at risk, and
+	// the months whose deals it threatens.
+	//
+	//	funnel "demand" {
+	//	  opening = { sql = 60 } # April's and May's deals need 64 SQLs
+	//	  ...
+	//	}
+	PrePeriodDemand Code = "pre-period-demand"
 )
 
 // UsageCodes are the codes that mean planc could not be run on the input

@@ -147,3 +147,40 @@ func monthIndex(year, month string) (int, error) {
 	}
 	return y*12 + m - 1, nil
 }
+
+// PeriodSpan returns the first month of a plan's period (a month index:
+// year x 12 + month - 1) and its number of months, for time phasing,
+// which must know the calendar months: a range of months, one month, a
+// half of a Japanese fiscal year, a calendar quarter or half ("2027-Q2"),
+// or a calendar year ("2027"). "FY2027" does not say which month a fiscal
+// year starts in, and is refused with what to write instead.
+func PeriodSpan(period string) (first, n int, err error) {
+	s := strings.TrimSpace(quantity.Fold(period))
+	if from, to, ok, err := monthSpan(s, period); ok {
+		return from, to - from + 1, err
+	}
+	if m := periodPart.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		k, _ := strconv.Atoi(m[3])
+		switch q := strings.ToLower(m[2]); {
+		case q == "q" && k >= 1 && k <= 4:
+			return y*12 + (k-1)*3, 3, nil
+		case q == "h" && k >= 1 && k <= 2:
+			return y*12 + (k-1)*6, 6, nil
+		}
+	}
+	if m := calendarYear.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y * 12, 12, nil
+	}
+	if _, err := PeriodMonths(period); err != nil {
+		return 0, 0, err
+	}
+	return 0, 0, fmt.Errorf("the period %q does not say its months; a plan by month needs them, as in \"2027-04 .. 2028-03\"", period)
+}
+
+// calendarYear is a year without "FY": January to December.
+var calendarYear = regexp.MustCompile(`^(\d{4})\s*年?$`)
+
+// MonthName is a month index (PeriodSpan) as "2027-04".
+func MonthName(i int) string { return fmt.Sprintf("%04d-%02d", i/12, i%12+1) }

@@ -49,6 +49,9 @@ type AttrSpec struct {
 	Required bool
 	// Kind is the block kind a Ref or RefList attribute names.
 	Kind string
+	// Keywords are the quoted words a Ref attribute may hold instead of
+	// a reference (phasing = "even").
+	Keywords []string
 	// Doc says what the attribute is, in a few words, for editors.
 	Doc string
 }
@@ -124,7 +127,9 @@ func metricAttrs(value bool) []AttrSpec {
 	return append(out,
 		AttrSpec{Name: "target", Role: RoleValue, Doc: "a goal the plan is solved from"},
 		AttrSpec{Name: "formula", Role: RoleValue, Doc: "how it is computed from other values"},
-		AttrSpec{Name: "benchmark", Role: RoleText, Doc: "the benchmark range it is compared with"})
+		AttrSpec{Name: "benchmark", Role: RoleText, Doc: "the benchmark range it is compared with"},
+		AttrSpec{Name: "phasing", Role: RoleRef, Kind: "profile", Keywords: []string{"even", "days"},
+			Doc: "how it spreads over the period's months: a profile, \"even\" (the default) or \"days\""})
 }
 
 // Blocks is the schema: every block kind, top-level kinds in the order
@@ -147,8 +152,9 @@ var Blocks = []*BlockSpec{
 		Attrs: with(metricAttrs(true)...), Exclusive: [][]string{{"value", "target"}},
 		new: func() Node { return &Metric{} }, add: func(p *Plan, _, n Node) { p.KPIs = append(p.KPIs, n.(*Metric)) }},
 	{Kind: "funnel", Label: "name", Namespace: true, Example: "demand", Doc: "a demand waterfall: stages in order and a deal size",
-		Attrs: with(AttrSpec{Name: "deal_size", Role: RoleValue, Required: true, Doc: "average revenue per won deal"}),
-		new:   func() Node { return &Funnel{} }, add: func(p *Plan, _, n Node) { p.Funnels = append(p.Funnels, n.(*Funnel)) },
+		Attrs: with(AttrSpec{Name: "deal_size", Role: RoleValue, Required: true, Doc: "average revenue per won deal"},
+			AttrSpec{Name: "opening", Role: RoleValueMap, Doc: "the pipeline open in its stages on the period's first day, by stage name"}),
+		new: func() Node { return &Funnel{} }, add: func(p *Plan, _, n Node) { p.Funnels = append(p.Funnels, n.(*Funnel)) },
 		check: checkFunnel},
 	{Kind: "stage", Label: "name", In: "funnel", Doc: "a stage of the funnel",
 		Attrs: with(
@@ -156,7 +162,8 @@ var Blocks = []*BlockSpec{
 			AttrSpec{Name: "rate", Role: RoleValue, Doc: "the conversion from the previous stage"},
 			AttrSpec{Name: "unit", Role: RoleText, Doc: "what the stage counts, such as \"deals\""},
 			AttrSpec{Name: "benchmark", Role: RoleText, Doc: "the benchmark range its rate is compared with"},
-			AttrSpec{Name: "team", Role: RoleRef, Kind: "team", Doc: "the team that works the stage"}),
+			AttrSpec{Name: "team", Role: RoleRef, Kind: "team", Doc: "the team that works the stage"},
+			AttrSpec{Name: "lag", Role: RoleValue, Doc: "the time from entering the previous stage to entering this one, such as \"1 month\" or \"45 days\""}),
 		new: func() Node { return &Stage{} }, add: addStage, check: checkStage},
 	{Kind: "channel", Label: "name", Namespace: true, Example: "webinar", Doc: "a tactic that brings leads into a funnel",
 		Attrs: with(
@@ -186,6 +193,9 @@ var Blocks = []*BlockSpec{
 			AttrSpec{Name: "headcount", Role: RoleValue, Required: true, Doc: "the number of people"},
 			AttrSpec{Name: "capacity", Role: RoleValue, Required: true, Doc: "what one person handles in a month"}),
 		new: func() Node { return &Team{} }, add: func(p *Plan, _, n Node) { p.Teams = append(p.Teams, n.(*Team)) }},
+	{Kind: "profile", Label: "name", Namespace: true, Example: "seasonal", Doc: "how a yearly amount spreads over the period's months",
+		Attrs: with(AttrSpec{Name: "weights", Role: RoleValue, Required: true, Doc: "one relative weight per month of the period, such as [1, 1, 2]"}),
+		new:   func() Node { return &Profile{} }, add: func(p *Plan, _, n Node) { p.Profiles = append(p.Profiles, n.(*Profile)) }},
 	{Kind: "check", Label: "name", Doc: "a condition the plan must satisfy",
 		Attrs: with(
 			AttrSpec{Name: "condition", Role: RoleCondition, Required: true, Doc: "a comparison of values"},

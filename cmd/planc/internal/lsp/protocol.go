@@ -233,6 +233,7 @@ const (
 	SymbolInterface = 11
 	SymbolVariable  = 13
 	SymbolBoolean   = 17
+	SymbolArray     = 18
 	SymbolObject    = 19
 	SymbolStruct    = 23
 	SymbolEvent     = 24

@@ -1,0 +1,305 @@
+package compiler
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
+	"github.com/planc-dev/planc/stdlib"
+)
+
+// funnel places a funnel's stages, channels and revenue in the months.
+func (p *phaser) funnel(f *Object) {
+	stages := f.Kids
+	if len(stages) == 0 {
+		return
+	}
+	shape := p.shapes[f.Value("revenue")]
+	if shape == nil {
+		shape = even(p.tl.Months)
+	}
+	lags := make([]*big.Rat, len(stages))
+	for i, s := range stages {
+		lags[i] = p.lag(s)
+	}
+	offsets := make([]*big.Rat, len(stages))
+	offsets[len(stages)-1] = new(big.Rat)
+	for i := len(stages) - 2; i >= 0; i-- {
+		offsets[i] = ratAdd(offsets[i+1], lags[i+1])
+	}
+	shapes := map[*Object][]*big.Rat{}
+	for i, s := range stages {
+		q := shift(shape, offsets[i])
+		shapes[s] = q
+		vol := s.Value("volume")
+		p.put(vol, p.spreadYearly(vol, q))
+		p.put(s.Value("inflow"), p.spreadYearly(s.Value("inflow"), q))
+		if y, ok := p.value(vol); ok {
+			b := ratMul(y, prefix(shape, offsets[i]))
+			if vol.Whole {
+				b = stdlib.Ceil(b)
+			}
+			p.tl.before[vol] = b
+		}
+		if i+1 < len(stages) && p.months[vol] != nil {
+			p.openOf(vol, lags[i+1])
+		}
+	}
+	p.put(f.Value("revenue"), p.spreadYearly(f.Value("revenue"), shape))
+	planned := p.channels(f, shapes)
+	if !p.info.cohortFunnel[f] {
+		planned = nil
+		if won := p.months[stages[len(stages)-1].Value("volume")]; won != nil {
+			if d, ok := p.value(f.Value("deal_size")); ok {
+				planned = times(won, d)
+			}
+		}
+	}
+	p.put(f.Value("planned_revenue"), planned)
+	p.opening(f, offsets, lags)
+}
+
+// lag is a stage's lag in months: 0 when it has none, or a negative one
+// (reported).
+func (p *phaser) lag(s *Object) *big.Rat {
+	v := s.Value("lag")
+	x, ok := p.value(v)
+	if !ok {
+		return new(big.Rat)
+	}
+	if x.Sign() < 0 {
+		a := s.Node.(*lang.Stage).Lag
+		p.sink.fail(lang.BadLag, a.Expr.Range(), "Negative lag",
+			fmt.Sprintf("stage %q is entered %s before the stage before it; a lag is the time from entering the previous stage to entering this one, 0 or more, such as lag = \"1 month\".",
+				s.Name(), quantity.Format(new(big.Rat).Neg(x), v.Unit)))
+		return new(big.Rat)
+	}
+	return x
+}
+
+// openOf records the pipeline open in a stage at the end of each month:
+// the entries of the last lag months (the lag of the stage after it),
+// which have not yet moved on or dropped out; cyclic, as the plan is a
+// steady state.
+func (p *phaser) openOf(vol *Var, lag *big.Rat) {
+	x := p.months[vol]
+	out := make([]*big.Rat, len(x))
+	for m := range x {
+		out[m] = p.window(x, m+1, lag, vol.Whole)
+	}
+	p.tl.open[vol] = aggregate(out, p.tl.Periods, true)
+}
+
+// window is the sum of monthly values x over the span months that end at
+// month boundary end (end = 0 is the period's first day), cyclically,
+// rounded up when whole.
+func (p *phaser) window(x []*big.Rat, end int, span *big.Rat, whole bool) *big.Rat {
+	n := len(x)
+	at := func(m int) *big.Rat { return x[((m%n)+n)%n] }
+	k, f := splitMonths(span)
+	sum := new(big.Rat)
+	for j := 1; j <= k; j++ {
+		sum = ratAdd(sum, at(end-j))
+	}
+	sum = ratAdd(sum, ratMul(f, at(end-k-1)))
+	if whole {
+		return stdlib.Ceil(sum)
+	}
+	return sum
+}
+
+// channels places the leads, cost and cohort of every channel of funnel
+// f: at each month's end, the leads into a stage so far are apportioned
+// among its channels by their yearly leads (largest remainder), so the
+// channels add up to the stage in every month. It returns the sum of the
+// channels' revenue by month.
+func (p *phaser) channels(f *Object, shapes map[*Object][]*big.Rat) []*big.Rat {
+	byStage := map[*Object][]*Object{}
+	var order []*Object
+	for _, c := range p.info.Kind("channel") {
+		if c.Ref("funnel") != f || c.Ref("stage") == nil {
+			continue
+		}
+		e := c.Ref("stage")
+		if byStage[e] == nil {
+			order = append(order, e)
+		}
+		byStage[e] = append(byStage[e], c)
+	}
+	var revenue []*big.Rat
+	for _, e := range order {
+		into := p.months[e.Value("inflow")]
+		if into == nil {
+			into = p.months[e.Value("volume")]
+		}
+		p.leads(byStage[e], into)
+		for _, c := range byStage[e] {
+			revenue = plus(revenue, p.cohort(c, shapes))
+		}
+	}
+	return revenue
+}
+
+// leads apportions the monthly leads into a stage among its channels.
+func (p *phaser) leads(cs []*Object, into []*big.Rat) {
+	weights := make([]*big.Rat, len(cs))
+	total := new(big.Rat)
+	for i, c := range cs {
+		y, ok := p.value(c.Value("leads"))
+		if !ok || into == nil {
+			return
+		}
+		weights[i] = y
+		total = ratAdd(total, y)
+	}
+	if total.Sign() == 0 {
+		return
+	}
+	out := make([][]*big.Rat, len(cs))
+	cum, prev := new(big.Rat), make([]*big.Rat, len(cs))
+	for i := range prev {
+		prev[i] = new(big.Rat)
+		out[i] = make([]*big.Rat, len(into))
+	}
+	for m, x := range into {
+		cum = ratAdd(cum, x)
+		exact := make([]*big.Rat, len(cs))
+		for i, w := range weights {
+			exact[i] = ratQuo(ratMul(cum, w), total)
+		}
+		parts := largestRemainder(exact, cum)
+		for i := range cs {
+			out[i][m] = new(big.Rat).Sub(parts[i], prev[i])
+			prev[i] = parts[i]
+		}
+	}
+	for i, c := range cs {
+		p.put(c.Value("leads"), out[i])
+		if cpa, ok := p.value(c.Value("cpa")); ok {
+			p.put(c.Value("cost"), times(out[i], cpa))
+		}
+	}
+}
+
+// cohort places a channel's cohort at each stage, its won deals and its
+// revenue, each its yearly value in the shape of the stage; it returns
+// the revenue by month.
+func (p *phaser) cohort(c *Object, shapes map[*Object][]*big.Rat) []*big.Rat {
+	var last []*big.Rat
+	for _, co := range c.Kids {
+		if co.Kind == "cohort" {
+			last = shapes[co.At()]
+			p.put(co.Value("volume"), p.spreadYearly(co.Value("volume"), last))
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	p.put(c.Value("won"), p.spreadYearly(c.Value("won"), last))
+	rev := p.spreadYearly(c.Value("revenue"), last)
+	p.put(c.Value("revenue"), rev)
+	return rev
+}
+
+// opening compares the pipeline a funnel declares open on the period's
+// first day with what the steady state needs there, and warns where it is
+// less: the deals of the first months are then at risk.
+func (p *phaser) opening(f *Object, offsets, lags []*big.Rat) {
+	a := f.Node.(*lang.Funnel).Opening
+	if a == nil {
+		return
+	}
+	items, diags := hcl.ExprMap(a.Expr)
+	if diags.HasErrors() {
+		p.sink.fail(lang.Schema, a.Expr.Range(), "Opening must be an object",
+			"Give the pipeline open on the period's first day by stage name, such as opening = { sql = 60 }.")
+		return
+	}
+	for _, it := range items {
+		name := hcl.ExprAsKeyword(it.Key)
+		i := stageIndex(f, name)
+		if i < 0 || i == len(f.Kids)-1 {
+			p.sink.fail(lang.UnknownReference, it.Key.Range(), "No such open stage",
+				fmt.Sprintf("funnel %q has no stage %q that a deal can be open in; the keys of opening are the names of its stages before the last.", f.Name(), name))
+			continue
+		}
+		have, ok := countOf(it.Value)
+		if !ok {
+			p.sink.fail(lang.UnitMismatch, it.Value.Range(), "Opening is a count",
+				fmt.Sprintf("the pipeline open in stage %q is a number of entries, such as %s = 60.", name, name))
+			continue
+		}
+		p.shortfall(f, i, have, it.Value.Range(), offsets[i], lags[i+1])
+	}
+}
+
+// shortfall warns when have, the pipeline open in stage i of f on the
+// first day, is less than the steady state needs there.
+func (p *phaser) shortfall(f *Object, i int, have *big.Rat, r hcl.Range, offset, lag *big.Rat) {
+	s := f.Kids[i]
+	vol := s.Value("volume")
+	x := p.months[vol]
+	if x == nil {
+		return
+	}
+	need := p.window(x, 0, lag, vol.Whole)
+	if have.Cmp(need) >= 0 {
+		return
+	}
+	short := new(big.Rat).Sub(need, have)
+	deals := short
+	for _, later := range f.Kids[i+1:] {
+		if rate, ok := p.value(later.Value("rate")); ok {
+			deals = ratMul(deals, rate)
+		}
+	}
+	var money string
+	if d, ok := p.value(f.Value("deal_size")); ok {
+		money = ", " + quantity.Format(ratMul(deals, d), f.Value("deal_size").Unit)
+	}
+	k, frac := splitMonths(offset)
+	if frac.Sign() > 0 {
+		k++
+	}
+	unit, noun := vol.Unit, "deals"
+	if deals.Cmp(big.NewRat(1, 1)) == 0 {
+		noun = "deal"
+	}
+	p.sink.warn(lang.PrePeriodDemand, r, "Pipeline short before the period",
+		fmt.Sprintf("%s has %s open on the period's first day, but the plan's first deals need %s there: %s short, %s %s%s at risk in %s. Create the missing pipeline before the period starts, or lower the target of its first months.",
+			s.Path, quantity.Format(have, unit), quantity.Format(need, unit), quantity.Format(short, unit),
+			quantity.Decimal(deals, 2, true), noun, money, p.tl.monthsText(0, max(k, 1)-1)))
+}
+
+// stageIndex is the place of the stage named name in funnel f, -1 when
+// it has none.
+func stageIndex(f *Object, name string) int {
+	for i, s := range f.Kids {
+		if s.Name() == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// countOf reads a count written in an expression: a number, or a string
+// of a count ("60", "60件").
+func countOf(e hcl.Expression) (*big.Rat, bool) {
+	v, diags := e.Value(nil)
+	if diags.HasErrors() || v.IsNull() || !v.IsKnown() {
+		return nil, false
+	}
+	if r, ok := weightOf(v); ok && r.Sign() >= 0 {
+		return r, true
+	}
+	if v.Type().FriendlyName() != "string" {
+		return nil, false
+	}
+	q, err := quantity.Parse(v.AsString())
+	if err != nil || q.Unit.Count != 1 || q.Unit.Money != 0 || q.Unit.Time != 0 || q.Value.Sign() < 0 {
+		return nil, false
+	}
+	return q.Value, true
+}

@@ -1,0 +1,152 @@
+package compiler_test
+
+import (
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/lang"
+)
+
+// phased compiles the phasing worked example (testdata/phasing) with
+// edits applied (old, new pairs).
+func phased(t *testing.T, edits ...string) *compiler.Result {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "phasing", "plan.plan.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(src)
+	for i := 0; i < len(edits); i += 2 {
+		if !strings.Contains(text, edits[i]) {
+			t.Fatalf("the plan has no %q", edits[i])
+		}
+		text = strings.Replace(text, edits[i], edits[i+1], 1)
+	}
+	return compiler.Compile(lang.Parse([]lang.Source{{Name: "p/plan.plan.hcl", Bytes: []byte(text)}}))
+}
+
+// months returns the first n values of path's series as strings of
+// exact rationals.
+func months(t *testing.T, r *compiler.Result, path string) []string {
+	t.Helper()
+	v := lookup(t, r, path)
+	if v == nil {
+		t.Fatalf("no value %s", path)
+	}
+	s := r.Timeline.Series(v)
+	if s == nil {
+		t.Fatalf("%s has no months", path)
+	}
+	return ratStrings(s[:r.Timeline.Months])
+}
+
+func ratStrings(rs []*big.Rat) []string {
+	out := make([]string, len(rs))
+	for i, x := range rs {
+		out[i] = x.RatString()
+	}
+	return out
+}
+
+func equal(t *testing.T, what string, got []string, want string) {
+	t.Helper()
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("%s:\n got %s\nwant %s", what, g, want)
+	}
+}
+
+// TestPhasingWorkedExample is the design's worked example, by hand.
+//
+// Yearly: won = 120,000,000 / 1,000,000 = 120; SQL = 120 / 1/4 = 480; SAL
+// = 480 / 1/2 = 960; MQL = 960 / 7/10 = 9,600/7 = 1,371.43, up to 1,372.
+// Weights 1 x 9 and 2 x 3 sum to 15: won is 120 x 1/15 = 8 a month in
+// April to December and 16 in January to March. SQL's offset is the won
+// stage's lag, 2 months: month m takes the won shape of month m + 2,
+// cyclically, so 480 x 1/15 = 32 in April to October, 64 in November,
+// December and January (the won months January to March), 32 in February
+// and March (next April and May). SQL before the period = 480 x (1/15 +
+// 1/15) = 64 (the SQLs of April's and May's deals); opening 60 is 4 short,
+// 4 x 1/4 = 1 deal, ¥1,000,000 at risk in April and May. The field sales
+// team needs 64 / 10 = 6.4 people in November to January; it has 5.
+// Revenue by month = 120,000,000 x w / 15: 8,000,000 and 16,000,000.
+// The pipeline open in SQL at a month's end is its last 2 months of
+// entries (the won stage's lag): 64 on day 1 (February's and March's 32
+// each, the year before), 64 at the end of April, ..., 96 at the end of
+// November (32 + 64), 128 at the end of December and January.
+func TestPhasingWorkedExample(t *testing.T) {
+	r := phased(t)
+	equal(t, "won", months(t, r, "funnel.demand.won.volume"), "8 8 8 8 8 8 8 8 8 16 16 16")
+	equal(t, "SQL", months(t, r, "funnel.demand.sql.volume"), "32 32 32 32 32 32 32 64 64 64 32 32")
+	equal(t, "revenue", months(t, r, "funnel.demand.revenue"),
+		"8000000 8000000 8000000 8000000 8000000 8000000 8000000 8000000 8000000 16000000 16000000 16000000")
+	equal(t, "target", ratStrings(r.Timeline.Target(lookup(t, r, "kgi.revenue"))[12:]),
+		"24000000 24000000 24000000 48000000 48000000 72000000") // Q1..Q4, H1, H2
+	equal(t, "KGI by quarter", ratStrings(r.Timeline.Series(lookup(t, r, "kgi.revenue"))[12:]),
+		"24000000 24000000 24000000 48000000 48000000 72000000")
+	sql := lookup(t, r, "funnel.demand.sql.volume")
+	if b := r.Timeline.Before(sql); b == nil || b.RatString() != "64" {
+		t.Errorf("SQL before the period = %v, want 64", b)
+	}
+	equal(t, "SQL open", ratStrings(r.Timeline.Open(sql)[:12]), "64 64 64 64 64 64 64 96 128 128 96 64")
+	equal(t, "field sales required", months(t, r, "team.field_sales.required"), "16/5 16/5 16/5 16/5 16/5 16/5 16/5 32/5 32/5 32/5 16/5 16/5")
+	var got []string
+	for _, d := range r.Diags {
+		got = append(got, string(lang.CodeOf(d))+": "+d.Detail)
+	}
+	want := []string{
+		"pre-period-demand: funnel.demand.sql has 60 open on the period's first day, but the plan's first deals need 64 there: 4 short, 1 deal, ¥1,000,000 at risk in 2027-04 to 2027-05. Create the missing pipeline before the period starts, or lower the target of its first months.",
+		"over-capacity: team \"field_sales\" needs 6.4 people in 2027-11 to 2028-01 at 10 sql a month each to handle 64 sql a month; it has 5, 1.4 short. Add people, raise what each handles, or lower the target.",
+	}
+	equal(t, "diagnostics", got, strings.Join(want, " "))
+}
+
+// TestPhasingEven: with even phasing, MQL (1,372 a year) by month is
+// 1,372 x m/12 cumulated and rounded up: 114.33 -> 115, 228.67 -> 229,
+// 343, 457.33 -> 458, ...: 115 114 114 115 114 114 115 114 114 115 114
+// 114, which add up to 1,372; and the team's months are its average.
+func TestPhasingEven(t *testing.T) {
+	r := phased(t, "  phasing = profile.fy_seasonal\n", "", `headcount = 5`, `headcount = 4`)
+	equal(t, "MQL", months(t, r, "funnel.demand.mql.volume"), "115 114 114 115 114 114 115 114 114 115 114 114")
+	equal(t, "field sales load by quarter", ratStrings(r.Timeline.Series(lookup(t, r, "team.field_sales.load"))[12:]),
+		"40 40 40 40 40 40")
+}
+
+// TestPhasingFractionalLag: a won lag of "45 days" is 45 x 12/365 =
+// 108/73 months (1 month and 35/73): month m of SQL takes 38/73 of the won
+// shape of month m + 1 and 35/73 of month m + 2. November: 38/73 x 1/15 +
+// 35/73 x 2/15 = 108/1,095, 480 x 108/1,095 = 3,456/73 (47.34); February:
+// 38/73 x 2/15 + 35/73 x 1/15 = 111/1,095, 3,552/73 (48.66); the other
+// months 32 or 64. Cumulated and rounded up: 32 x 7, 224 + 47.34 -> 272
+// (48), 336 (64), 400 (64), 448 (48), 480 (32). Before the period: 480 x
+// (1/15 + 35/73 x 1/15) = 3,456/73, up to 48.
+func TestPhasingFractionalLag(t *testing.T) {
+	r := phased(t, `lag  = "2 months"`, `lag  = "45 days"`, "opening   = { sql = 60 }\n", "")
+	equal(t, "SQL", months(t, r, "funnel.demand.sql.volume"), "32 32 32 32 32 32 32 48 64 64 48 32")
+	if b := r.Timeline.Before(lookup(t, r, "funnel.demand.sql.volume")); b.RatString() != "48" {
+		t.Errorf("SQL before = %s, want 48", b.RatString())
+	}
+}
+
+// TestPhasingNoSmear: three lags of 15 days place the first stage exactly
+// where one lag of 45 days does, because stages are shifted by their
+// cumulative offset, never stage by stage (shifting 15 days three times
+// would spread each month over three).
+func TestPhasingNoSmear(t *testing.T) {
+	one := phased(t, `lag  = "1 month"`, `lag  = "0 days"`, `lag  = "1 month"`, `lag  = "0 days"`, `lag  = "2 months"`, `lag  = "45 days"`)
+	three := phased(t, `lag  = "1 month"`, `lag  = "15 days"`, `lag  = "0 days"`, `lag  = "0 days"`, `lag  = "1 month"`, `lag  = "15 days"`, `lag  = "2 months"`, `lag  = "15 days"`)
+	a, b := months(t, one, "funnel.demand.inquiry.volume"), months(t, three, "funnel.demand.inquiry.volume")
+	equal(t, "inquiry with three lags of 15 days", b, strings.Join(a, " "))
+}
+
+func lookup(t *testing.T, r *compiler.Result, path string) *compiler.Var {
+	t.Helper()
+	p, ok := lang.ParsePath(path)
+	if !ok {
+		t.Fatalf("bad path %s", path)
+	}
+	return r.Info.Lookup(p)
+}
