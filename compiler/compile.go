@@ -101,10 +101,18 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 // compiles it. When a path cannot be read the result holds no plan, only
 // the diagnostics that say why.
 func Run(paths ...string) *Result {
+	return RunWith(Options{}, paths...)
+}
+
+// RunWith is Run recording what opts ask for.
+func RunWith(opts Options, paths ...string) *Result {
 	srcs, diags := source.Read(paths...)
-	if diags.HasErrors() {
-		return Compile(nil, diags)
+	var plan *lang.Plan
+	if !diags.HasErrors() {
+		var more hcl.Diagnostics
+		plan, more = lang.Parse(srcs)
+		diags = append(diags, more...)
 	}
-	plan, more := lang.Parse(srcs)
-	return Compile(plan, append(diags, more...))
+	r, _ := CompileWith(context.Background(), plan, diags, opts) // never cancelled
+	return r
 }

@@ -8,6 +8,7 @@
 package display
 
 import (
+	"bytes"
 	"encoding/json"
 	"math/big"
 	"strings"
@@ -64,6 +65,70 @@ type JSONValue struct {
 	Unit    string       `json:"unit"`
 	Display string       `json:"display"`
 	Origin  string       `json:"origin"`
+	// Periods holds a phased value in each month, quarter and half of the
+	// plan's period (time phasing), in that order; Before, for a stage's
+	// volume, the entries the period's deals need before it, and Open the
+	// pipeline open in the stage at each period's end.
+	Periods Periods    `json:"periods,omitempty"`
+	Before  *JSONPoint `json:"before,omitempty"`
+	Open    Periods    `json:"open,omitempty"`
+}
+
+// JSONPoint is a number as values show it: value and exact.
+type JSONPoint struct {
+	Value *json.Number `json:"value"`
+	Exact string       `json:"exact"`
+}
+
+// Point is x as a JSONPoint; nil for nil.
+func Point(x *big.Rat) *JSONPoint {
+	if x == nil {
+		return nil
+	}
+	return &JSONPoint{Value: Number(x), Exact: x.RatString()}
+}
+
+// Periods are a value's numbers by period, written as a JSON object whose
+// keys keep the timeline's order (months, then quarters, then halves).
+type Periods []PeriodPoint
+
+// PeriodPoint is a value in one period.
+type PeriodPoint struct {
+	Period string
+	Point  *JSONPoint
+}
+
+// MarshalJSON writes the periods as one object, in order.
+func (ps Periods) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(p.Period)
+		v, err := json.Marshal(p.Point)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// PeriodsOf pairs a timeline's periods with values (nil gives nil).
+func PeriodsOf(tl *compiler.Timeline, xs []*big.Rat) Periods {
+	if xs == nil {
+		return nil
+	}
+	out := make(Periods, len(xs))
+	for i, x := range xs {
+		out[i] = PeriodPoint{Period: tl.Periods[i].Name, Point: Point(x)}
+	}
+	return out
 }
 
 // JSONOf is v's JSON form in a compiled plan.
@@ -72,7 +137,13 @@ func JSONOf(r *compiler.Result, v *compiler.Var) JSONValue {
 	if val, ok := r.Value(v); ok {
 		x = val.Nom
 	}
-	return NewJSONValue(x, v.Unit, v.UnitKnown, Value(r, v), string(r.Origin(v)))
+	out := NewJSONValue(x, v.Unit, v.UnitKnown, Value(r, v), string(r.Origin(v)))
+	if tl := r.Timeline; tl != nil {
+		out.Periods = PeriodsOf(tl, tl.Series(v))
+		out.Before = Point(tl.Before(v))
+		out.Open = PeriodsOf(tl, tl.Open(v))
+	}
+	return out
 }
 
 // NewJSONValue is the JSON form of a value: x is nil when it could not be

@@ -45,7 +45,7 @@ var formats = []format{
 // any format; solve reports values, which only text and json hold.
 var (
 	diagnosticFormats = []string{"text", "json", "github", "sarif", "compact"}
-	valueFormats      = []string{"text", "json"}
+	valueFormats      = []string{"text", "json", "csv"}
 )
 
 // outputOpts are the flags that check, solve and build share.
@@ -54,6 +54,8 @@ type outputOpts struct {
 	format string
 	// accepted are the formats of this command; the first is the default.
 	accepted []string
+	// by is solve's --by: the grain of the plan by period, "" for none.
+	by report.Grain
 }
 
 // outputFlags adds --strict and --format, the latter taking accepted.
@@ -88,6 +90,9 @@ func (o *outputOpts) print(stdout, stderr io.Writer, r *compiler.Result, text fu
 		text()
 		return nil
 	}
+	if o.format == "csv" { // values by period need the grain, which only solve has
+		return report.CSV(stdout, r, o.by)
+	}
 	i := slices.IndexFunc(formats, func(f format) bool { return f.name == o.format })
 	if i < 0 {
 		// check lets no such format through; a format in a command's list
@@ -108,7 +113,10 @@ func run(cmd string, args []string, o *outputOpts, stdout, stderr io.Writer, tex
 	if err := o.check(cmd); err != nil {
 		return err
 	}
-	r := compiler.Run(args...)
+	r := compiler.RunWith(compiler.Options{Timeline: o.by != ""}, args...)
+	if o.by != "" && r.Timeline == nil && r.Plan.Meta != nil && !r.Diags.HasErrors() {
+		return &usageError{fmt.Sprintf("planc %s --by %s needs the plan's months, but its period %q does not name them; write it as a range of months such as \"2027-04 .. 2028-03\"", cmd, o.by, r.Plan.Meta.Period.Value)}
+	}
 	if err := o.print(stdout, stderr, r, func() { text(r) }); err != nil {
 		return err
 	}
@@ -160,6 +168,7 @@ solves it, and prints every diagnostic sorted by position.
 
 func newSolve(stdout, stderr io.Writer) *cobra.Command {
 	var o *outputOpts
+	var by string
 	cmd := &cobra.Command{
 		Use:   "solve [DIR|FILE...]",
 		Short: "Print every value of a plan, solved backward from its goals",
@@ -172,12 +181,29 @@ With --format json it prints one JSON object: "values" maps every path to
 {"value", "unit", "display", "origin"}, and "diagnostics" lists every
 diagnostic. The object is printed also when the plan has errors, with the
 values that could be solved (null for the others), and planc exits 1. The
-formats for diagnostics alone (github, sarif, compact) are check's.`,
-		Example: "  planc solve examples/saas-demand\n  planc solve --format json . | jq '.values[\"funnel.demand.mql.volume\"]'",
+formats for diagnostics alone (github, sarif, compact) are check's.
+
+With --by month (or quarter), the plan by period (time phasing): text is a
+table with a column per period and the total; in JSON every phased value
+has "periods" (months, then Q1.., then H1..) and each stage volume
+"before". --format csv writes tidy rows path,period,value,unit for
+spreadsheets: the yearly value with an empty period, then each period of
+--by.`,
+		Example: "  planc solve examples/saas-demand\n  planc solve --format json . | jq '.values[\"funnel.demand.mql.volume\"]'\n  planc solve --by month --format csv . > plan.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
+			switch by {
+			case "", string(report.ByMonth), string(report.ByQuarter):
+				o.by = report.Grain(by)
+			default:
+				return &usageError{fmt.Sprintf("unknown --by %q; use month or quarter", by)}
+			}
 			return run("solve", args, o, stdout, stderr, func(r *compiler.Result) {
 				report.Text(stderr, r.Diags, r.Plan.Files)
-				report.ValuesText(stdout, r)
+				if o.by != "" && r.Timeline != nil {
+					report.TimelineText(stdout, r, o.by)
+				} else {
+					report.ValuesText(stdout, r)
+				}
 				if len(r.Diags) > 0 {
 					report.Summary(stderr, r.Diags)
 				}
@@ -185,5 +211,6 @@ formats for diagnostics alone (github, sarif, compact) are check's.`,
 		},
 	}
 	o = outputFlags(cmd, valueFormats)
+	cmd.Flags().StringVar(&by, "by", "", "the plan by period: month or quarter (time phasing)")
 	return cmd
 }
