@@ -43,9 +43,9 @@ func buildTimeline(plan *lang.Plan, in *Info, sol *Solution, eqs []*Eq, s *sink)
 		err = fmt.Errorf("the plan has no period")
 	}
 	if err != nil {
-		if Phased(plan) {
-			if plan.Meta != nil && r == (hcl.Range{}) {
-				r = plan.Meta.DefRange
+		if at, ok := phasedAt(plan); ok {
+			if period == "" { // no period attribute to point at: point at the phasing
+				r = at
 			}
 			s.fail(lang.Schema, r, "Period without months",
 				fmt.Sprintf("Time phasing places the plan in the months of its period, but %s. Give the plan a period of months, such as period = \"2027-04 .. 2028-03\".", err))

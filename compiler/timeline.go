@@ -2,6 +2,8 @@ package compiler
 
 import (
 	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
 	"math/big"
 	"slices"
 
@@ -121,25 +123,31 @@ func periodsOf(first, n int) []Period {
 // a lag or an opening pipeline. Such a plan always has its timeline;
 // others have one when asked (Options.Timeline).
 func Phased(p *lang.Plan) bool {
+	_, ok := phasedAt(p)
+	return ok
+}
+
+// phasedAt returns where a plan first uses time phasing.
+func phasedAt(p *lang.Plan) (hcl.Range, bool) {
 	if len(p.Profiles) > 0 {
-		return true
+		return p.Profiles[0].DefRange, true
 	}
 	for _, m := range p.Metrics() {
 		if m.Phasing != nil {
-			return true
+			return m.Phasing.Range, true
 		}
 	}
 	for _, f := range p.Funnels {
 		if f.Opening != nil {
-			return true
+			return f.Opening.Range, true
 		}
 		for _, s := range f.Stages {
 			if s.Lag != nil {
-				return true
+				return s.Lag.Range, true
 			}
 		}
 	}
-	return false
+	return hcl.Range{}, false
 }
 
 // flows spreads a yearly amount y over months by shape (which sums to 1):

@@ -407,6 +407,14 @@ func TestFunctionExamples(t *testing.T) {
 // people (3.83); customer success the won deals, 60,603,279/6,000,000 a
 // month, at "月5社" 60,603,279/30,000,000 people (2.02). The CPAs are
 // written "1万2000円", "2万8000円" and "1万5500円", the SQL rate "45％".
+//
+// By month: the KGI's profile weighs April to March 2, 2, 3, 2, 2, 3, 2,
+// 2, 3, 2, 2, 4 (sum 29), so the won deals of April are 60,603,279/500,000
+// x 2/29 = 60,603,279/7,250,000 (8.36) and of March x 4/29 =
+// 60,603,279/3,625,000 (16.72). SQL is entered 3 months (the won stage's
+// lag) before: December's SQLs are March's shape, 5,509,389/10,000 x 4/29
+// = 5,509,389/72,500 (75.99), which at 12 a person needs 6.33 people: the
+// field sales team has 7, not the 4 the yearly average would suggest.
 func TestFY2027JaNumbers(t *testing.T) {
 	m := compiler.Run("fy2027-ja")
 	if len(m.Diags) > 0 {
@@ -450,4 +458,15 @@ func TestFY2027JaNumbers(t *testing.T) {
 		"team.customer_success.load":                   "60603279/6000000",
 		"team.customer_success.required":               "60603279/30000000",
 	})
+	monthly := func(path string, month int, want string) {
+		t.Helper()
+		p, _ := lang.ParsePath(path)
+		s := m.Timeline.Series(m.Info.Lookup(p))
+		if s == nil || s[month].RatString() != want {
+			t.Errorf("%s in month %d = %v, want %s", path, month+1, s, want)
+		}
+	}
+	monthly("funnel.new_business.won.volume", 0, "60603279/7250000")
+	monthly("funnel.new_business.won.volume", 11, "60603279/3625000")
+	monthly("funnel.new_business.sql.volume", 8, "5509389/72500")
 }

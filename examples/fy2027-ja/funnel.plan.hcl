@@ -1,6 +1,7 @@
 funnel "new_business" {
   title     = "新規顧客獲得"
   deal_size = "180万円"
+  opening   = { sql = 140 } # 期初に進行中の商談
 
   stage "inquiry" {
     title = "問い合わせ"
@@ -10,12 +11,14 @@ funnel "new_business" {
   stage "mql" {
     title      = "MQL"
     rate       = "28%"
+    lag        = "2週間"
     owner      = "マーケティング部"
     definition = "スコア 60 点以上、かつ従業員 100 名以上の企業。"
   }
   stage "sal" {
     title      = "SAL"
     rate       = "65%"
+    lag        = "1週間"
     owner      = "インサイドセールス"
     team       = team.inside_sales
     definition = "インサイドセールスが架電し、課題と予算の時期を確認した。"
@@ -23,6 +26,7 @@ funnel "new_business" {
   stage "sql" {
     title      = "SQL"
     rate       = "45％"
+    lag        = "3週間"
     owner      = "フィールドセールス"
     team       = team.field_sales
     definition = "決裁者との商談が設定された。"
@@ -30,6 +34,7 @@ funnel "new_business" {
   stage "won" {
     title = "受注"
     rate  = "22%"
+    lag   = "3ヶ月"
     owner = "フィールドセールス"
     unit  = "社"
     team  = team.customer_success

@@ -15,6 +15,13 @@ kgi "revenue" {
   title   = "売上目標"
   target  = "3億円"
   formula = funnel.new_business.revenue + kpi.expansion
+  phasing = profile.quarter_end
+}
+
+# 受注は四半期末の月に集中する(顧客の予算消化)。4月〜翌3月の重み。
+profile "quarter_end" {
+  title   = "四半期末に山"
+  weights = [2, 2, 3, 2, 2, 3, 2, 2, 3, 2, 2, 4]
 }
 
 kpi "expansion" {

@@ -42,7 +42,7 @@ var formats = []format{
 }
 
 // Format lists of the commands: check and build report diagnostics, in
-// any format; solve reports values, which only text and json hold.
+// any format; solve reports values, which only text, json and csv hold.
 var (
 	diagnosticFormats = []string{"text", "json", "github", "sarif", "compact"}
 	valueFormats      = []string{"text", "json", "csv"}
