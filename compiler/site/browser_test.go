@@ -61,6 +61,24 @@ func TestBrowserCohorts(t *testing.T) {
 	reportProblems(t, problems, artifacts)
 }
 
+// TestBrowserTimeline checks the plan by month of the Japanese example
+// (a quarter-end profile, lags, teams sized for the peak) and of the time
+// phasing worked example (a team over capacity in three months) at a
+// desktop width and at 390px.
+func TestBrowserTimeline(t *testing.T) {
+	ctx, problems, artifacts := browser(t)
+	for _, c := range []struct{ name, plan string }{
+		{"timeline-ja", "../../examples/fy2027-ja"},
+		{"timeline-worked", "../../testdata/phasing"},
+	} {
+		dir := filepath.Join(t.TempDir(), c.name)
+		buildTo(t, c.plan, dir)
+		checkSite(ctx, t, dir, siteCheck{name: c.name, widths: []int64{1280, 390}, charts: []string{"timeline.html"},
+			shots: map[string]string{"timeline.html": "timeline"}}, artifacts)
+	}
+	reportProblems(t, problems, artifacts)
+}
+
 // TestBudgetsBrowser checks a hierarchy of budgets, with fixed items, at
 // a desktop width and at 390px.
 func TestBudgetsBrowser(t *testing.T) {

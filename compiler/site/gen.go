@@ -31,7 +31,7 @@ type gen struct {
 // pageKinds are the page templates; each defines "content" and is parsed
 // together with layout.html, which defines the frame.
 var pageKinds = []string{"index", "tree", "funnel", "channels", "node", "diagnostics",
-	"personas", "journey", "analysis", "teams"}
+	"personas", "journey", "analysis", "teams", "timeline"}
 
 func newGen(r *compiler.Result, out output) (*gen, error) {
 	g := &gen{r: r, plan: r.Plan, names: newNames(r.Info), tmpl: map[string]*template.Template{},
@@ -114,6 +114,9 @@ const maxNavItems = 5
 func (g *gen) nav(current string) []navItem {
 	items := []navItem{{Text: "Overview", Href: "index.html"}, {Text: "KPI tree", Href: "tree.html"}}
 	items = append(items, g.navEach("funnel", "Funnel: ", "Funnels", "index.html#"+funnelsAnchor)...)
+	if g.r.Timeline != nil {
+		items = append(items, navItem{Text: "By month", Href: timelinePage})
+	}
 	items = append(items, navItem{Text: "Channels & budget", Href: "channels.html"})
 	if len(g.objs("team")) > 0 {
 		items = append(items, navItem{Text: "Teams", Href: teamsPage})

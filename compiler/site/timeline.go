@@ -1,0 +1,301 @@
+package site
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/display"
+	"github.com/planc-dev/planc/lang/quantity"
+)
+
+// timeline.html is the plan by month (time phasing), when the plan has a
+// timeline: revenue against target by month (a chart and a table), each
+// funnel's stages by month with the pipeline needed before the period,
+// its channels' leads and cost by month, and each team's load against
+// what its people handle, the months over capacity marked. Every table
+// with a total row adds up (display.Parts), and every row's year column
+// is the yearly value.
+
+const timelinePage = "timeline.html"
+
+type timelineBody struct {
+	Period  string
+	Months  []string
+	Revenue *revenueView
+	Funnels []timelineFunnel
+	Teams   []timelineTeam
+}
+
+// tlRow is one value by month: its cells, and its year (the yearly value).
+type tlRow struct {
+	Label, Href string
+	Cells       []tlCell
+	Year        string
+	// Before is the pipeline a stage needs before the period.
+	Before string
+}
+
+type tlCell struct {
+	Text string
+	Over bool
+}
+
+type timelineFunnel struct {
+	Label, Href, Anchor string
+	// Before lists what each stage needs before the period, as text.
+	Before      string
+	Stages      []tlRow
+	Leads, Cost []tlRow
+	LeadsTotal  *tlRow
+	CostTotal   *tlRow
+}
+
+type timelineTeam struct {
+	Label, Href string
+	Rows        []tlRow
+	Over        string
+}
+
+// revenueView is a KGI against its target by month: a column chart and
+// its table.
+type revenueView struct {
+	Label, Href string
+	Chart       revenueChart
+	Rows        []tlRow
+}
+
+// revenueChart draws the months' values as columns and the target as a
+// mark over each. It is drawn at the width of a phone and scales up.
+type revenueChart struct {
+	W, H, Base int
+	Label, Max string
+	Cols       []revenueCol
+}
+
+type revenueCol struct {
+	X, X2, Y, W, H, TargetY, TextX int
+	Month                          string
+	// Short marks a month below its target.
+	Short bool
+}
+
+func (g *gen) timeline() error {
+	tl := g.r.Timeline
+	if tl == nil {
+		return nil
+	}
+	b := timelineBody{Revenue: g.revenueView()}
+	if meta := g.plan.Meta; meta != nil {
+		b.Period = meta.Period.Value
+	}
+	for m := range tl.Months {
+		b.Months = append(b.Months, tl.Periods[m].Name)
+	}
+	for _, f := range g.objs("funnel") {
+		b.Funnels = append(b.Funnels, g.timelineFunnel(f))
+	}
+	for _, t := range g.objs("team") {
+		if tt, ok := g.timelineTeam(t); ok {
+			b.Teams = append(b.Teams, tt)
+		}
+	}
+	return g.render(timelinePage, "timeline", "Plan by month", b)
+}
+
+// months is v's monthly values, nil when it has none.
+func (g *gen) months(v *compiler.Var) []*big.Rat {
+	s := g.r.Timeline.Series(v)
+	if v == nil || s == nil {
+		return nil
+	}
+	return s[:g.r.Timeline.Months]
+}
+
+// row shows v by month, its cells as Format shows them.
+func (g *gen) row(label, href string, v *compiler.Var) (tlRow, bool) {
+	ms := g.months(v)
+	if ms == nil {
+		return tlRow{}, false
+	}
+	r := tlRow{Label: label, Href: href, Year: g.show(v)}
+	for _, x := range ms {
+		r.Cells = append(r.Cells, tlCell{Text: quantity.Format(x, v.Unit)})
+	}
+	if b := g.r.Timeline.Before(v); b != nil && b.Sign() > 0 {
+		r.Before = quantity.Format(b, v.Unit)
+	}
+	return r, true
+}
+
+// columns shows the rows of vs by month, each month's column rounded so
+// that it adds up to the total row (display.Parts); the year column is
+// rounded the same way.
+func (g *gen) columns(labels, hrefs []string, vs []*compiler.Var, totalLabel string) ([]tlRow, *tlRow) {
+	if len(vs) == 0 {
+		return nil, nil
+	}
+	u := vs[0].Unit
+	rows := make([]tlRow, len(vs))
+	total := &tlRow{Label: totalLabel}
+	for i := range vs {
+		if g.months(vs[i]) == nil {
+			return nil, nil
+		}
+		rows[i] = tlRow{Label: labels[i], Href: hrefs[i]}
+	}
+	column := func(xs []*big.Rat) ([]string, string) {
+		parts, sum := display.Parts(xs, u)
+		out := make([]string, len(parts))
+		for i, p := range parts {
+			out[i] = quantity.Format(p, u)
+		}
+		return out, quantity.Format(sum, u)
+	}
+	for m := range g.r.Timeline.Months {
+		xs := make([]*big.Rat, len(vs))
+		for i, v := range vs {
+			xs[i] = g.months(v)[m]
+		}
+		texts, sum := column(xs)
+		for i := range rows {
+			rows[i].Cells = append(rows[i].Cells, tlCell{Text: texts[i]})
+		}
+		total.Cells = append(total.Cells, tlCell{Text: sum})
+	}
+	years := make([]*big.Rat, len(vs))
+	for i, v := range vs {
+		years[i] = g.exact(v)
+	}
+	texts, sum := column(years)
+	for i := range rows {
+		rows[i].Year = texts[i]
+	}
+	total.Year = sum
+	return rows, total
+}
+
+func (g *gen) timelineFunnel(f *compiler.Object) timelineFunnel {
+	tf := timelineFunnel{Label: f.Label(), Href: g.names.page(f), Anchor: "funnel-" + f.Name()}
+	var before []string
+	for _, s := range f.Kids {
+		if r, ok := g.row(s.Label(), g.names.page(s), s.Value("volume")); ok {
+			tf.Stages = append(tf.Stages, r)
+			if r.Before != "" {
+				before = append(before, s.Label()+" "+r.Before)
+			}
+		}
+	}
+	tf.Before = strings.Join(before, ", ")
+	var labels, hrefs []string
+	var leads, costs []*compiler.Var
+	for _, c := range g.objs("channel") {
+		if c.Ref("funnel") == f && c.Ref("stage") != nil {
+			labels, hrefs = append(labels, c.Label()), append(hrefs, g.names.page(c))
+			leads, costs = append(leads, c.Value("leads")), append(costs, c.Value("cost"))
+		}
+	}
+	tf.Leads, tf.LeadsTotal = g.columns(labels, hrefs, leads, "All channels")
+	tf.Cost, tf.CostTotal = g.columns(labels, hrefs, costs, "All channels")
+	return tf
+}
+
+// timelineTeam is a team's load against what its people handle, by month,
+// with the months that need more people than it has marked.
+func (g *gen) timelineTeam(t *compiler.Object) (timelineTeam, bool) {
+	load, required := g.months(t.Value("load")), g.months(t.Value("required"))
+	have := g.exact(t.Value("headcount"))
+	capacity := g.exact(t.Value("capacity"))
+	if load == nil || required == nil || have == nil || capacity == nil {
+		return timelineTeam{}, false
+	}
+	tt := timelineTeam{Label: t.Label(), Href: teamsHref(t)}
+	unit := t.Value("load").Unit
+	count := func(x *big.Rat) string { return quantity.Format(x, quantity.Count) }
+	per := strings.TrimSpace(unit.Label + " a month")
+	loadRow := tlRow{Label: "Load (" + per + ")", Year: count(g.exact(t.Value("load")))}
+	handles := new(big.Rat).Mul(have, capacity)
+	capRow := tlRow{Label: fmt.Sprintf("Capacity (%s x %s)", count(have), count(capacity)), Year: count(handles)}
+	reqRow := tlRow{Label: "People required", Year: count(g.exact(t.Value("required")))}
+	var over []string
+	for m := range load {
+		short := required[m].Cmp(have) > 0
+		loadRow.Cells = append(loadRow.Cells, tlCell{Text: count(load[m]), Over: short})
+		capRow.Cells = append(capRow.Cells, tlCell{Text: count(handles)})
+		reqRow.Cells = append(reqRow.Cells, tlCell{Text: count(required[m]), Over: short})
+		if short {
+			over = append(over, g.r.Timeline.Periods[m].Name)
+		}
+	}
+	tt.Rows = []tlRow{loadRow, capRow, reqRow}
+	if len(over) > 0 {
+		tt.Over = fmt.Sprintf("Over capacity in %d months: %s.", len(over), joinNames(over))
+	}
+	return tt, true
+}
+
+func joinNames(ns []string) string { return strings.Join(ns, ", ") }
+
+// revenueView charts the first KGI with a target by month: its value in
+// each month against the target there.
+func (g *gen) revenueView() *revenueView {
+	tl := g.r.Timeline
+	for _, k := range g.objs("kgi") {
+		v := k.Value("")
+		target, value := tl.Target(v), g.months(v)
+		if target == nil || value == nil {
+			continue
+		}
+		target = target[:tl.Months]
+		rv := &revenueView{Label: k.Label(), Href: g.names.page(k)}
+		valRow, _ := g.row("Plan", "", v)
+		tRow := tlRow{Label: "Target", Year: quantity.Format(v.Given.Value, v.Unit)}
+		for _, x := range target {
+			tRow.Cells = append(tRow.Cells, tlCell{Text: quantity.Format(x, v.Unit)})
+		}
+		rv.Rows = []tlRow{tRow, valRow}
+		rv.Chart = g.revenueChart(k.Label(), value, target, v)
+		return rv
+	}
+	return nil
+}
+
+// revenueChart lays out the columns: 360 wide, so that at a phone's width
+// it is drawn at its own size and its month numbers are legible.
+func (g *gen) revenueChart(label string, value, target []*big.Rat, v *compiler.Var) revenueChart {
+	const w, h, left, base, top = 360, 190, 8, 165, 14
+	maxV := new(big.Rat)
+	for i := range value {
+		for _, x := range []*big.Rat{value[i], target[i]} {
+			if x.Cmp(maxV) > 0 {
+				maxV = x
+			}
+		}
+	}
+	c := revenueChart{W: w, H: h, Base: base, Label: label + " by month against its target", Max: quantity.Format(maxV, v.Unit)}
+	if maxV.Sign() == 0 {
+		return c
+	}
+	n := len(value)
+	slot := (w - 2*left) / n
+	scale := func(x *big.Rat) int {
+		f, _ := new(big.Rat).Quo(x, maxV).Float64()
+		return int(f * float64(base-top))
+	}
+	for m := range value {
+		hv := scale(value[m])
+		x := left + m*slot
+		month := g.r.Timeline.Periods[m].Name
+		c.Cols = append(c.Cols, revenueCol{X: x + 3, X2: x + slot - 3, W: slot - 6, Y: base - hv, H: hv, TargetY: base - scale(target[m]),
+			TextX: x + slot/2, Month: strconv.Itoa(monthNumber(month)), Short: value[m].Cmp(target[m]) < 0})
+	}
+	return c
+}
+
+// monthNumber is the month of "2027-04": 4.
+func monthNumber(name string) int {
+	n, _ := strconv.Atoi(name[len(name)-2:])
+	return n
+}
