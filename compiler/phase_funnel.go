@@ -136,7 +136,7 @@ func (p *phaser) channels(f *Object, shapes map[*Object][]*big.Rat) []*big.Rat {
 		}
 		p.leads(byStage[e], into)
 		for _, c := range byStage[e] {
-			revenue = plus(revenue, p.cohort(c, shapes))
+			revenue = plus(revenue, p.cohort(f, c, shapes))
 		}
 	}
 	return revenue
@@ -184,23 +184,53 @@ func (p *phaser) leads(cs []*Object, into []*big.Rat) {
 }
 
 // cohort places a channel's cohort at each stage, its won deals and its
-// revenue, each its yearly value in the shape of the stage; it returns
-// the revenue by month.
-func (p *phaser) cohort(c *Object, shapes map[*Object][]*big.Rat) []*big.Rat {
-	var last []*big.Rat
-	for _, co := range c.Kids {
-		if co.Kind == "cohort" {
-			last = shapes[co.At()]
-			p.put(co.Value("volume"), p.spreadYearly(co.Value("volume"), last))
+// revenue; it returns the revenue by month. Its leads are its cohort at
+// its entry stage. In a funnel whose channels convert at its rates, the
+// stages' whole volumes are what the channels share: each cohort is the
+// stage's months times the channel's part of the stage's year, so that
+// the channels add up to the stage in every month. In a funnel with
+// cohorts of its own, the stages are the sums of the cohorts, each its
+// year in its stage's shape.
+func (p *phaser) cohort(f, c *Object, shapes map[*Object][]*big.Rat) []*big.Rat {
+	own := p.info.cohortFunnel[f]
+	place := func(v, stage *Var, shape []*big.Rat) []*big.Rat {
+		if own {
+			return p.spreadYearly(v, shape)
 		}
+		return p.partOf(v, stage)
+	}
+	var last []*big.Rat
+	var lastStage *Var
+	for _, co := range c.Kids {
+		if co.Kind != "cohort" {
+			continue
+		}
+		last, lastStage = shapes[co.At()], co.At().Value("volume")
+		ms := place(co.Value("volume"), lastStage, last)
+		if co.At() == c.Ref("stage") && p.months[c.Value("leads")] != nil {
+			ms = p.months[c.Value("leads")]
+		}
+		p.put(co.Value("volume"), ms)
 	}
 	if last == nil {
 		return nil
 	}
-	p.put(c.Value("won"), p.spreadYearly(c.Value("won"), last))
-	rev := p.spreadYearly(c.Value("revenue"), last)
+	p.put(c.Value("won"), place(c.Value("won"), lastStage, last))
+	rev := place(c.Value("revenue"), lastStage, last)
 	p.put(c.Value("revenue"), rev)
 	return rev
+}
+
+// partOf is v's part of stage's months: the stage's months x v's year /
+// the stage's year.
+func (p *phaser) partOf(v, stage *Var) []*big.Rat {
+	y, ok1 := p.value(v)
+	whole, ok2 := p.value(stage)
+	ms := p.months[stage]
+	if !ok1 || !ok2 || ms == nil || whole.Sign() == 0 {
+		return nil
+	}
+	return times(ms, ratQuo(y, whole))
 }
 
 // opening compares the pipeline a funnel declares open on the period's

@@ -5,6 +5,7 @@
 package examples_test
 
 import (
+	"math/big"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -469,4 +470,79 @@ func TestFY2027JaNumbers(t *testing.T) {
 	monthly("funnel.new_business.won.volume", 0, "60603279/7250000")
 	monthly("funnel.new_business.won.volume", 11, "60603279/3625000")
 	monthly("funnel.new_business.sql.volume", 8, "5509389/72500")
+}
+
+// TestTimelinesAddUp places every example, and the phasing worked
+// example, in the months of its period and checks that the plan by month
+// adds up: every amount's months (and quarters, and halves) sum to its
+// year, the channels' leads into a stage and their won deals and revenue
+// sum to the funnel's in every month, and a budget's months are its
+// channels' cost, items and child budgets.
+func TestTimelinesAddUp(t *testing.T) {
+	dirs := []string{"../testdata/phasing"}
+	entries, _ := os.ReadDir(".")
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && e.Name() != "testdata" {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			r := compiler.RunWith(compiler.Options{Timeline: true}, dir)
+			tl := r.Timeline
+			if tl == nil {
+				t.Fatal("no timeline")
+			}
+			sum := func(xs []*big.Rat) *big.Rat {
+				s := new(big.Rat)
+				for _, x := range xs {
+					s.Add(s, x)
+				}
+				return s
+			}
+			for _, v := range r.Info.Vars {
+				s := tl.Series(v)
+				switch v.Object.Kind {
+				case "kgi", "kpi", "team":
+					continue // formulas and loads are evaluated per period, not summed
+				}
+				val, ok := r.Value(v)
+				if s == nil || !ok {
+					continue
+				}
+				for i, p := range tl.Periods {
+					if i >= tl.Months {
+						if got := sum(s[p.From:p.To]); got.Cmp(s[i]) != 0 {
+							t.Errorf("%s in %s is %s, its months add up to %s", v.Path, p.Name, s[i].RatString(), got.RatString())
+						}
+					}
+				}
+				if got := sum(s[:tl.Months]); got.Cmp(val.Nom) != 0 {
+					t.Errorf("%s: its months add up to %s, its year is %s", v.Path, got.RatString(), val.Nom.RatString())
+				}
+			}
+			for _, f := range r.Info.Kind("funnel") {
+				won, planned := f.Kids[len(f.Kids)-1].Value("volume"), f.Value("planned_revenue")
+				var chWon, chRev [][]*big.Rat
+				for _, c := range r.Info.Kind("channel") {
+					if c.Ref("funnel") == f {
+						chWon, chRev = append(chWon, tl.Series(c.Value("won"))), append(chRev, tl.Series(c.Value("revenue")))
+					}
+				}
+				for m := range tl.Months {
+					w, rev := new(big.Rat), new(big.Rat)
+					for i := range chWon {
+						w.Add(w, chWon[i][m])
+						rev.Add(rev, chRev[i][m])
+					}
+					if len(chWon) > 0 && w.Cmp(tl.Series(won)[m]) != 0 {
+						t.Errorf("%s month %d: channels win %s, the funnel %s", f.Path, m+1, w.RatString(), tl.Series(won)[m].RatString())
+					}
+					if len(chRev) > 0 && rev.Cmp(tl.Series(planned)[m]) != 0 {
+						t.Errorf("%s month %d: channels' revenue %s, planned %s", f.Path, m+1, rev.RatString(), tl.Series(planned)[m].RatString())
+					}
+				}
+			}
+		})
+	}
 }
