@@ -16,10 +16,7 @@ func (p *phaser) funnel(f *Object) {
 	if len(stages) == 0 {
 		return
 	}
-	shape := p.shapes[f.Value("revenue")]
-	if shape == nil {
-		shape = even(p.tl.Months)
-	}
+	shape := p.shapeOfFunnel(f)
 	lags := make([]*big.Rat, len(stages))
 	for i, s := range stages {
 		lags[i] = p.lag(s)
@@ -44,7 +41,7 @@ func (p *phaser) funnel(f *Object) {
 			p.tl.before[vol] = b
 		}
 		if i+1 < len(stages) && p.months[vol] != nil {
-			p.openOf(vol, lags[i+1])
+			p.openOf(vol, shape, offsets[i], offsets[i+1])
 		}
 	}
 	p.put(f.Value("revenue"), p.spreadYearly(f.Value("revenue"), shape))
@@ -58,7 +55,16 @@ func (p *phaser) funnel(f *Object) {
 		}
 	}
 	p.put(f.Value("planned_revenue"), planned)
-	p.opening(f, offsets, lags)
+	p.opening(f, offsets)
+}
+
+// shapeOfFunnel is the shape of a funnel's won deals: that of the KGI
+// its revenue feeds, even when none.
+func (p *phaser) shapeOfFunnel(f *Object) []*big.Rat {
+	if shape := p.shapes[f.Value("revenue")]; shape != nil {
+		return shape
+	}
+	return even(p.tl.Months)
 }
 
 // lag is a stage's lag in months: 0 when it has none, or a negative one
@@ -80,34 +86,35 @@ func (p *phaser) lag(s *Object) *big.Rat {
 }
 
 // openOf records the pipeline open in a stage at the end of each month:
-// the entries of the last lag months (the lag of the stage after it),
-// which have not yet moved on or dropped out; cyclic, as the plan is a
-// steady state.
-func (p *phaser) openOf(vol *Var, lag *big.Rat) {
-	x := p.months[vol]
-	out := make([]*big.Rat, len(x))
-	for m := range x {
-		out[m] = p.window(x, m+1, lag, vol.Whole)
+// its entries that have not yet moved on or dropped out, which are those
+// of the last lag of the stage after it. A stage entered offset months
+// before the deals it feeds holds at time t the deals of (t + next, t +
+// offset], next being the offset of the stage after it: the yearly volume
+// times the won shape over that span, cyclically (the plan is a steady
+// state). On the first day, for the stage before the last, that is its
+// before.
+func (p *phaser) openOf(vol *Var, shape []*big.Rat, offset, next *big.Rat) {
+	y, ok := p.value(vol)
+	if !ok {
+		return
+	}
+	out := make([]*big.Rat, p.tl.Months)
+	for m := range out {
+		out[m] = p.openAt(y, vol.Whole, shape, m+1, offset, next)
 	}
 	p.tl.open[vol] = aggregate(out, p.tl.Periods, true)
 }
 
-// window is the sum of monthly values x over the span months that end at
-// month boundary end (end = 0 is the period's first day), cyclically,
-// rounded up when whole.
-func (p *phaser) window(x []*big.Rat, end int, span *big.Rat, whole bool) *big.Rat {
-	n := len(x)
-	at := func(m int) *big.Rat { return x[((m%n)+n)%n] }
-	k, f := splitMonths(span)
-	sum := new(big.Rat)
-	for j := 1; j <= k; j++ {
-		sum = ratAdd(sum, at(end-j))
-	}
-	sum = ratAdd(sum, ratMul(f, at(end-k-1)))
+// openAt is the pipeline open at month boundary t (0 is the period's
+// first day) in a stage of yearly volume y: y x (P(t + offset) - P(t +
+// next)), P the cumulative won shape, rounded up when whole.
+func (p *phaser) openAt(y *big.Rat, whole bool, shape []*big.Rat, t int, offset, next *big.Rat) *big.Rat {
+	at := big.NewRat(int64(t), 1)
+	x := ratMul(y, new(big.Rat).Sub(prefix(shape, ratAdd(at, offset)), prefix(shape, ratAdd(at, next))))
 	if whole {
-		return stdlib.Ceil(sum)
+		return stdlib.Ceil(x)
 	}
-	return sum
+	return x
 }
 
 // channels places the leads, cost and cohort of every channel of funnel
@@ -236,7 +243,7 @@ func (p *phaser) partOf(v, stage *Var) []*big.Rat {
 // opening compares the pipeline a funnel declares open on the period's
 // first day with what the steady state needs there, and warns where it is
 // less: the deals of the first months are then at risk.
-func (p *phaser) opening(f *Object, offsets, lags []*big.Rat) {
+func (p *phaser) opening(f *Object, offsets []*big.Rat) {
 	a := f.Node.(*lang.Funnel).Opening
 	if a == nil {
 		return
@@ -261,20 +268,20 @@ func (p *phaser) opening(f *Object, offsets, lags []*big.Rat) {
 				fmt.Sprintf("the pipeline open in stage %q is a number of entries, such as %s = 60.", name, name))
 			continue
 		}
-		p.shortfall(f, i, have, it.Value.Range(), offsets[i], lags[i+1])
+		p.shortfall(f, i, have, it.Value.Range(), offsets[i], offsets[i+1])
 	}
 }
 
 // shortfall warns when have, the pipeline open in stage i of f on the
 // first day, is less than the steady state needs there.
-func (p *phaser) shortfall(f *Object, i int, have *big.Rat, r hcl.Range, offset, lag *big.Rat) {
+func (p *phaser) shortfall(f *Object, i int, have *big.Rat, r hcl.Range, offset, next *big.Rat) {
 	s := f.Kids[i]
 	vol := s.Value("volume")
-	x := p.months[vol]
-	if x == nil {
+	y, ok := p.value(vol)
+	if !ok {
 		return
 	}
-	need := p.window(x, 0, lag, vol.Whole)
+	need := p.openAt(y, vol.Whole, p.shapeOfFunnel(f), 0, offset, next)
 	if have.Cmp(need) >= 0 {
 		return
 	}

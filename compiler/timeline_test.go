@@ -150,3 +150,49 @@ func lookup(t *testing.T, r *compiler.Result, path string) *compiler.Var {
 	}
 	return r.Info.Lookup(p)
 }
+
+// TestPhasingDays: phasing = "days" weighs each month by its calendar
+// days; April 2027 to March 2028 has 366 (February 2028 has 29), so
+// February's revenue is 120,000,000 x 29/366 = 580,000,000/61 and
+// April's 120,000,000 x 30/366 = 600,000,000/61.
+func TestPhasingDays(t *testing.T) {
+	r := phased(t, "phasing = profile.fy_seasonal", `phasing = "days"`)
+	got := months(t, r, "funnel.demand.revenue")
+	if got[10] != "580000000/61" || got[0] != "600000000/61" {
+		t.Errorf("revenue by month = %v", got)
+	}
+}
+
+// TestPhasingErrors: weights that do not fit the period, a negative lag,
+// an unknown phasing word and a period without months are reported where
+// they are written, with their codes.
+func TestPhasingErrors(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		edits []string
+		code  lang.Code
+		text  string
+	}{
+		{"three weights", []string{"[1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2]", "[1, 1, 2]"}, lang.PhasingWeights, "has 3 weights, but the plan's period has 12 months"},
+		{"negative weight", []string{"[1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2]", "[1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, -2]"}, lang.PhasingWeights, "has a negative weight, -2.00"},
+		{"zero weights", []string{"[1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2]", "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]"}, lang.PhasingWeights, "every weight of profile \"fy_seasonal\" is 0"},
+		{"text weight", []string{"[1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2]", `[1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, "x"]`}, lang.PhasingWeights, "is a number"},
+		{"negative lag", []string{`lag  = "2 months"`, `lag  = "-2 months"`}, lang.BadLag, "entered 2 months before the stage before it"},
+		{"phasing word", []string{"phasing = profile.fy_seasonal", `phasing = "weekly"`}, lang.Schema, `kgi's phasing is "weekly"; give a reference such as profile.seasonal, or one of "even", "days"`},
+		{"no months", []string{`period   = "2027-04 .. 2028-03"`, `period   = "FY2027"`}, lang.Schema, `does not say its months`},
+		{"opening a stage that is not", []string{"opening   = { sql = 60 }", "opening   = { deal = 60 }"}, lang.UnknownReference, `no stage "deal" that a deal can be open in`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := phased(t, c.edits...)
+			for _, d := range r.Diags {
+				if lang.CodeOf(d) == c.code && strings.Contains(d.Detail, c.text) {
+					if d.Subject == nil || d.Subject.Start.Line == 0 {
+						t.Errorf("no place: %s", d.Detail)
+					}
+					return
+				}
+			}
+			t.Errorf("no %s diagnostic saying %q in %v", c.code, c.text, r.Diags)
+		})
+	}
+}

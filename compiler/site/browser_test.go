@@ -62,13 +62,15 @@ func TestBrowserCohorts(t *testing.T) {
 }
 
 // TestBrowserTimeline checks the plan by month of the Japanese example
-// (a quarter-end profile, lags, teams sized for the peak) and of the time
-// phasing worked example (a team over capacity in three months) at a
-// desktop width and at 390px.
+// (a quarter-end profile, lags, teams sized for the peak), of saas-demand
+// (by calendar days, a 90-day cycle) and of the time phasing worked
+// example (a team over capacity in three months) at a desktop width and at
+// 390px.
 func TestBrowserTimeline(t *testing.T) {
 	ctx, problems, artifacts := browser(t)
 	for _, c := range []struct{ name, plan string }{
 		{"timeline-ja", "../../examples/fy2027-ja"},
+		{"timeline-saas", "../../examples/saas-demand"},
 		{"timeline-worked", "../../testdata/phasing"},
 	} {
 		dir := filepath.Join(t.TempDir(), c.name)

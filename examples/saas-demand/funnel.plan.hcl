@@ -12,11 +12,18 @@
 # MQL (30%) and SAL (70%) rates are above the published spreads for inquiry
 # -> MQL (10-25%) and MQL -> SAL (40-60%) because this company defines those
 # stages differently (see their descriptions), so they do not opt in.
+#
+# By month: each stage's lag is the time from entering the stage before,
+# and the goal's deals close day by day (phasing = "days" on the KGI). With
+# a 90-day sales cycle, the deals of April to June need 197 SQLs open on
+# April 1 (the SQLs of the last 90 days before it): 200 are, from last
+# year's pipeline (planc warns with pre-period-demand when fewer are).
 
 funnel "demand" {
   title       = "New-business demand waterfall"
   description = "Inbound and event-sourced demand for the Business and Enterprise plans."
   deal_size   = "2.4M JPY"
+  opening     = { sql = 200 } # SQLs open on April 1, from last year's pipeline
 
   stage "inquiry" {
     title       = "Inquiry"
@@ -30,6 +37,7 @@ funnel "demand" {
     owner       = "marketing"
     unit        = "leads"
     rate        = "30%"
+    lag         = "2 weeks"
     description = <<-EOT
       Marketing nurtures inquiries by e-mail and webinars until they score.
       30% is above the 10-25% spread published for inquiry -> MQL: most
@@ -48,6 +56,7 @@ funnel "demand" {
     owner       = "inside_sales"
     unit        = "leads"
     rate        = "70%"
+    lag         = "3 days"
     description = <<-EOT
       Inside sales calls every MQL and accepts it against the agreed
       criteria. 70% is above the 40-60% spread published for MQL -> SAL,
@@ -69,6 +78,7 @@ funnel "demand" {
     owner       = "inside_sales"
     unit        = "opportunities"
     rate        = "50%"
+    lag         = "3 weeks"
     benchmark   = "sal-sql"
     description = "Inside sales runs a discovery call with each SAL and books a meeting with field sales when the need is real."
     definition  = "A discovery call held and a next meeting booked with a decision maker."
@@ -79,6 +89,7 @@ funnel "demand" {
     owner       = "field_sales"
     unit        = "deals"
     rate        = "25%"
+    lag         = "90 days"
     benchmark   = "sql-won"
     description = "Field sales runs demos, a proposal and the negotiation; the average sales cycle from SQL to signature is about 90 days."
     definition  = <<-EOT

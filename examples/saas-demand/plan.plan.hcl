@@ -30,6 +30,7 @@ kgi "revenue" {
   description = "Annual contract value of deals **won** in the period, from new logos only (no upsell or renewals)."
   target      = "4.8億円"
   formula     = funnel.demand.revenue
+  phasing     = "days" # deals close evenly day by day: a 31-day month gets more than February
 }
 
 kpi "mqls" {
