@@ -34,6 +34,10 @@ type codeCase struct {
 }
 
 var codeCases = []codeCase{
+	{"phasing_weights", lang.PhasingWeights, hcl.DiagError, "plan.plan.hcl", 7, 13, []string{"3 weights", "12 months"}},
+	{"bad_lag", lang.BadLag, hcl.DiagError, "plan.plan.hcl", 16, 12, []string{`stage "won"`, "1 month before"}},
+	{"pre_period_demand", lang.PrePeriodDemand, hcl.DiagWarning, "plan.plan.hcl", 13, 23, []string{"need 67", "7 short", "1.75 deals", "¥1,750,000", "2027-04 to 2027-05"}},
+	{"over_capacity_by_month", lang.OverCapacity, hcl.DiagError, "plan.plan.hcl", 28, 15, []string{"6.4 people in 2027-12 to 2028-02", "1.4 short"}},
 	{"syntax", lang.Syntax, hcl.DiagError, "plan.plan.hcl", 9, 26, nil},
 	{"syntax_partial", lang.Syntax, hcl.DiagError, "plan.plan.hcl", 10, 17, []string{"after a dot"}},
 	{"schema", lang.Schema, hcl.DiagError, "plan.plan.hcl", 6, 3, []string{`"valeu"`, `Did you mean "value"?`}},
