@@ -98,7 +98,7 @@ var wantCount = map[string]int{
 	"unit_mismatch": 2, "cycle": 1, "rate_out_of_range": 2, "share_sum": 1, "division_by_zero": 1,
 	"conflict": 2, "underdetermined": 1, "over_budget": 1, "check_failed": 2, "kgi_not_revenue": 1,
 	"handoff_without_definition": 1, "multi_file": 3, "japanese": 2, "over_budget_hierarchy": 3, "budget_parent_cycle": 2,
-	"budget_overlap": 3,
+	"budget_overlap": 3, "phasing_weights": 1, "bad_lag": 1, "pre_period_demand": 1, "over_capacity_by_month": 1,
 }
 
 func TestDiagnosticCodes(t *testing.T) {
