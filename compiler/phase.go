@@ -28,6 +28,10 @@ type phaser struct {
 	mean map[*Var]bool
 	// formulaOf is the formula equation of each metric that has one.
 	formulaOf map[*Var]*Eq
+	// byFunnel lists the channels of each funnel that enter a stage.
+	byFunnel map[*Object][]*Object
+	// later is the work only output needs, done on first use (finish).
+	later []func()
 }
 
 // buildTimeline places the solved plan in the months of its period; nil
@@ -57,13 +61,20 @@ func buildTimeline(plan *lang.Plan, in *Info, sol *Solution, eqs []*Eq, s *sink)
 		tl: &Timeline{First: first, Months: n, Periods: periodsOf(first, n), series: map[*Var][]*big.Rat{},
 			target: map[*Var][]*big.Rat{}, before: map[*Var]*big.Rat{}, open: map[*Var][]*big.Rat{}}}
 	p.phasings()
+	p.byFunnel = map[*Object][]*Object{}
+	for _, c := range in.Kind("channel") {
+		if f := c.Ref("funnel"); f != nil && c.Ref("stage") != nil {
+			p.byFunnel[f] = append(p.byFunnel[f], c)
+		}
+	}
 	for _, f := range in.Kind("funnel") {
 		p.funnel(f)
 	}
 	p.budgets()
 	p.teams()
 	p.metrics()
-	p.finish()
+	p.tl.monthly = p.months
+	p.tl.finish = p.finish
 	return p.tl
 }
 

@@ -27,6 +27,7 @@ func (p *phaser) funnel(f *Object) {
 		offsets[i] = ratAdd(offsets[i+1], lags[i+1])
 	}
 	shapes := map[*Object][]*big.Rat{}
+	running := cumulative(shape)
 	for i, s := range stages {
 		q := shift(shape, offsets[i])
 		shapes[s] = q
@@ -34,28 +35,40 @@ func (p *phaser) funnel(f *Object) {
 		p.put(vol, p.spreadYearly(vol, q))
 		p.put(s.Value("inflow"), p.spreadYearly(s.Value("inflow"), q))
 		if y, ok := p.value(vol); ok {
-			b := ratMul(y, prefix(shape, offsets[i]))
+			b := ratMul(y, running.at(offsets[i]))
 			if vol.Whole {
 				b = stdlib.Ceil(b)
 			}
 			p.tl.before[vol] = b
 		}
 		if i+1 < len(stages) && p.months[vol] != nil {
-			p.openOf(vol, shape, offsets[i], offsets[i+1])
+			p.openOf(vol, running, offsets[i], offsets[i+1])
 		}
 	}
 	p.put(f.Value("revenue"), p.spreadYearly(f.Value("revenue"), shape))
-	planned := p.channels(f, shapes)
+	p.channels(f)
+	p.later = append(p.later, func() { p.cohorts(f, shapes) })
+	p.opening(f, offsets)
+}
+
+// cohorts places the cohorts of funnel f's channels and the funnel's
+// planned revenue: the sum of its channels' revenue in a funnel with
+// cohorts of its own, its whole won deals x its deal size otherwise. No
+// check reads them, so they wait until output asks (finish).
+func (p *phaser) cohorts(f *Object, shapes map[*Object][]*big.Rat) {
+	var planned []*big.Rat
+	for _, c := range p.byFunnel[f] {
+		planned = plus(planned, p.cohort(f, c, shapes))
+	}
 	if !p.info.cohortFunnel[f] {
 		planned = nil
-		if won := p.months[stages[len(stages)-1].Value("volume")]; won != nil {
+		if won := p.months[f.Kids[len(f.Kids)-1].Value("volume")]; won != nil {
 			if d, ok := p.value(f.Value("deal_size")); ok {
 				planned = times(won, d)
 			}
 		}
 	}
 	p.put(f.Value("planned_revenue"), planned)
-	p.opening(f, offsets)
 }
 
 // shapeOfFunnel is the shape of a funnel's won deals: that of the KGI
@@ -93,7 +106,7 @@ func (p *phaser) lag(s *Object) *big.Rat {
 // times the won shape over that span, cyclically (the plan is a steady
 // state). On the first day, for the stage before the last, that is its
 // before.
-func (p *phaser) openOf(vol *Var, shape []*big.Rat, offset, next *big.Rat) {
+func (p *phaser) openOf(vol *Var, shape sums, offset, next *big.Rat) {
 	y, ok := p.value(vol)
 	if !ok {
 		return
@@ -108,45 +121,36 @@ func (p *phaser) openOf(vol *Var, shape []*big.Rat, offset, next *big.Rat) {
 // openAt is the pipeline open at month boundary t (0 is the period's
 // first day) in a stage of yearly volume y: y x (P(t + offset) - P(t +
 // next)), P the cumulative won shape, rounded up when whole.
-func (p *phaser) openAt(y *big.Rat, whole bool, shape []*big.Rat, t int, offset, next *big.Rat) *big.Rat {
+func (p *phaser) openAt(y *big.Rat, whole bool, shape sums, t int, offset, next *big.Rat) *big.Rat {
 	at := big.NewRat(int64(t), 1)
-	x := ratMul(y, new(big.Rat).Sub(prefix(shape, ratAdd(at, offset)), prefix(shape, ratAdd(at, next))))
+	x := ratMul(y, new(big.Rat).Sub(shape.at(ratAdd(at, offset)), shape.at(ratAdd(at, next))))
 	if whole {
 		return stdlib.Ceil(x)
 	}
 	return x
 }
 
-// channels places the leads, cost and cohort of every channel of funnel
-// f: at each month's end, the leads into a stage so far are apportioned
-// among its channels by their yearly leads (largest remainder), so the
-// channels add up to the stage in every month. It returns the sum of the
-// channels' revenue by month.
-func (p *phaser) channels(f *Object, shapes map[*Object][]*big.Rat) []*big.Rat {
+// channels places the leads and cost of every channel of funnel f: at
+// each month's end, the leads into a stage so far are apportioned among
+// its channels by their yearly leads (largest remainder), so the channels
+// add up to the stage in every month.
+func (p *phaser) channels(f *Object) {
 	byStage := map[*Object][]*Object{}
 	var order []*Object
-	for _, c := range p.info.Kind("channel") {
-		if c.Ref("funnel") != f || c.Ref("stage") == nil {
-			continue
-		}
+	for _, c := range p.byFunnel[f] {
 		e := c.Ref("stage")
 		if byStage[e] == nil {
 			order = append(order, e)
 		}
 		byStage[e] = append(byStage[e], c)
 	}
-	var revenue []*big.Rat
 	for _, e := range order {
 		into := p.months[e.Value("inflow")]
 		if into == nil {
 			into = p.months[e.Value("volume")]
 		}
 		p.leads(byStage[e], into)
-		for _, c := range byStage[e] {
-			revenue = plus(revenue, p.cohort(f, c, shapes))
-		}
 	}
-	return revenue
 }
 
 // leads apportions the monthly leads into a stage among its channels.
@@ -170,11 +174,15 @@ func (p *phaser) leads(cs []*Object, into []*big.Rat) {
 		prev[i] = new(big.Rat)
 		out[i] = make([]*big.Rat, len(into))
 	}
+	shares := make([]*big.Rat, len(cs))
+	for i, w := range weights {
+		shares[i] = ratQuo(w, total)
+	}
 	for m, x := range into {
 		cum = ratAdd(cum, x)
 		exact := make([]*big.Rat, len(cs))
-		for i, w := range weights {
-			exact[i] = ratQuo(ratMul(cum, w), total)
+		for i, share := range shares {
+			exact[i] = ratMul(cum, share)
 		}
 		parts := largestRemainder(exact, cum)
 		for i := range cs {
@@ -281,7 +289,7 @@ func (p *phaser) shortfall(f *Object, i int, have *big.Rat, r hcl.Range, offset,
 	if !ok {
 		return
 	}
-	need := p.openAt(y, vol.Whole, p.shapeOfFunnel(f), 0, offset, next)
+	need := p.openAt(y, vol.Whole, cumulative(p.shapeOfFunnel(f)), 0, offset, next)
 	if have.Cmp(need) >= 0 {
 		return
 	}

@@ -106,6 +106,9 @@ func amount(u quantity.Unit) bool {
 // period, on the inputs of that period: a rate of two flows in a quarter
 // is the rate of the quarter's sums, never a sum or mean of monthly rates.
 func (p *phaser) finish() {
+	for _, f := range p.later {
+		f()
+	}
 	for v, ms := range p.months {
 		p.tl.series[v] = p.aggregate(v, ms)
 	}
@@ -113,11 +116,23 @@ func (p *phaser) finish() {
 	if len(order) == 0 {
 		return
 	}
+	// One copy of the solution, in which each period puts the values the
+	// formulas read: the whole plan's values are not copied per period.
+	var inputs []*Var
+	seen := map[*Var]bool{}
+	for _, v := range order {
+		for _, r := range refs(p.formulaOf[v].E) {
+			if !seen[r] && p.tl.series[r] != nil {
+				seen[r] = true
+				inputs = append(inputs, r)
+			}
+		}
+	}
+	s := &Solution{val: slices.Clone(p.sol.val), by: p.sol.by}
 	out := map[*Var][]*big.Rat{}
 	for i := range p.tl.Periods {
-		s := &Solution{val: slices.Clone(p.sol.val), by: p.sol.by}
-		for v, ser := range p.tl.series {
-			s.val[v.id] = Exact(ser[i])
+		for _, r := range inputs {
+			s.val[r.id] = Exact(p.tl.series[r][i])
 		}
 		for _, v := range order {
 			val, err := s.eval(p.formulaOf[v].E)

@@ -136,8 +136,8 @@ func (c *checker) capacity() {
 		if !ok1 || !ok2 || !ok3 || !ok4 || capacity.Nom.Sign() <= 0 || have.Nom.Sign() < 0 {
 			continue
 		}
-		if months := c.tl.Series(t.Value("required")); months != nil {
-			c.capacityByMonth(t, have.Nom, capacity.Nom, months[:c.tl.Months], c.tl.Series(t.Value("load")))
+		if months := c.tl.months(t.Value("required")); months != nil {
+			c.capacityByMonth(t, have.Nom, capacity.Nom, months, c.tl.months(t.Value("load")))
 			continue
 		}
 		if need.Nom.Cmp(have.Nom) > 0 {

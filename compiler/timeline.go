@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"math/big"
@@ -37,8 +38,15 @@ type Timeline struct {
 	// of months.
 	First, Months int
 	Periods       []Period
-	series        map[*Var][]*big.Rat
-	target        map[*Var][]*big.Rat
+	// monthly holds the values placed in months; series, every period of
+	// them and of the formulas, is made from it on first use (finish):
+	// check needs only months, and most of a timeline's work is the
+	// quarters, halves and formulas that output asks for.
+	monthly map[*Var][]*big.Rat
+	series  map[*Var][]*big.Rat
+	once    sync.Once
+	finish  func()
+	target  map[*Var][]*big.Rat
 	// before holds, for a stage's volume, the entries the period's deals
 	// need before its first day; open the pipeline open in the stage at
 	// the end of each period (a stock).
@@ -59,7 +67,17 @@ func (t *Timeline) Series(v *Var) []*big.Rat {
 	if t == nil {
 		return nil
 	}
+	t.once.Do(t.finish)
 	return t.series[v]
+}
+
+// months returns v's values by month only, without making the other
+// periods; nil when v has none.
+func (t *Timeline) months(v *Var) []*big.Rat {
+	if t == nil {
+		return nil
+	}
+	return t.monthly[v]
 }
 
 // Target returns a KGI's target in each period; nil when it has none.
@@ -195,27 +213,31 @@ func splitMonths(x *big.Rat) (int, *big.Rat) {
 	return int(k.Num().Int64()), new(big.Rat).Sub(x, k)
 }
 
-// prefix is the part of shape p in the first offset months (k whole
-// months and a fraction of the next), cyclically.
-func prefix(p []*big.Rat, offset *big.Rat) *big.Rat {
-	n := len(p)
-	k, f := splitMonths(offset)
-	sum := new(big.Rat)
-	for m := range k {
-		sum = ratAdd(sum, p[m%n])
-	}
-	return ratAdd(sum, ratMul(f, p[k%n]))
+// sums is a shape with its running totals: c[m] is the part of months 0 to
+// m-1.
+type sums struct {
+	p, c []*big.Rat
 }
 
-// suffix is the part of shape p in its last span months, cyclically.
-func suffix(p []*big.Rat, span *big.Rat) *big.Rat {
-	n := len(p)
-	k, f := splitMonths(span)
-	sum := new(big.Rat)
-	for m := range k {
-		sum = ratAdd(sum, p[((n-1-m)%n+n)%n])
+func cumulative(p []*big.Rat) sums {
+	c := make([]*big.Rat, len(p)+1)
+	c[0] = new(big.Rat)
+	for m, x := range p {
+		c[m+1] = ratAdd(c[m], x)
 	}
-	return ratAdd(sum, ratMul(f, p[((n-1-k)%n+n)%n]))
+	return sums{p, c}
+}
+
+// at is the part of the shape in the first x months (k whole months and
+// a fraction of the next), cyclically: each whole cycle counts 1.
+func (s sums) at(x *big.Rat) *big.Rat {
+	n := len(s.p)
+	k, f := splitMonths(x)
+	whole := ratAdd(big.NewRat(int64(k/n), 1), s.c[k%n])
+	if f.Sign() == 0 {
+		return whole
+	}
+	return ratAdd(whole, ratMul(f, s.p[k%n]))
 }
 
 // normalize makes weights into a shape that sums to 1.
@@ -274,11 +296,25 @@ func aggregate(months []*big.Rat, periods []Period, stock bool) []*big.Rat {
 			out = append(out, months[p.To-1])
 			continue
 		}
-		sum := new(big.Rat)
-		for _, x := range months[p.From:p.To] {
-			sum = ratAdd(sum, x)
-		}
-		out = append(out, sum)
+		out = append(out, sumOf(out, months, periods, p))
 	}
 	return out
+}
+
+// sumOf is the sum of the months of period p, from the periods summed
+// before it where they tile it (a half is two quarters).
+func sumOf(done, months []*big.Rat, periods []Period, p Period) *big.Rat {
+	sum := new(big.Rat)
+	for from := p.From; from < p.To; {
+		step := 1
+		x := months[from]
+		for i := len(months); i < len(done); i++ {
+			if q := periods[i]; q.From == from && q.To <= p.To && q.To-q.From > step {
+				step, x = q.To-q.From, done[i]
+			}
+		}
+		sum = ratAdd(sum, x)
+		from += step
+	}
+	return sum
 }
