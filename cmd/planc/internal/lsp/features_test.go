@@ -1,6 +1,8 @@
 package lsp_test
 
 import (
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -356,5 +358,28 @@ func TestHoverKeepsCountLabel(t *testing.T) {
 	s.call("textDocument/hover", pos(uri, lineOf(t, plan, `team "inside_sales"`), 2), &h)
 	if !strings.Contains(h.Contents.Value, "| `team.inside_sales.load` | 8.33 件/month | solved |") {
 		t.Errorf("team hover lacks the load in 件:\n%s", h.Contents.Value)
+	}
+}
+
+// TestHoverByMonth: in a plan by month, hovering a phased value shows its
+// months, and a stage what it needs before the period; inlay hints stay
+// yearly.
+func TestHoverByMonth(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "testdata", "phasing", "plan.plan.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), "headcount = 5", "headcount = 7", 1) // no error
+	s, uri := openPlan(t, text)
+	var h lsp.Hover
+	s.call("textDocument/hover", pos(uri, lineOf(t, text, `stage "sql"`), 10), &h)
+	if !strings.Contains(h.Contents.Value, "`stage sql`") {
+		t.Fatalf("not the stage's hover:\n%s", h.Contents.Value)
+	}
+	s.call("textDocument/hover", pos(uri, lineOf(t, text, `formula = funnel.demand.revenue`), 30), &h)
+	for _, want := range []string{"| 2027-04 | ¥8,000,000 |", "| 2028-01 | ¥16,000,000 |"} {
+		if !strings.Contains(h.Contents.Value, want) {
+			t.Errorf("revenue hover lacks %q:\n%s", want, h.Contents.Value)
+		}
 	}
 }

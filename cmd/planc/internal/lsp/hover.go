@@ -8,6 +8,7 @@ import (
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
 )
 
 // hover describes the value or block under the cursor: its title, solved
@@ -46,7 +47,28 @@ func (s *snapshot) varMarkdown(v *compiler.Var) string {
 	if eq := s.res.Sol.SolvedBy(v); eq != nil {
 		fmt.Fprintf(&b, "\nSolved from %s.\n", eq.Text())
 	}
+	b.WriteString(s.byMonth(v))
 	b.WriteString(about(v.Object))
+	return b.String()
+}
+
+// byMonth is a phased value's months as a table, and for a stage the
+// entries needed before the period; "" for a value the plan does not place
+// in months.
+func (s *snapshot) byMonth(v *compiler.Var) string {
+	tl := s.res.Timeline
+	ms := tl.Series(v)
+	if ms == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n| month | value |\n|---|---:|\n")
+	for i, x := range ms[:tl.Months] {
+		fmt.Fprintf(&b, "| %s | %s |\n", tl.Periods[i].Name, quantity.Format(x, v.Unit))
+	}
+	if before := tl.Before(v); before != nil && before.Sign() > 0 {
+		fmt.Fprintf(&b, "\nNeeded before the period: %s.\n", quantity.Format(before, v.Unit))
+	}
 	return b.String()
 }
 
