@@ -198,6 +198,7 @@ func (c *checker) budgets() {
 		bu := b.Node.(*lang.Budget)
 		c.sink.fail(lang.OverBudget, exprRange(bu.Cap, bu.DefRange), "Over budget", detail)
 	}
+	c.periodCaps()
 }
 
 // BudgetPlace is a budget's place in its hierarchy.

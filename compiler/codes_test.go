@@ -37,6 +37,8 @@ var codeCases = []codeCase{
 	{"phasing_weights", lang.PhasingWeights, hcl.DiagError, "plan.plan.hcl", 7, 13, []string{"3 weights", "12 months"}},
 	{"bad_lag", lang.BadLag, hcl.DiagError, "plan.plan.hcl", 16, 12, []string{`stage "won"`, "1 month before"}},
 	{"pre_period_demand", lang.PrePeriodDemand, hcl.DiagWarning, "plan.plan.hcl", 13, 23, []string{"need 67", "7 short", "1.75 deals", "¥1,750,000", "2027-04 to 2027-05"}},
+	{"over_budget_by_period", lang.OverBudget, hcl.DiagError, "plan.plan.hcl", 32, 17, []string{"¥1,600,000 in Q4 (2028-01 to 2028-03)", "¥1,500,000", "by ¥100,000"}},
+	{"over_budget_by_period", lang.PeriodIndex, hcl.DiagError, "plan.plan.hcl", 32, 46, []string{`"Q5"`, "Q1, Q2, Q3, Q4, H1, H2"}},
 	{"over_capacity_by_month", lang.OverCapacity, hcl.DiagError, "plan.plan.hcl", 28, 15, []string{"6.4 people in 2027-12 to 2028-02", "1.4 short"}},
 	{"syntax", lang.Syntax, hcl.DiagError, "plan.plan.hcl", 9, 26, nil},
 	{"syntax_partial", lang.Syntax, hcl.DiagError, "plan.plan.hcl", 10, 17, []string{"after a dot"}},
@@ -98,7 +100,7 @@ var wantCount = map[string]int{
 	"unit_mismatch": 2, "cycle": 1, "rate_out_of_range": 2, "share_sum": 1, "division_by_zero": 1,
 	"conflict": 2, "underdetermined": 1, "over_budget": 1, "check_failed": 2, "kgi_not_revenue": 1,
 	"handoff_without_definition": 1, "multi_file": 3, "japanese": 2, "over_budget_hierarchy": 3, "budget_parent_cycle": 2,
-	"budget_overlap": 3, "phasing_weights": 1, "bad_lag": 1, "pre_period_demand": 1, "over_capacity_by_month": 1,
+	"budget_overlap": 3, "phasing_weights": 1, "bad_lag": 1, "pre_period_demand": 1, "over_capacity_by_month": 1, "over_budget_by_period": 3,
 }
 
 func TestDiagnosticCodes(t *testing.T) {

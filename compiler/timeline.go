@@ -155,6 +155,11 @@ func phasedAt(p *lang.Plan) (hcl.Range, bool) {
 			return m.Phasing.Range, true
 		}
 	}
+	for _, b := range p.Budgets {
+		if b.Caps != nil {
+			return b.Caps.Range, true
+		}
+	}
 	for _, f := range p.Funnels {
 		if f.Opening != nil {
 			return f.Opening.Range, true

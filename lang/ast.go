@@ -199,6 +199,9 @@ type Budget struct {
 	// Parent is the reference to the budget this one is part of
 	// (`budget.marketing`), nil for a budget at the top of its hierarchy.
 	Parent *Attr `plan:"parent"`
+	// Caps are caps for periods of the plan by month, by period name
+	// (caps = { Q4 = "2000万円", "2027-04" = "500万円" }).
+	Caps *Attr `plan:"caps"`
 	// Items are its fixed costs, in source order.
 	Items []*Item
 }

@@ -194,6 +194,14 @@ const (
 	//	  ...
 	//	}
 	PrePeriodDemand Code = "pre-period-demand"
+
+	// PeriodIndex occurs when a period named in a plan by month (a key of
+	// a budget's caps, an index of a value) is not a month, quarter or
+	// half of the plan's period.
+	//
+	//	plan { period = "2027-04 .. 2028-03" }
+	//	budget "marketing" { caps = { Q5 = "1000万円" } }
+	PeriodIndex Code = "period-index"
 )
 
 // UsageCodes are the codes that mean planc could not be run on the input

@@ -183,7 +183,8 @@ var Blocks = []*BlockSpec{
 		Attrs: with(
 			AttrSpec{Name: "cap", Role: RoleValue, Doc: "the most it may spend"},
 			AttrSpec{Name: "channels", Role: RoleRefList, Kind: "channel", Doc: "the channels it pays for; every channel by default when the plan has one budget"},
-			AttrSpec{Name: "parent", Role: RoleRef, Kind: "budget", Doc: "the budget it is part of, whose spend includes its own"}),
+			AttrSpec{Name: "parent", Role: RoleRef, Kind: "budget", Doc: "the budget it is part of, whose spend includes its own"},
+			AttrSpec{Name: "caps", Role: RoleValueMap, Doc: "caps for quarters, halves or months of the plan by month, by period: { Q4 = \"2000万円\" }"}),
 		new: func() Node { return &Budget{} }, add: func(p *Plan, _, n Node) { p.Budgets = append(p.Budgets, n.(*Budget)) }},
 	{Kind: "item", Label: "name", In: "budget", Segment: "item", Doc: "a fixed cost of the budget: a tool, production, a fee",
 		Attrs: with(AttrSpec{Name: "amount", Role: RoleValue, Required: true, Doc: "what it costs over the plan's period"}),
