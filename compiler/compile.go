@@ -76,7 +76,8 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	}
 	all := append(info.Vars[:len(info.Vars):len(info.Vars)], low.totals...) // and the totals lowering made
 	active, cyclic := breakCycles(all, low.eqs, s)
-	active = slices.DeleteFunc(active, func(eq *Eq) bool { return badUnits[eq] })
+	monthly := timed(active, s) // solved on the plan by month, after the year
+	active = slices.DeleteFunc(active, func(eq *Eq) bool { return badUnits[eq] || monthly[eq] })
 	sv := newSolver(all, active, s) // the solution
 	sv.stop = ctx.Done()
 	sv.run()
@@ -84,9 +85,12 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 		return nil, err
 	}
 	var tl *Timeline
-	if opts.Timeline || Phased(plan) {
-		tl = buildTimeline(plan, info, sv.Solution, low.eqs, s)
+	if opts.Timeline || Phased(plan) || len(low.periodRefs) > 0 {
+		tl = buildTimeline(plan, info, sv.Solution, low, monthly, s)
 	}
+	sv.tl = tl
+	checkPeriodRefs(tl, low.periodRefs, s)
+	sv.solveTimed(monthly, low.eqs)
 	runChecks(&checker{info: info, low: low, sol: sv.Solution, rules: rules, sink: s, tl: tl})
 	if !s.hasErrors() {
 		sv.reportUnderdetermined(cyclic) // only when nothing else explains them

@@ -129,7 +129,7 @@ func render(out []Segment, e Expr, prec int) []Segment {
 		if x.Var.total != nil { // a sum planc made: shown as the sum
 			return render(out, x.Var.total, prec)
 		}
-		return append(out, Segment{Text: x.Var.Path.String(), Var: x.Var})
+		return append(out, Segment{Text: x.Text(), Var: x.Var})
 	case *Const:
 		return append(out, Segment{Text: quantity.Format(x.V, x.Unit)})
 	case *Neg:

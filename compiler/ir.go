@@ -30,6 +30,12 @@ type Const struct {
 type Ref struct {
 	Var *Var
 	R   hcl.Range
+	// Period, when set, names a period of the plan by month
+	// (funnel.demand.sql.volume["2027-06"], kgi.revenue["Q2"]): the
+	// reference is to Var's value in it, or with Open to the pipeline open
+	// in Var's stage at its end (periodref.go).
+	Period string
+	Open   bool
 }
 
 // Bin is an arithmetic operation: '+', '-', '*' or '/'.

@@ -33,6 +33,9 @@ type lowerer struct {
 	deferred []deferredGiven
 	// totals are the sums lowering made values of (Var.total).
 	totals []*Var
+	// periodRefs are the references to values in a period of the plan by
+	// month, for checking their periods once the plan has months.
+	periodRefs []*Ref
 	// deep is set once the formula being lowered is reported too deep.
 	deep bool
 	// rates holds each stage's effective rate, made once (cohorts.go).
@@ -201,6 +204,9 @@ func (l *lowerer) template(x *hclsyntax.TemplateExpr) Expr {
 }
 
 func (l *lowerer) ref(t hcl.Traversal, r hcl.Range) Expr {
+	if period, base, ok := periodIndex(t); ok {
+		return l.periodRef(base, period, r)
+	}
 	v, sc, d := l.info.resolve(t)
 	if d != nil {
 		l.sink.add(d)

@@ -12,10 +12,11 @@ import (
 // blocks' conditions, and the bare numbers whose unit only unit inference
 // can tell.
 type lowered struct {
-	eqs      []*Eq
-	checks   []checkIR
-	deferred []deferredGiven
-	totals   []*Var
+	eqs        []*Eq
+	checks     []checkIR
+	deferred   []deferredGiven
+	totals     []*Var
+	periodRefs []*Ref
 }
 
 type checkIR struct {
@@ -55,7 +56,7 @@ func lower(plan *lang.Plan, in *Info, s *sink) *lowered {
 	for _, c := range in.Kind("check") {
 		l.check(c.Node.(*lang.Check))
 	}
-	return &lowered{eqs: l.eqs, checks: l.checks, deferred: l.deferred, totals: l.totals}
+	return &lowered{eqs: l.eqs, checks: l.checks, deferred: l.deferred, totals: l.totals, periodRefs: l.periodRefs}
 }
 
 // declareUnit gives a metric the unit it declares, before any formula

@@ -26,8 +26,11 @@ type phaser struct {
 	months map[*Var][]*big.Rat
 	// mean marks loads, whose quarter is the mean of its months.
 	mean map[*Var]bool
-	// formulaOf is the formula equation of each metric that has one.
+	// formulaOf is the formula equation of each metric that has one,
+	// but for those computed from values in a period (monthly): they are
+	// numbers, not series.
 	formulaOf map[*Var]*Eq
+	monthly   map[*Eq]bool
 	// byFunnel lists the channels of each funnel that enter a stage.
 	byFunnel map[*Object][]*Object
 	// later is the work only output needs, done on first use (finish).
@@ -37,7 +40,7 @@ type phaser struct {
 // buildTimeline places the solved plan in the months of its period; nil
 // when the period does not name its months (reported when the plan uses
 // phasing).
-func buildTimeline(plan *lang.Plan, in *Info, sol *Solution, eqs []*Eq, s *sink) *Timeline {
+func buildTimeline(plan *lang.Plan, in *Info, sol *Solution, low *lowered, monthly map[*Eq]bool, s *sink) *Timeline {
 	period, r := "", hcl.Range{}
 	if plan.Meta != nil {
 		period, r = plan.Meta.Period.Value, plan.Meta.Period.Range
@@ -47,7 +50,11 @@ func buildTimeline(plan *lang.Plan, in *Info, sol *Solution, eqs []*Eq, s *sink)
 		err = fmt.Errorf("the plan has no period")
 	}
 	if err != nil {
-		if at, ok := phasedAt(plan); ok {
+		at, ok := phasedAt(plan)
+		if !ok && len(low.periodRefs) > 0 {
+			at, ok = low.periodRefs[0].R, true
+		}
+		if ok {
 			if period == "" { // no period attribute to point at: point at the phasing
 				r = at
 			}
@@ -56,7 +63,7 @@ func buildTimeline(plan *lang.Plan, in *Info, sol *Solution, eqs []*Eq, s *sink)
 		}
 		return nil
 	}
-	p := &phaser{info: in, sol: sol, eqs: eqs, sink: s, shapes: map[*Var][]*big.Rat{},
+	p := &phaser{info: in, sol: sol, eqs: low.eqs, monthly: monthly, sink: s, shapes: map[*Var][]*big.Rat{},
 		months: map[*Var][]*big.Rat{}, mean: map[*Var]bool{}, formulaOf: map[*Var]*Eq{},
 		tl: &Timeline{First: first, Months: n, Periods: periodsOf(first, n), series: map[*Var][]*big.Rat{},
 			target: map[*Var][]*big.Rat{}, before: map[*Var]*big.Rat{}, open: map[*Var][]*big.Rat{}}}
@@ -95,7 +102,7 @@ func (p *phaser) value(v *Var) (*big.Rat, bool) {
 // funnel's revenue in it), the first phasing in the plan's order winning.
 func (p *phaser) phasings() {
 	for _, eq := range p.eqs {
-		if eq.Role == RoleFormula && p.formulaOf[eq.V] == nil {
+		if eq.Role == RoleFormula && p.formulaOf[eq.V] == nil && !p.monthly[eq] {
 			p.formulaOf[eq.V] = eq
 		}
 	}

@@ -38,6 +38,9 @@ type Solution struct {
 	val []Value
 	// by records the equation that solved a value, nil for given values.
 	by []*Eq
+	// tl is the plan by month once it is made, for references to values
+	// in a period (periodref.go).
+	tl *Timeline
 }
 
 // Value returns v's solved value; ok is false when it could not be solved.
@@ -371,6 +374,10 @@ func rangeString(r hcl.Range) string { return lang.At(r) }
 // evalError is a division by zero, or a number too large to be a plan's,
 // found while evaluating.
 type evalError struct {
+	// reason, when set, is the diagnostic to report (periodref.go);
+	// reported says that the cause was reported already.
+	reason   *hcl.Diagnostic
+	reported bool
 	at      hcl.Range
 	tooLong bool
 	// tiny says that the value too long to compute is below 1 in size
@@ -379,6 +386,9 @@ type evalError struct {
 }
 
 func (e *evalError) diag(eq *Eq) *hcl.Diagnostic {
+	if e.reason != nil || e.reported {
+		return e.reason
+	}
 	if e.tooLong && e.tiny {
 		return lang.Diag(lang.BadQuantity, e.at, "Number too small",
 			fmt.Sprintf("This value is closer to zero than %d binary digits can say, so %s is not computed. Check the formula: no plan needs numbers this small.", maxBits, eq.Text()))
@@ -427,6 +437,9 @@ func (s *Solution) eval(e Expr) (Value, *evalError) {
 	case *Const:
 		return Exact(x.V), nil
 	case *Ref:
+		if x.Period != "" {
+			return s.inPeriod(x)
+		}
 		return s.val[x.Var.id], nil
 	case *Neg:
 		v, err := s.eval(x.X)

@@ -196,3 +196,85 @@ func TestPhasingErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestPeriodReferences: values in a period in formulas and checks, on the
+// worked example. June's SQLs are 32; Q2 (July to September) revenue is 3
+// x 8,000,000 = 24,000,000; the SQLs open at the end of December are
+// November's and December's, 64 + 64 = 128; the ratio of Q4's revenue to
+// Q1's is 48,000,000 / 24,000,000 = 2; a KPI of June's SQLs x 2 uses
+// another timed KPI (64); a check that December's open SQLs are below 100
+// fails; a rate in a period is the rate.
+func TestPeriodReferences(t *testing.T) {
+	r := phased(t, "team \"field_sales\" {", `kpi "june_sqls" {
+  formula = funnel.demand.sql.volume["2027-06"]
+}
+kpi "june_twice" {
+  formula = kpi.june_sqls * 2
+}
+kpi "q2_revenue" {
+  formula = kgi.revenue["Q2"]
+}
+kpi "q4_over_q1" {
+  formula = kgi.revenue["Q4"] / kgi.revenue["Q1"]
+}
+kpi "december_open" {
+  formula = funnel.demand.sql.open["2027-12"]
+}
+kpi "june_rate" {
+  formula = funnel.demand.won.rate["2027-06"]
+}
+check "pipeline" {
+  condition = funnel.demand.sql.open["2027-12"] < 100
+  message   = "Too many SQLs open at the end of December for the team."
+}
+team "field_sales" {`, "headcount = 5", "headcount = 7", "  opening   = { sql = 60 }\n", "")
+	want := map[string]string{
+		"kpi.june_sqls": "32", "kpi.june_twice": "64", "kpi.q2_revenue": "24000000",
+		"kpi.q4_over_q1": "2", "kpi.december_open": "128", "kpi.june_rate": "1/4",
+	}
+	for path, w := range want {
+		val, ok := r.Value(lookup(t, r, path))
+		if !ok || val.Nom.RatString() != w {
+			t.Errorf("%s = %v, want %s", path, val.Nom, w)
+		}
+	}
+	var codes []string
+	for _, d := range r.Diags {
+		codes = append(codes, string(lang.CodeOf(d))+": "+d.Detail)
+	}
+	if len(codes) != 1 || !strings.HasPrefix(codes[0], "check-failed: Too many SQLs") {
+		t.Errorf("diagnostics: %q", codes)
+	}
+}
+
+// TestPeriodReferenceErrors: a period the plan does not have, the pipeline
+// open in the last stage, and a yearly value that depends on a month.
+func TestPeriodReferenceErrors(t *testing.T) {
+	for _, c := range []struct {
+		name, kpi string
+		code      lang.Code
+		text      string
+	}{
+		{"no such month", `funnel.demand.sql.volume["2028-04"]`, lang.PeriodIndex, `"2028-04" in funnel.demand.sql.volume["2028-04"] is not a period of the plan by month`},
+		{"no such quarter", `kgi.revenue["Q5"]`, lang.PeriodIndex, "Q1, Q2, Q3, Q4, H1, H2"},
+		{"open in the last stage", `funnel.demand.won.open["2027-06"]`, lang.UnknownReference, "nothing is open in the last stage"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := phased(t, "team \"field_sales\" {", "kpi \"x\" {\n  formula = "+c.kpi+"\n}\nteam \"field_sales\" {")
+			for _, d := range r.Diags {
+				if lang.CodeOf(d) == c.code && strings.Contains(d.Detail, c.text) {
+					return
+				}
+			}
+			t.Errorf("no %s saying %q in %v", c.code, c.text, r.Diags)
+		})
+	}
+	r := phased(t, `deal_size = "100万円"`, `deal_size = kpi.june`, "team \"field_sales\" {", "kpi \"base\" {\n  value = \"100万円\"\n}\nkpi \"june\" {\n  formula = kpi.base[\"2027-06\"]\n}\nteam \"field_sales\" {")
+	found := false
+	for _, d := range r.Diags {
+		found = found || strings.Contains(d.Detail, "is solved for the year, so it cannot depend on kpi.june")
+	}
+	if !found {
+		t.Errorf("a deal size from a month: %v", r.Diags)
+	}
+}

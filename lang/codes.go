@@ -196,8 +196,8 @@ const (
 	PrePeriodDemand Code = "pre-period-demand"
 
 	// PeriodIndex occurs when a period named in a plan by month (a key of
-	// a budget's caps, an index of a value) is not a month, quarter or
-	// half of the plan's period.
+	// a budget's caps, the index of a value: kgi.revenue["Q5"]) is not a
+	// month, quarter or half of the plan's period.
 	//
 	//	plan { period = "2027-04 .. 2028-03" }
 	//	budget "marketing" { caps = { Q5 = "1000万円" } }
