@@ -81,6 +81,7 @@ func fuzzSeeds(t testing.TB) [][]byte {
 		"plan { title = \"x\" }\nfunnel \"f\" {\n  deal_size = \"1M JPY\"\n  stage \"a\" {}\n  stage \"b\" { rate = 30 }\n}\nchannel \"c\" {\n  funnel = funnel.f\n  share = \"95%\"\n  cpa = \"1万円\"\n}\n",
 		"plan { title = \"x\" }\ncheck \"c\" {\n  condition = max(1, 2) > sum(3) && !true || ceil(0.5) == floor(1.5)\n  message = \"${1}\"\n}\n",
 		"plan { title = \"x\" }\nkpi \"a\" { value = (((((((((1))))))))) }\n",
+		"plan {\n  title = \"x\"\n  period = \"2027-04 .. 2028-03\"\n}\nkgi \"r\" {\n  target = \"1億円\"\n  formula = funnel.f.revenue\n}\nfunnel \"f\" {\n  deal_size = \"1M JPY\"\n  opening = { a = 9 }\n  stage \"a\" {}\n  stage \"b\" {\n    rate = \"30%\"\n    lag = \"45 days\"\n  }\n}\nkpi \"j\" { formula = funnel.f.a.volume[\"2027-06\"] + funnel.f.a.open[\"Q2\"] / kgi.r[\"H1\"] }\ncheck \"c\" {\n  condition = kpi.j < funnel.f.b.volume[\"2027-07\"]\n  message = \"m\"\n}\n",
 		"\x00\xff",
 	} {
 		seeds = append(seeds, []byte(s))

@@ -45,6 +45,10 @@ type tlCell struct {
 
 type timelineFunnel struct {
 	Label, Href, Anchor string
+	// Entries charts the first stage's volume by month: the leads the plan
+	// needs, and when.
+	Entries      *monthChart
+	EntriesLabel string
 	// Before lists what each stage needs before the period, as text.
 	Before      string
 	Stages      []tlRow
@@ -57,29 +61,33 @@ type timelineTeam struct {
 	Label, Href string
 	Rows        []tlRow
 	Over        string
+	Chart       monthChart
 }
 
 // revenueView is a KGI against its target by month: a column chart and
 // its table.
 type revenueView struct {
 	Label, Href string
-	Chart       revenueChart
+	Chart       monthChart
 	Rows        []tlRow
 }
 
-// revenueChart draws the months' values as columns and the target as a
-// mark over each. It is drawn at the width of a phone and scales up.
-type revenueChart struct {
+// monthChart draws the months' values as columns, with a mark over each
+// (a target, a capacity) where there is one. It is drawn at the width of a
+// phone and scales up.
+type monthChart struct {
 	W, H, Base int
 	Label, Max string
-	Cols       []revenueCol
+	Cols       []monthCol
 }
 
-type revenueCol struct {
+type monthCol struct {
 	X, X2, Y, W, H, TargetY, TextX int
 	Month                          string
-	// Short marks a month below its target.
-	Short bool
+	// Short marks a month below its target; Over one above its capacity.
+	Short, Over bool
+	// Mark is set when the column has a mark (TargetY).
+	Mark bool
 }
 
 func (g *gen) timeline() error {
@@ -189,6 +197,13 @@ func (g *gen) timelineFunnel(f *compiler.Object) timelineFunnel {
 		}
 	}
 	tf.Before = strings.Join(before, ", ")
+	if len(f.Kids) > 0 {
+		if v := f.Kids[0].Value("volume"); g.months(v) != nil {
+			tf.EntriesLabel = f.Kids[0].Label()
+			c := g.monthChart(f.Kids[0].Label()+" by month", g.months(v), nil, quantity.Count, false)
+			tf.Entries = &c
+		}
+	}
 	var labels, hrefs []string
 	var leads, costs []*compiler.Var
 	for _, c := range g.objs("channel") {
@@ -230,6 +245,11 @@ func (g *gen) timelineTeam(t *compiler.Object) (timelineTeam, bool) {
 		}
 	}
 	tt.Rows = []tlRow{loadRow, capRow, reqRow}
+	capacities := make([]*big.Rat, len(load))
+	for m := range capacities {
+		capacities[m] = handles
+	}
+	tt.Chart = g.monthChart(t.Label()+": load by month against what its people handle", load, capacities, quantity.Count, true)
 	if len(over) > 0 {
 		tt.Over = fmt.Sprintf("Over capacity in %d months: %s.", len(over), joinNames(over))
 	}
@@ -256,42 +276,56 @@ func (g *gen) revenueView() *revenueView {
 			tRow.Cells = append(tRow.Cells, tlCell{Text: quantity.Format(x, v.Unit)})
 		}
 		rv.Rows = []tlRow{tRow, valRow}
-		rv.Chart = g.revenueChart(k.Label(), value, target, v)
+		rv.Chart = g.monthChart(k.Label()+" by month against its target", value, target, v.Unit, false)
 		return rv
 	}
 	return nil
 }
 
-// revenueChart lays out the columns: 360 wide, so that at a phone's width
-// it is drawn at its own size and its month numbers are legible.
-func (g *gen) revenueChart(label string, value, target []*big.Rat, v *compiler.Var) revenueChart {
+// monthChart lays out the columns of values by month, with marks (nil
+// for none; a nil mark is no mark): 360 wide, so that at a phone's width
+// it is drawn at its own size and its month numbers are legible. above
+// says how a column that passes its mark is drawn: over (a capacity) or
+// not short (a target).
+func (g *gen) monthChart(label string, values, marks []*big.Rat, u quantity.Unit, capacity bool) monthChart {
 	const w, h, left, base, top = 360, 190, 8, 165, 14
 	maxV := new(big.Rat)
-	for i := range value {
-		for _, x := range []*big.Rat{value[i], target[i]} {
-			if x.Cmp(maxV) > 0 {
+	for i := range values {
+		for _, x := range []*big.Rat{values[i], at(marks, i)} {
+			if x != nil && x.Cmp(maxV) > 0 {
 				maxV = x
 			}
 		}
 	}
-	c := revenueChart{W: w, H: h, Base: base, Label: label + " by month against its target", Max: quantity.Format(maxV, v.Unit)}
+	c := monthChart{W: w, H: h, Base: base, Label: label, Max: quantity.Format(maxV, u)}
 	if maxV.Sign() == 0 {
 		return c
 	}
-	n := len(value)
-	slot := (w - 2*left) / n
+	slot := (w - 2*left) / len(values)
 	scale := func(x *big.Rat) int {
 		f, _ := new(big.Rat).Quo(x, maxV).Float64()
 		return int(f * float64(base-top))
 	}
-	for m := range value {
-		hv := scale(value[m])
-		x := left + m*slot
-		month := g.r.Timeline.Periods[m].Name
-		c.Cols = append(c.Cols, revenueCol{X: x + 3, X2: x + slot - 3, W: slot - 6, Y: base - hv, H: hv, TargetY: base - scale(target[m]),
-			TextX: x + slot/2, Month: strconv.Itoa(monthNumber(month)), Short: value[m].Cmp(target[m]) < 0})
+	for m, v := range values {
+		x, hv := left+m*slot, scale(v)
+		col := monthCol{X: x + 3, X2: x + slot - 3, W: slot - 6, Y: base - hv, H: hv, TextX: x + slot/2,
+			Month: strconv.Itoa(monthNumber(g.r.Timeline.Periods[m].Name))}
+		if mark := at(marks, m); mark != nil {
+			col.Mark, col.TargetY = true, base-scale(mark)
+			col.Short = !capacity && v.Cmp(mark) < 0
+			col.Over = capacity && v.Cmp(mark) > 0
+		}
+		c.Cols = append(c.Cols, col)
 	}
 	return c
+}
+
+// at is xs[i], nil when xs is nil.
+func at(xs []*big.Rat, i int) *big.Rat {
+	if xs == nil {
+		return nil
+	}
+	return xs[i]
 }
 
 // monthNumber is the month of "2027-04": 4.
