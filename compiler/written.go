@@ -14,12 +14,16 @@ import (
 
 // keepLabel gives a value of the table of values (a team's capacity, a
 // channel's leads) the count label the plan writes it with: capacity =
-// "40件/月" counts 件 in every display, whatever its team's stages count.
+// "40件/月" counts 件 in every display, whatever its team's stages count;
+// and a duration the time unit it is written in (lag = "3 weeks").
 // The table's label (values.go) stays when the plan writes none, and a
 // metric keeps the unit it declares.
 func (v *Var) keepLabel(written quantity.Unit) {
 	if v.Kind != KindMetric && written.Label != "" {
 		v.Unit.Label = written.Label
+	}
+	if v.Kind != KindMetric && v.Unit.IsTime() && written.TimeName != "" {
+		v.Unit.TimeName = written.TimeName // lag = "45 days" shows in days
 	}
 }
 
