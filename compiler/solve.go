@@ -378,8 +378,8 @@ type evalError struct {
 	// reported says that the cause was reported already.
 	reason   *hcl.Diagnostic
 	reported bool
-	at      hcl.Range
-	tooLong bool
+	at       hcl.Range
+	tooLong  bool
 	// tiny says that the value too long to compute is below 1 in size
 	// (a product of many small rates), not above.
 	tiny bool
