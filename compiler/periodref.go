@@ -193,6 +193,9 @@ func readyFor(eq *Eq, pending map[*Var]int) bool {
 
 // timedValue computes eq's value in the plan by month.
 func (s *solver) timedValue(eq *Eq) {
+	if !s.known(eq.E) {
+		return // an input the year left unsolved: reported there
+	}
 	v, err := s.eval(eq.E)
 	if err != nil {
 		s.report(err.diag(eq))
@@ -207,4 +210,21 @@ func (s *solver) timedValue(eq *Eq) {
 			fmt.Sprintf("%s is %s, but its formula gives %s in the plan by month (%s). Change one of them so that they agree.",
 				eq.V.Path, quantity.Format(got.Nom, eq.V.Unit), quantity.Format(v.Nom, eq.V.Unit), eq.Text()))
 	}
+}
+
+// known reports whether every value e refers to has a value: a check
+// or a formula of the plan by month is not evaluated on a value the year
+// left unsolved (reported there). A value in a period is known when the
+// value is placed in months, or is the same in every period and solved;
+// the pipeline open is reported by inPeriod when there is none.
+func (s *Solution) known(e Expr) bool {
+	for _, r := range RefNodes(e) {
+		switch {
+		case r.Period != "" && r.Open:
+		case r.Period != "" && s.tl.Series(r.Var) != nil:
+		case !s.has(r.Var):
+			return false
+		}
+	}
+	return true
 }

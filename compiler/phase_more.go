@@ -135,6 +135,10 @@ func (p *phaser) finish() {
 			s.val[r.id] = Exact(p.tl.series[r][i])
 		}
 		for _, v := range order {
+			if !s.known(p.formulaOf[v].E) { // an input the year left unsolved
+				delete(out, v)
+				continue
+			}
 			val, err := s.eval(p.formulaOf[v].E)
 			if err != nil || val.Nom == nil {
 				delete(out, v)

@@ -22,15 +22,6 @@ func (c *checker) blocks() {
 	}
 }
 
-func (s *Solution) known(e Expr) bool {
-	for _, v := range refs(e) {
-		if !s.has(v) {
-			return false
-		}
-	}
-	return true
-}
-
 func (s *Solution) cond(e Expr) (result, known bool) {
 	switch x := e.(type) {
 	case *Bool:
