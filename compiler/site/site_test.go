@@ -7,6 +7,7 @@ import (
 	"github.com/planc-dev/planc/compiler/site/sitetest"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -289,6 +290,10 @@ func BenchmarkDuplicateHeadings(b *testing.B) {
 	}
 }
 
+// scriptLink is a link or source whose target is a script, however its
+// scheme is spelled or escaped as an entity.
+var scriptLink = regexp.MustCompile(`(?i)(href|src)\s*=\s*["']?\s*(javascript|&#)`)
+
 // FuzzMarkdown: any text renders without a panic, and never as raw HTML:
 // plan text is written by many people and the site is published.
 func FuzzMarkdown(f *testing.F) {
@@ -297,7 +302,8 @@ func FuzzMarkdown(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		got := string(markdown(src, newIDs(), "d"))
-		if strings.Contains(strings.ToLower(got), "<script") || strings.Contains(strings.ToLower(got), "javascript:") {
+		// "javascript:" as text is text; in a link's target it would run.
+		if strings.Contains(strings.ToLower(got), "<script") || scriptLink.MatchString(got) {
 			t.Fatalf("markdown(%q) = %q lets HTML or a script link through", src, got)
 		}
 	})
