@@ -63,10 +63,9 @@ func (r *resolver) findOverrides() {
 // channelRates reads the rates of channel c, which enters its funnel at
 // entry: an object of rates by the names of the stages below entry.
 func (r *resolver) channelRates(c, entry *Object, a *lang.Attr) []override {
-	items, diags := hcl.ExprMap(a.Expr)
-	if diags.HasErrors() {
-		r.sink.fail(lang.Schema, a.Expr.Range(), "Rates must be an object",
-			"Give a channel's own rates by stage name, such as rates = { sql = \"20%\" }.")
+	items, ok := objectItems(r.sink, a, "Rates must be an object",
+		"Give a channel's own rates by stage name, such as rates = { sql = \"20%\" }.")
+	if !ok {
 		return nil
 	}
 	below := entry.Parent.Kids[slices.Index(entry.Parent.Kids, entry)+1:]

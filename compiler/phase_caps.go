@@ -20,10 +20,9 @@ func (c *checker) periodCaps() {
 		if a == nil || c.tl == nil {
 			continue
 		}
-		items, diags := hcl.ExprMap(a.Expr)
-		if diags.HasErrors() {
-			c.sink.fail(lang.Schema, a.Expr.Range(), "Caps must be an object",
-				"Give a budget's caps by period name, such as caps = { Q4 = \"2000万円\", \"2027-04\" = \"500万円\" }.")
+		items, ok := objectItems(c.sink, a, "Caps must be an object",
+			"Give a budget's caps by period name, such as caps = { Q4 = \"2000万円\", \"2027-04\" = \"500万円\" }.")
+		if !ok {
 			continue
 		}
 		spend := c.tl.months(b.Value("spend"))
@@ -122,4 +121,17 @@ func (c *checker) moneyOf(e hcl.Expression, b *Object) (*big.Rat, bool) {
 		return nil, false
 	}
 	return q.Value, true
+}
+
+// objectItems reads an attribute that holds an object of values by name
+// (a channel's rates, a funnel's opening, a budget's caps), reporting
+// summary and detail, which show how to write one, when it holds
+// something else.
+func objectItems(s *sink, a *lang.Attr, summary, detail string) ([]hcl.KeyValuePair, bool) {
+	items, diags := hcl.ExprMap(a.Expr)
+	if diags.HasErrors() {
+		s.fail(lang.Schema, a.Expr.Range(), summary, detail)
+		return nil, false
+	}
+	return items, true
 }

@@ -256,10 +256,9 @@ func (p *phaser) opening(f *Object, offsets []*big.Rat) {
 	if a == nil {
 		return
 	}
-	items, diags := hcl.ExprMap(a.Expr)
-	if diags.HasErrors() {
-		p.sink.fail(lang.Schema, a.Expr.Range(), "Opening must be an object",
-			"Give the pipeline open on the period's first day by stage name, such as opening = { sql = 60 }.")
+	items, ok := objectItems(p.sink, a, "Opening must be an object",
+		"Give the pipeline open on the period's first day by stage name, such as opening = { sql = 60 }.")
+	if !ok {
 		return
 	}
 	for _, it := range items {
