@@ -26,6 +26,9 @@ type Result struct {
 	// does not use phasing and Options.Timeline was not set, or when its
 	// period does not name its months.
 	Timeline *Timeline
+	// Tracking is the plan against its actuals (an actuals block); nil
+	// when it has none.
+	Tracking *Tracking
 	// Diags are every diagnostic, loading's included, sorted by position.
 	Diags hcl.Diagnostics
 
@@ -85,12 +88,13 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 		return nil, err
 	}
 	var tl *Timeline
-	if opts.Timeline || Phased(plan) || len(low.periodRefs) > 0 {
+	if opts.Timeline || Phased(plan) || len(low.periodRefs) > 0 || len(plan.Actuals) > 0 {
 		tl = buildTimeline(plan, info, sv.Solution, low, monthly, s)
 	}
 	sv.tl = tl
 	checkPeriodRefs(tl, low.periodRefs, s)
 	sv.solveTimed(monthly, low.eqs)
+	tracking := track(plan, info, sv.Solution, tl, low.eqs, s)
 	runChecks(&checker{info: info, low: low, sol: sv.Solution, rules: rules, sink: s, tl: tl})
 	if !s.hasErrors() {
 		sv.reportUnderdetermined(cyclic) // only when nothing else explains them
@@ -98,7 +102,7 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	if err := ctx.Err(); err != nil { // trials stop early: their advice would be partial
 		return nil, err
 	}
-	return &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Timeline: tl, Diags: s.result(rules)}, nil
+	return &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Timeline: tl, Tracking: tracking, Diags: s.result(rules)}, nil
 }
 
 // Run reads the plan at paths from disk (source.Read), parses it and

@@ -150,6 +150,9 @@ func phasedAt(p *lang.Plan) (hcl.Range, bool) {
 	if len(p.Profiles) > 0 {
 		return p.Profiles[0].DefRange, true
 	}
+	if len(p.Actuals) > 0 {
+		return p.Actuals[0].DefRange, true
+	}
 	for _, m := range p.Metrics() {
 		if m.Phasing != nil {
 			return m.Phasing.Range, true

@@ -23,6 +23,7 @@ type Plan struct {
 	Teams    []*Team
 	Profiles []*Profile
 	Checks   []*Check
+	Actuals  []*Actuals
 	Rules    []*Rule
 	// Plan content (content.go): what explains the plan; no values.
 	Personas []*Persona
@@ -213,6 +214,17 @@ type Item struct {
 	Budget *Budget
 	// Amount is what it costs over the plan's period.
 	Amount *Attr `plan:"amount"`
+}
+
+// Actuals is an actuals block: the numbers a CRM recorded, in a CSV file,
+// to track the plan by month against (compiler/actuals.go).
+type Actuals struct {
+	Block
+	// File is the CSV, relative to the directory of the file the block is
+	// written in.
+	File Text `plan:"file"`
+	// AsOf is the day the data is complete up to ("2027-09-15").
+	AsOf Text `plan:"as_of"`
 }
 
 // Check is a check block: a condition the plan must satisfy.

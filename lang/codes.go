@@ -202,6 +202,36 @@ const (
 	//	plan { period = "2027-04 .. 2028-03" }
 	//	budget "marketing" { caps = { Q5 = "1000万円" } }
 	PeriodIndex Code = "period-index"
+
+	// ActualsFile occurs when an actuals block's CSV cannot be read, or
+	// its as_of is not a day of the plan's period.
+	//
+	//	actuals "crm" { file = "missing.csv", as_of = "2027-09-15" }
+	ActualsFile Code = "actuals-file"
+
+	// ActualsCSV occurs when a row of an actuals CSV cannot be read: not
+	// UTF-8, a row with more or fewer fields than the header, a header
+	// without month, path and value. It points at the CSV's line and
+	// column.
+	ActualsCSV Code = "actuals-csv"
+
+	// ActualsRow occurs for a row of an actuals CSV that names no value of
+	// the plan, a month outside the period or after as_of, a value that is
+	// not a quantity or not in the path's unit, or repeats a row.
+	//
+	//	2027-04,funnel.demand.mqls.volume,240   # no stage "mqls": did you mean "mql"?
+	ActualsRow Code = "actuals-row"
+
+	// BehindPlan warns that a stage's own conversion is behind the plan by
+	// more than a threshold (10%) over the months its actuals cover: the
+	// entries it got from the actual entries of the stage before fall
+	// short, not the entries it was given. It names the bottleneck.
+	BehindPlan Code = "behind-plan"
+
+	// ForecastShort warns that the forecast to the period's end (actuals
+	// so far, pipeline in motion, the plan for the rest) falls short of a
+	// funnel's revenue target.
+	ForecastShort Code = "forecast-short"
 )
 
 // UsageCodes are the codes that mean planc could not be run on the input

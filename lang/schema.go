@@ -197,6 +197,11 @@ var Blocks = []*BlockSpec{
 	{Kind: "profile", Label: "name", Namespace: true, Example: "seasonal", Doc: "how a yearly amount spreads over the period's months",
 		Attrs: with(AttrSpec{Name: "weights", Role: RoleValue, Required: true, Doc: "one relative weight per month of the period, such as [1, 1, 2]"}),
 		new:   func() Node { return &Profile{} }, add: func(p *Plan, _, n Node) { p.Profiles = append(p.Profiles, n.(*Profile)) }},
+	{Kind: "actuals", Label: "name", Doc: "actual numbers from a CRM, by month, to track the plan against",
+		Attrs: with(
+			AttrSpec{Name: "file", Role: RoleText, Required: true, Doc: "a CSV of month,path,value rows, relative to this file"},
+			AttrSpec{Name: "as_of", Role: RoleText, Required: true, Doc: "the day the data is complete up to, such as \"2027-09-15\""}),
+		new: func() Node { return &Actuals{} }, add: func(p *Plan, _, n Node) { p.Actuals = append(p.Actuals, n.(*Actuals)) }},
 	{Kind: "check", Label: "name", Doc: "a condition the plan must satisfy",
 		Attrs: with(
 			AttrSpec{Name: "condition", Role: RoleCondition, Required: true, Doc: "a comparison of values"},

@@ -11,7 +11,7 @@ var symbolKinds = map[string]int{
 	"plan": SymbolModule, "kgi": SymbolVariable, "kpi": SymbolVariable, "funnel": SymbolClass,
 	"stage": SymbolField, "channel": SymbolInterface, "budget": SymbolObject, "check": SymbolBoolean,
 	"team": SymbolStruct, "rule": SymbolBoolean, "persona": SymbolObject, "journey": SymbolClass,
-	"phase": SymbolField, "analysis": SymbolObject, "item": SymbolField, "profile": SymbolArray,
+	"phase": SymbolField, "analysis": SymbolObject, "item": SymbolField, "profile": SymbolArray, "actuals": SymbolEvent,
 }
 
 // documentSymbols is the outline of one file: its blocks in source order,

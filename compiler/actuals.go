@@ -1,0 +1,453 @@
+package compiler
+
+import (
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
+)
+
+// Plan against actuals (../shared/design/actuals.md): the plan by month
+// compared with what a CRM recorded, up to the day the data is complete.
+//
+//   - variance: actual - plan per month and year to date; the month of
+//     as_of, when as_of is not its last day, is partial, and its plan is
+//     pro-rated by days;
+//   - expected from actual upstream: a stage's entries that the actual
+//     entries of the stage before should have given, at the plan's rate,
+//     shifted by the stage's lag as in time phasing; a stage's gap splits
+//     into its own part (actual - expected) and the part it inherits
+//     (expected - plan); the bottleneck is the stage whose own gap,
+//     relative to plan, is the most negative;
+//   - forecast: actuals for the months that are over, then the top stage
+//     at plan and every other stage at its rate from the stage before
+//     (actual where known), so that the pipeline in motion cascades down;
+//     the revenue forecast against the funnel's revenue target.
+
+// behindThreshold is how far, relative to plan, a stage's own gap may go
+// before behind-plan: 10%.
+var behindThreshold = big.NewRat(-1, 10)
+
+// Tracking is the plan against its actuals.
+type Tracking struct {
+	// Name is the actuals block's; AsOf the day the data is complete up
+	// to; Through the months up to and including as_of's; Known the months
+	// that are over (the month of as_of is, when as_of is its last day).
+	Name    string
+	AsOf    time.Time
+	Through int
+	Known   int
+	// Elapsed is the part of the month of as_of that is over (1 when it
+	// is over): its plan is pro-rated by it.
+	Elapsed *big.Rat
+	Values  []*Tracked
+	Funnels []*FunnelTracking
+}
+
+// Tracked is a value the actuals give: by month up to as_of, the plan
+// (pro-rated in a partial month), the actual (nil where none is given)
+// and, for a stage's volume, what the actual entries of the stage before
+// lead to expect (nil where they do not say); and year to date, over the
+// months with an actual.
+type Tracked struct {
+	Var                    *Var
+	Plan, Actual, Expected []*big.Rat
+	YTDPlan, YTDActual     *big.Rat
+	byMonth                map[int]*big.Rat
+}
+
+// FunnelTracking is a funnel's bottleneck and forecast.
+type FunnelTracking struct {
+	Funnel *Object
+	// Bottleneck is the stage whose own gap is the most negative relative
+	// to its plan, nil when none is behind or none can be judged; Own holds
+	// each stage's own gap relative to plan where it can be judged.
+	Bottleneck *Object
+	Own        map[*Object]*big.Rat
+	// Forecast is the funnel's revenue to the period's end; Target its
+	// revenue target; Won the won deals by month the forecast counts.
+	Forecast, Target *big.Rat
+	Won              []*big.Rat
+}
+
+// tracker builds the Tracking of one actuals block.
+type tracker struct {
+	info      *Info
+	sol       *Solution
+	tl        *Timeline
+	sink      *sink
+	asOf      time.Time
+	asOfMonth int
+	tr        *Tracking
+	byVar     map[*Var]*Tracked
+}
+
+// track compares the plan by month with the actuals of the plan's first
+// actuals block (a second is reported).
+func track(plan *lang.Plan, in *Info, sol *Solution, tl *Timeline, eqs []*Eq, s *sink) *Tracking {
+	if len(plan.Actuals) == 0 {
+		return nil
+	}
+	for _, extra := range plan.Actuals[1:] {
+		s.fail(lang.ActualsFile, extra.DefRange, "Second actuals block",
+			fmt.Sprintf("The plan has actuals %q already; give all actuals in one CSV, or one block.", plan.Actuals[0].Name))
+	}
+	a := plan.Actuals[0]
+	if tl == nil {
+		return nil // the period without months is reported where the timeline is made
+	}
+	t := &tracker{info: in, sol: sol, tl: tl, sink: s, byVar: map[*Var]*Tracked{}}
+	if !t.readAsOf(a) {
+		return nil
+	}
+	for _, row := range t.readActuals(a) {
+		t.add(row)
+	}
+	t.finish()
+	for _, f := range in.Kind("funnel") {
+		t.funnel(f, eqs)
+	}
+	return t.tr
+}
+
+// readAsOf reads the day the data is complete up to, a day of the period.
+func (t *tracker) readAsOf(a *lang.Actuals) bool {
+	d, err := time.Parse(time.DateOnly, a.AsOf.Value)
+	if err != nil {
+		t.sink.fail(lang.ActualsFile, a.AsOf.Range, "Bad as_of", fmt.Sprintf("as_of is the day the data is complete up to, written as \"2027-09-15\"; %q is not.", a.AsOf.Value))
+		return false
+	}
+	m := d.Year()*12 + int(d.Month()) - 1 - t.tl.First
+	if m < 0 || m >= t.tl.Months {
+		t.sink.fail(lang.ActualsFile, a.AsOf.Range, "as_of outside the period",
+			fmt.Sprintf("as_of %s is not in the plan's period, %s to %s.", a.AsOf.Value, t.monthName(0), t.monthName(t.tl.Months-1)))
+		return false
+	}
+	days := daysIn(t.tl.First + m)
+	t.asOf, t.asOfMonth = d, m
+	t.tr = &Tracking{Name: a.Name, AsOf: d, Through: m + 1, Known: m, Elapsed: big.NewRat(int64(d.Day()), int64(days))}
+	if d.Day() == days {
+		t.tr.Known = m + 1
+	}
+	return true
+}
+
+func (t *tracker) monthName(m int) string { return lang.MonthName(t.tl.First + m) }
+
+// add files a row under its value.
+func (t *tracker) add(row actualRow) {
+	tv := t.byVar[row.v]
+	if tv == nil {
+		tv = &Tracked{Var: row.v, byMonth: map[int]*big.Rat{}}
+		t.byVar[row.v] = tv
+	}
+	tv.byMonth[row.month] = row.value
+}
+
+// finish lays out every value with actuals by month, in the plan's order,
+// with its plan, variance and year to date.
+func (t *tracker) finish() {
+	for _, v := range t.info.Vars {
+		tv := t.byVar[v]
+		if tv == nil {
+			continue
+		}
+		tv.Plan, tv.Actual = make([]*big.Rat, t.tr.Through), make([]*big.Rat, t.tr.Through)
+		tv.YTDPlan, tv.YTDActual = new(big.Rat), new(big.Rat)
+		for m := range t.tr.Through {
+			tv.Plan[m] = t.planAt(v, m)
+			if a := tv.byMonth[m]; a != nil {
+				tv.Actual[m] = a
+				tv.YTDPlan = ratAdd(tv.YTDPlan, tv.Plan[m])
+				tv.YTDActual = ratAdd(tv.YTDActual, a)
+			}
+		}
+		t.tr.Values = append(t.tr.Values, tv)
+	}
+}
+
+// planAt is v's plan in month m, pro-rated by days in a partial month.
+func (t *tracker) planAt(v *Var, m int) *big.Rat {
+	p := t.tl.months(v)[m]
+	if m == t.asOfMonth && t.tr.Known == m {
+		return ratMul(p, t.tr.Elapsed)
+	}
+	return p
+}
+
+// actual is v's actual in month m, nil when none is given.
+func (t *tracker) actual(v *Var, m int) *big.Rat {
+	if tv := t.byVar[v]; tv != nil {
+		return tv.byMonth[m]
+	}
+	return nil
+}
+
+// funnel judges a funnel's stages against what their upstream's actuals
+// lead to expect, names the bottleneck, and forecasts its revenue.
+func (t *tracker) funnel(f *Object, eqs []*Eq) {
+	stages := f.Kids
+	if len(stages) == 0 || t.tl.months(stages[0].Value("volume")) == nil {
+		return
+	}
+	ft := &FunnelTracking{Funnel: f, Own: map[*Object]*big.Rat{}}
+	gaps := map[*Object]ownGap{}
+	for i, s := range stages {
+		t.fillExpected(stages, i)
+		if own, ok := t.ownGap(stages, i); ok {
+			gaps[s], ft.Own[s] = own, own.rel
+			if own.rel.Sign() < 0 && (ft.Bottleneck == nil || own.rel.Cmp(ft.Own[ft.Bottleneck]) < 0) {
+				ft.Bottleneck = s
+			}
+		}
+	}
+	t.behind(ft, gaps)
+	t.forecast(ft)
+	t.tr.Funnels = append(t.tr.Funnels, ft)
+	t.short(ft, eqs)
+}
+
+// rateOf is the rate stage s converts at in the plan: its blended rate
+// where channels convert at their own, else its rate.
+func (t *tracker) rateOf(s *Object) (*big.Rat, bool) {
+	for _, name := range []string{"blended_rate", "rate"} {
+		if v := s.Value(name); v != nil {
+			if val, ok := t.sol.Value(v); ok {
+				return val.Nom, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// lagOf is stage s's lag in months, 0 when it has none.
+func (t *tracker) lagOf(s *Object) *big.Rat {
+	if v := s.Value("lag"); v != nil {
+		if val, ok := t.sol.Value(v); ok && val.Nom.Sign() >= 0 {
+			return val.Nom
+		}
+	}
+	return new(big.Rat)
+}
+
+// expected is what stage i of stages should have had in month m from
+// the actual entries of the stage before, ok false when they do not say
+// (a month before the period or not over, or no actual).
+func (t *tracker) expected(stages []*Object, i, m int) (*big.Rat, bool) {
+	rate, ok := t.rateOf(stages[i])
+	if !ok {
+		return nil, false
+	}
+	k, f := splitMonths(t.lagOf(stages[i]))
+	up := stages[i-1].Value("volume")
+	sum := new(big.Rat)
+	for _, part := range []struct {
+		j int
+		w *big.Rat
+	}{{m - k, new(big.Rat).Sub(big.NewRat(1, 1), f)}, {m - k - 1, f}} {
+		j, w := part.j, part.w
+		if w.Sign() == 0 {
+			continue
+		}
+		a := t.actual(up, j)
+		if j < 0 || j >= t.tr.Known || a == nil {
+			return nil, false
+		}
+		sum = ratAdd(sum, ratMul(w, a))
+	}
+	e := ratMul(rate, sum)
+	if in := stages[i].Value("inflow"); in != nil {
+		e = ratAdd(e, t.tl.months(in)[m]) // later entries at plan
+	}
+	return e, true
+}
+
+// fillExpected records, for stage i's months that are over, what the
+// actual entries of the stage before lead to expect.
+func (t *tracker) fillExpected(stages []*Object, i int) {
+	tv := t.byVar[stages[i].Value("volume")]
+	if i == 0 || tv == nil {
+		return
+	}
+	tv.Expected = make([]*big.Rat, t.tr.Through)
+	for m := range t.tr.Known {
+		if e, ok := t.expected(stages, i, m); ok {
+			tv.Expected[m] = e
+		}
+	}
+}
+
+// ownGap is stage i's own gap over the months that are over: sum(actual
+// - expected) where expected is known, and relative to the plan of those
+// months; for the first stage, its volume against plan. months are the
+// first and last month judged.
+type ownGap struct {
+	gap, rel    *big.Rat
+	first, last int
+}
+
+func (t *tracker) ownGap(stages []*Object, i int) (ownGap, bool) {
+	v := stages[i].Value("volume")
+	tv := t.byVar[v]
+	if tv == nil {
+		return ownGap{}, false
+	}
+	g, plan := ownGap{gap: new(big.Rat), first: -1}, new(big.Rat)
+	for m := range t.tr.Known {
+		a := tv.byMonth[m]
+		if a == nil {
+			continue
+		}
+		base := tv.Plan[m]
+		if i > 0 {
+			e, ok := t.expected(stages, i, m)
+			if !ok {
+				continue
+			}
+			base = e
+		}
+		g.gap = ratAdd(g.gap, new(big.Rat).Sub(a, base))
+		plan = ratAdd(plan, tv.Plan[m])
+		if g.first < 0 {
+			g.first = m
+		}
+		g.last = m
+	}
+	if plan.Sign() == 0 {
+		return ownGap{}, false
+	}
+	g.rel = ratQuo(g.gap, plan)
+	return g, true
+}
+
+// behind warns at each stage whose own gap is below the threshold.
+func (t *tracker) behind(ft *FunnelTracking, gaps map[*Object]ownGap) {
+	for i, s := range ft.Funnel.Kids {
+		g, ok := gaps[s]
+		if !ok || g.rel.Cmp(behindThreshold) > 0 {
+			continue
+		}
+		short := quantity.Format(new(big.Rat).Neg(g.gap), quantity.Count)
+		pct := quantity.Format(new(big.Rat).Neg(g.rel), quantity.Ratio)
+		when := t.tl.monthsText(g.first, g.last)
+		detail := fmt.Sprintf("%s had %s fewer entries in %s than its plan (%s of it).", s.Path, short, when, pct)
+		if i > 0 {
+			detail = fmt.Sprintf("%s had %s fewer entries in %s than the actual entries of %s lead to expect at its rate (%s of its plan): its own conversion or speed is behind.",
+				s.Path, short, when, ft.Funnel.Kids[i-1].Label(), pct)
+		}
+		t.sink.warn(lang.BehindPlan, s.DefRange(), "Behind plan",
+			fmt.Sprintf("%s The bottleneck of funnel %q is %s.", detail, ft.Funnel.Name(), ft.Bottleneck.Label()))
+	}
+}
+
+// forecast counts the won deals to the period's end: actual in the months
+// that are over, then each month at plan, moved by what the stage before
+// did off its plan, at the stage's rate and lag (the first stage at
+// plan). In exact arithmetic that is the stage's rate x the stage before's
+// forecast, as the design says; counting the difference from the plan
+// keeps the plan's whole months, so that a plan with no actuals forecasts
+// exactly the plan. It prices the deals at the funnel's planned revenue per
+// won deal.
+func (t *tracker) forecast(ft *FunnelTracking) {
+	stages := ft.Funnel.Kids
+	n := t.tl.Months
+	var prevOff []*big.Rat // the stage before's forecast - plan, by month
+	var won []*big.Rat
+	for i, s := range stages {
+		v := s.Value("volume")
+		plan := t.tl.months(v)
+		cur, off := make([]*big.Rat, n), make([]*big.Rat, n)
+		for m := range n {
+			switch a := t.actual(v, m); {
+			case m < t.tr.Known && a != nil:
+				cur[m] = a
+			case m < t.tr.Known || i == 0:
+				cur[m] = plan[m]
+			default:
+				cur[m] = ratAdd(plan[m], t.moved(s, prevOff, m))
+			}
+			off[m] = new(big.Rat).Sub(cur[m], plan[m])
+		}
+		prevOff, won = off, cur
+	}
+	ft.Won = won
+	wonYear, _ := t.sol.Value(stages[len(stages)-1].Value("volume"))
+	planned, _ := t.sol.Value(ft.Funnel.Value("planned_revenue"))
+	target, _ := t.sol.Value(ft.Funnel.Value("revenue"))
+	if wonYear.Nom == nil || planned.Nom == nil || target.Nom == nil || wonYear.Nom.Sign() == 0 {
+		return
+	}
+	total := new(big.Rat)
+	for _, w := range won {
+		total = ratAdd(total, w)
+	}
+	ft.Forecast, ft.Target = ratMul(total, ratQuo(planned.Nom, wonYear.Nom)), target.Nom
+}
+
+// moved is what stage s gets in month m from the stage before's
+// difference from its plan (off), at s's rate and lag; before the period
+// the plan is a steady state, off nothing.
+func (t *tracker) moved(s *Object, off []*big.Rat, m int) *big.Rat {
+	rate, ok := t.rateOf(s)
+	if !ok {
+		return new(big.Rat)
+	}
+	k, f := splitMonths(t.lagOf(s))
+	at := func(j int) *big.Rat {
+		if j < 0 {
+			return new(big.Rat)
+		}
+		return off[j]
+	}
+	return ratMul(rate, ratAdd(ratMul(new(big.Rat).Sub(big.NewRat(1, 1), f), at(m-k)), ratMul(f, at(m-k-1))))
+}
+
+// short warns when the forecast falls short of the funnel's revenue
+// target, at the KGI whose formula sums the funnel's revenue (else at the
+// funnel).
+func (t *tracker) short(ft *FunnelTracking, eqs []*Eq) {
+	if ft.Forecast == nil || ft.Forecast.Cmp(ft.Target) >= 0 {
+		return
+	}
+	at := ft.Funnel.DefRange()
+	if k := t.kgiOf(ft.Funnel.Value("revenue"), eqs); k != nil {
+		at = exprRange(k.Node.(*lang.Metric).Target, k.DefRange())
+	}
+	u := ft.Funnel.Value("revenue").Unit
+	t.sink.warn(lang.ForecastShort, at, "Forecast short of target",
+		fmt.Sprintf("funnel %q is forecast to bring %s of its %s (%s short): actuals to %s, the pipeline in motion at the plan's rates, and the plan for the rest. See planc track for the stage that is behind.",
+			ft.Funnel.Name(), quantity.Format(ft.Forecast, u), quantity.Format(ft.Target, u),
+			quantity.Format(new(big.Rat).Sub(ft.Target, ft.Forecast), u), t.asOf.Format(time.DateOnly)))
+}
+
+// kgiOf is the first KGI with a target whose formula's sums reach v.
+func (t *tracker) kgiOf(v *Var, eqs []*Eq) *Object {
+	formulaOf := map[*Var]*Eq{}
+	for _, eq := range eqs {
+		if eq.Role == RoleFormula && formulaOf[eq.V] == nil {
+			formulaOf[eq.V] = eq
+		}
+	}
+	for _, k := range t.info.Kind("kgi") {
+		if k.Node.(*lang.Metric).Target == nil {
+			continue
+		}
+		seen := map[*Var]bool{}
+		queue := []*Var{k.Value("")}
+		for len(queue) > 0 {
+			x := queue[0]
+			queue = queue[1:]
+			if x == v {
+				return k
+			}
+			if seen[x] || formulaOf[x] == nil {
+				continue
+			}
+			seen[x] = true
+			queue = append(queue, terms(formulaOf[x].E)...)
+		}
+	}
+	return nil
+}

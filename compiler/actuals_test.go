@@ -1,0 +1,155 @@
+package compiler_test
+
+import (
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/lang"
+)
+
+// TestActualsWorkedExample is testdata/actuals, by hand.
+//
+// Plan: 1.2億円 evenly at 100万円 a deal is 120 won, 10 a month; SQL 480,
+// 40 a month; MQL 960, 80 a month; inquiries 3,200, 3,200/12 a month
+// cumulated and rounded up: 267, 267, 266, repeated. Each stage is entered
+// a month after the stage before.
+//
+// Actuals April to June (as_of 2027-06-30: three months over): inquiries
+// 250, 270, 260; MQL 70, 75, 80; SQL 38, 30, 30; won 10, 9, 7.
+//
+// Expected from actual upstream (April has no upstream month in the
+// period): MQL May 3/10 x 250 = 75, June 3/10 x 270 = 81; SQL May 1/2 x 70
+// = 35, June 1/2 x 75 = 75/2; won May 1/4 x 38 = 19/2, June 1/4 x 30 =
+// 15/2.
+//
+// Own gaps relative to plan: inquiry (250 + 270 + 260 - 800) / 800 =
+// -20/800 = -1/40; MQL ((75 - 75) + (80 - 81)) / 160 = -1/160; SQL ((30 -
+// 35) + (30 - 75/2)) / 80 = (-25/2) / 80 = -5/32 (15.63% behind: the
+// bottleneck, and behind-plan); won ((9 - 19/2) + (7 - 15/2)) / 20 = -1/20.
+//
+// Forecast: won 10 + 9 + 7 = 26 to June; after June each stage is its plan
+// moved by the stage before's difference from plan a month earlier, at its
+// rate. Differences to June: inquiries -17, +3, -6; MQL -10, -5, 0; SQL
+// -2, -10, -10. July: MQL 80 + 3/10 x (-6) = 78.2, SQL 40 + 1/2 x 0 = 40,
+// won 10 + 1/4 x (-10) = 7.5. August: SQL 40 + 1/2 x (-1.8) = 39.1, won
+// 10 + 1/4 x 0 = 10. September: won 10 + 1/4 x (-0.9) = 9.775. Then 10 a
+// month for six months. 26 + 7.5 + 10 + 9.775 + 60 = 113.275 deals, x
+// 1,000,000 = ¥113,275,000, ¥6,725,000 short of ¥120,000,000.
+func TestActualsWorkedExample(t *testing.T) {
+	r := compiler.Run(filepath.Join("..", "testdata", "actuals"))
+	tr := r.Tracking
+	if tr == nil {
+		t.Fatalf("no tracking: %v", r.Diags)
+	}
+	if tr.Known != 3 || tr.Through != 3 {
+		t.Errorf("known %d, through %d; want 3 and 3", tr.Known, tr.Through)
+	}
+	rats := func(xs []*big.Rat) string {
+		var out []string
+		for _, x := range xs {
+			if x == nil {
+				out = append(out, "-")
+			} else {
+				out = append(out, x.RatString())
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	want := map[string][2]string{ // plan, expected by month
+		"funnel.demand.inquiry.volume": {"267 267 266", ""},
+		"funnel.demand.mql.volume":     {"80 80 80", "- 75 81"},
+		"funnel.demand.sql.volume":     {"40 40 40", "- 35 75/2"},
+		"funnel.demand.won.volume":     {"10 10 10", "- 19/2 15/2"},
+	}
+	for _, tv := range tr.Values {
+		w, ok := want[tv.Var.Path.String()]
+		if !ok {
+			continue
+		}
+		if got := rats(tv.Plan); got != w[0] {
+			t.Errorf("%s plan %s, want %s", tv.Var.Path, got, w[0])
+		}
+		if got := rats(tv.Expected); got != w[1] {
+			t.Errorf("%s expected %s, want %s", tv.Var.Path, got, w[1])
+		}
+		delete(want, tv.Var.Path.String())
+	}
+	if len(want) > 0 {
+		t.Errorf("not tracked: %v", want)
+	}
+	f := tr.Funnels[0]
+	own := map[string]string{}
+	for s, g := range f.Own {
+		own[s.Name()] = g.RatString()
+	}
+	if own["inquiry"] != "-1/40" || own["mql"] != "-1/160" || own["sql"] != "-5/32" || own["won"] != "-1/20" {
+		t.Errorf("own gaps %v", own)
+	}
+	if f.Bottleneck == nil || f.Bottleneck.Name() != "sql" {
+		t.Errorf("bottleneck %v, want sql", f.Bottleneck)
+	}
+	if f.Forecast.RatString() != "113275000" || f.Target.RatString() != "120000000" {
+		t.Errorf("forecast %s of %s", f.Forecast.RatString(), f.Target.RatString())
+	}
+	var codes []string
+	for _, d := range r.Diags {
+		codes = append(codes, string(lang.CodeOf(d)))
+	}
+	if strings.Join(codes, " ") != "forecast-short behind-plan" {
+		t.Errorf("diagnostics %v", codes)
+	}
+}
+
+// TestActualsErrors: each bad input is reported at its CSV line and
+// column with its code, and the good rows are still used.
+func TestActualsErrors(t *testing.T) {
+	plan, err := os.ReadFile(filepath.Join("..", "testdata", "actuals", "plan.plan.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, csv string
+		code      lang.Code
+		line, col int
+		text      string
+	}{
+		{"unknown path", "month,path,value\n2027-04,funnel.demand.mqls.volume,240\n", lang.ActualsRow, 2, 9, `Did you mean "funnel.demand.mql"?`},
+		{"month after as_of", "month,path,value\n2027-07,funnel.demand.mql.volume,240\n", lang.ActualsRow, 2, 1, "after as_of (2027-06-30)"},
+		{"month outside", "month,path,value\n2028-04,funnel.demand.mql.volume,240\n", lang.ActualsRow, 2, 1, "not in the plan's period"},
+		{"duplicate", "month,path,value\n2027-04,funnel.demand.mql.volume,1\n2027-04,funnel.demand.mql.volume,2\n", lang.ActualsRow, 3, 1, "on line 2 already"},
+		{"wrong unit", "month,path,value\n2027-04,funnel.demand.mql.volume,1万円\n", lang.ActualsRow, 2, 34, "is a count"},
+		{"bad value", "month,path,value\n2027-04,funnel.demand.mql.volume,lots\n", lang.ActualsRow, 2, 34, `"lots"`},
+		{"bad month", "month,path,value\n April,funnel.demand.mql.volume,1\n", lang.ActualsRow, 2, 1, "is not a month"},
+		{"ragged", "month,path,value\n2027-04,funnel.demand.mql.volume,4,515\n", lang.ActualsCSV, 2, 1, "different number of fields"},
+		{"no header", "2027-04,funnel.demand.mql.volume,1\n", lang.ActualsCSV, 1, 1, "the columns month, path and value"},
+		{"not utf-8", "month,path,value\n2027-04,funnel.demand.mql.volume,\xff\n", lang.ActualsCSV, 2, 1, "not UTF-8"},
+		{"not a value by month", "month,path,value\n2027-04,funnel.demand.mql.rate,1\n", lang.ActualsRow, 2, 9, "not a value the plan places in months"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "plan.plan.hcl"), plan, 0o644)
+			os.WriteFile(filepath.Join(dir, "actuals.csv"), []byte(c.csv), 0o644)
+			r := compiler.Run(dir)
+			for _, d := range r.Diags {
+				if lang.CodeOf(d) != c.code || !strings.Contains(d.Detail, c.text) {
+					continue
+				}
+				if filepath.Base(d.Subject.Filename) != "actuals.csv" || d.Subject.Start.Line != c.line || d.Subject.Start.Column != c.col {
+					t.Errorf("at %s:%d:%d, want actuals.csv:%d:%d", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, c.line, c.col)
+				}
+				return
+			}
+			t.Errorf("no %s saying %q: %v", c.code, c.text, r.Diags)
+		})
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "plan.plan.hcl"), plan, 0o644)
+	r := compiler.Run(dir)
+	if len(r.Diags) != 1 || lang.CodeOf(r.Diags[0]) != lang.ActualsFile {
+		t.Errorf("a missing CSV: %v", r.Diags)
+	}
+}
