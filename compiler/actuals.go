@@ -80,13 +80,16 @@ type tracker struct {
 	sink      *sink
 	asOf      time.Time
 	asOfMonth int
+	// lookBack is set when as_of is given for this compile (track
+	// --as-of), not by the plan: rows after it are left out, not wrong.
+	lookBack bool
 	tr        *Tracking
 	byVar     map[*Var]*Tracked
 }
 
 // track compares the plan by month with the actuals of the plan's first
 // actuals block (a second is reported).
-func track(plan *lang.Plan, in *Info, sol *Solution, tl *Timeline, eqs []*Eq, s *sink) *Tracking {
+func track(plan *lang.Plan, in *Info, sol *Solution, tl *Timeline, eqs []*Eq, s *sink, asOf string) *Tracking {
 	if len(plan.Actuals) == 0 {
 		return nil
 	}
@@ -98,8 +101,8 @@ func track(plan *lang.Plan, in *Info, sol *Solution, tl *Timeline, eqs []*Eq, s 
 	if tl == nil {
 		return nil // the period without months is reported where the timeline is made
 	}
-	t := &tracker{info: in, sol: sol, tl: tl, sink: s, byVar: map[*Var]*Tracked{}}
-	if !t.readAsOf(a) {
+	t := &tracker{info: in, sol: sol, tl: tl, sink: s, byVar: map[*Var]*Tracked{}, lookBack: asOf != ""}
+	if !t.readAsOf(a, asOf) {
 		return nil
 	}
 	for _, row := range t.readActuals(a) {
@@ -113,16 +116,20 @@ func track(plan *lang.Plan, in *Info, sol *Solution, tl *Timeline, eqs []*Eq, s 
 }
 
 // readAsOf reads the day the data is complete up to, a day of the period.
-func (t *tracker) readAsOf(a *lang.Actuals) bool {
-	d, err := time.Parse(time.DateOnly, a.AsOf.Value)
+func (t *tracker) readAsOf(a *lang.Actuals, override string) bool {
+	day := a.AsOf.Value
+	if override != "" {
+		day = override
+	}
+	d, err := time.Parse(time.DateOnly, day)
 	if err != nil {
-		t.sink.fail(lang.ActualsFile, a.AsOf.Range, "Bad as_of", fmt.Sprintf("as_of is the day the data is complete up to, written as \"2027-09-15\"; %q is not.", a.AsOf.Value))
+		t.sink.fail(lang.ActualsFile, a.AsOf.Range, "Bad as_of", fmt.Sprintf("as_of is the day the data is complete up to, written as \"2027-09-15\"; %q is not.", day))
 		return false
 	}
 	m := d.Year()*12 + int(d.Month()) - 1 - t.tl.First
 	if m < 0 || m >= t.tl.Months {
 		t.sink.fail(lang.ActualsFile, a.AsOf.Range, "as_of outside the period",
-			fmt.Sprintf("as_of %s is not in the plan's period, %s to %s.", a.AsOf.Value, t.monthName(0), t.monthName(t.tl.Months-1)))
+			fmt.Sprintf("as_of %s is not in the plan's period, %s to %s.", day, t.monthName(0), t.monthName(t.tl.Months-1)))
 		return false
 	}
 	days := daysIn(t.tl.First + m)

@@ -40,6 +40,13 @@ type actualRow struct {
 // readActuals reads the CSV of block a; it reports what is wrong and
 // returns the rows that are right.
 func (t *tracker) readActuals(a *lang.Actuals) []actualRow {
+	if !filepath.IsLocal(a.File.Value) {
+		// A plan is published: it may not read what is outside it into its
+		// diagnostics and site.
+		t.sink.fail(lang.ActualsFile, a.File.Range, "Actuals outside the plan",
+			fmt.Sprintf("actuals %q: file is a path inside the plan's directory, relative to %s, such as \"actuals/fy2027.csv\"; %q is not.", a.Name, filepath.Base(a.DefRange.Filename), a.File.Value))
+		return nil
+	}
 	name := filepath.Join(filepath.Dir(a.DefRange.Filename), a.File.Value)
 	data, err := readLimited(name)
 	if err != nil {
@@ -202,6 +209,8 @@ func (t *tracker) month(s string, r hcl.Range) (int, bool) {
 	case i < 0 || i >= t.tl.Months:
 		t.sink.fail(lang.ActualsRow, r, "Month outside the period",
 			fmt.Sprintf("%s is not in the plan's period, %s to %s.", s, t.monthName(0), t.monthName(t.tl.Months-1)))
+	case i > t.asOfMonth && t.lookBack:
+		return 0, false // track --as-of looks at an earlier day: later rows wait
 	case i > t.asOfMonth:
 		t.sink.fail(lang.ActualsRow, r, "Month after as_of",
 			fmt.Sprintf("%s is after as_of (%s): actuals are what has happened. Move as_of forward, or remove the row.", s, t.asOf.Format(time.DateOnly)))

@@ -57,6 +57,10 @@ type Options struct {
 	// (Result.Timeline) also when the plan does not use phasing: for
 	// solve --by month. A plan that uses phasing always has it.
 	Timeline bool
+	// AsOf, when set ("2027-09-15"), is the day the plan's actuals are
+	// tracked up to, instead of the actuals block's as_of (planc track
+	// --as-of); actuals after it are left out.
+	AsOf string
 }
 
 // CompileWith is Compile recording what opts ask for, and stopping with
@@ -94,7 +98,7 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	sv.tl = tl
 	checkPeriodRefs(tl, low.periodRefs, s)
 	sv.solveTimed(monthly, low.eqs)
-	tracking := track(plan, info, sv.Solution, tl, low.eqs, s)
+	tracking := track(plan, info, sv.Solution, tl, low.eqs, s, opts.AsOf)
 	runChecks(&checker{info: info, low: low, sol: sv.Solution, rules: rules, sink: s, tl: tl})
 	if !s.hasErrors() {
 		sv.reportUnderdetermined(cyclic) // only when nothing else explains them

@@ -131,6 +131,7 @@ be read.`,
 	root.AddCommand(
 		newCheck(stdout, stderr),
 		newSolve(stdout, stderr),
+		newTrack(stdout, stderr),
 		newBuild(stdout, stderr),
 		newFmt(stdout, stderr),
 		newExplain(stdout, stderr),

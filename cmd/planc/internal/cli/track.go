@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/report"
+	"github.com/spf13/cobra"
+)
+
+// newTrack is planc track: the plan by month against its actuals.
+func newTrack(stdout, stderr io.Writer) *cobra.Command {
+	var format, asOf string
+	var strict bool
+	cmd := &cobra.Command{
+		Use:   "track [DIR|FILE...]",
+		Short: "Compare the plan by month with its actuals: variance, the stage that is behind, the forecast",
+		Long: `Track compiles the plan with its actuals block (a CSV of month,path,value
+rows from the CRM) and prints, for every value with actuals, the plan,
+the actual, what the actual entries of the stage before lead to expect,
+and the variance, by month and year to date; then each funnel's
+bottleneck (the stage whose own conversion is furthest behind its plan)
+and its revenue forecast against the target. Diagnostics go to stderr.
+
+--as-of DAY tracks up to an earlier day than the block's as_of (the
+actuals after it are left out). --format json prints one object:
+values.PATH.periods.MONTH.{plan,actual,expected,variance},
+values.PATH.ytd.{plan,actual,variance}, funnels.F.{bottleneck,forecast,
+target,gap} and diagnostics.`,
+		Example: "  planc track plan\n  planc track --as-of 2027-08-31 --format json plan",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains([]string{"text", "json"}, format) {
+				return &usageError{fmt.Sprintf("unknown --format %q; use one of: text, json", format)}
+			}
+			r := compiler.RunWith(compiler.Options{AsOf: asOf}, args...)
+			if r.Tracking == nil && !r.Diags.HasErrors() {
+				return &usageError{"planc track needs an actuals block in the plan: actuals \"crm\" { file = \"actuals.csv\", as_of = \"2027-06-30\" }"}
+			}
+			if format == "json" && r.Tracking != nil {
+				if err := report.TrackJSON(stdout, r); err != nil {
+					return err
+				}
+				return exit(status(r.Diags, strict))
+			}
+			report.Text(stderr, r.Diags, r.Plan.Files)
+			if r.Tracking != nil {
+				report.TrackText(stdout, r)
+			}
+			if len(r.Diags) > 0 {
+				report.Summary(stderr, r.Diags)
+			}
+			return exit(status(r.Diags, strict))
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json")
+	cmd.Flags().StringVar(&asOf, "as-of", "", "track up to this day (2027-08-31) instead of the actuals' as_of")
+	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors (exit 1)")
+	return cmd
+}

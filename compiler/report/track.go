@@ -1,0 +1,201 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/display"
+	"github.com/planc-dev/planc/lang/quantity"
+)
+
+// TrackText writes the plan against its actuals: every tracked value by
+// month (plan, actual, expected from actual upstream, variance) with its
+// year to date, then each funnel's bottleneck and forecast.
+func TrackText(w io.Writer, r *compiler.Result) {
+	tr := r.Tracking
+	fmt.Fprintf(w, "actuals %q to %s: %d months over\n\n", tr.Name, tr.AsOf.Format(time.DateOnly), tr.Known)
+	rows := [][]string{{"path", "month", "plan", "actual", "expected", "variance"}}
+	for _, tv := range tr.Values {
+		u := tv.Var.Unit
+		for m := range tv.Plan {
+			if tv.Actual[m] == nil {
+				continue
+			}
+			month := r.Timeline.Periods[m].Name
+			if m >= tr.Known {
+				month += " (partial)"
+			}
+			rows = append(rows, []string{tv.Var.Path.String(), month, cell(tv.Plan[m], u), cell(tv.Actual[m], u), expectedCell(tv, m), variance(tv.Actual[m], tv.Plan[m])})
+		}
+		rows = append(rows, []string{tv.Var.Path.String(), "year to date", cell(tv.YTDPlan, u), cell(tv.YTDActual, u), "", variance(tv.YTDActual, tv.YTDPlan)})
+	}
+	writeTable(w, rows)
+	for _, f := range tr.Funnels {
+		fmt.Fprintf(w, "\nfunnel %q\n", f.Funnel.Name())
+		if f.Bottleneck != nil {
+			fmt.Fprintf(w, "  bottleneck: %s, its own gap %s of its plan\n", f.Bottleneck.Path, quantity.Format(f.Own[f.Bottleneck], quantity.Ratio))
+		} else {
+			fmt.Fprintln(w, "  bottleneck: none; no stage converts behind its plan")
+		}
+		if f.Forecast != nil {
+			u := f.Funnel.Value("revenue").Unit
+			gap := new(big.Rat).Sub(f.Forecast, f.Target)
+			fmt.Fprintf(w, "  forecast:   %s of %s (%s)\n", quantity.Format(f.Forecast, u), quantity.Format(f.Target, u), signed(gap, u))
+		}
+	}
+}
+
+func expectedCell(tv *compiler.Tracked, m int) string {
+	if tv.Expected == nil || tv.Expected[m] == nil {
+		return "-"
+	}
+	return cell(tv.Expected[m], tv.Var.Unit)
+}
+
+// variance is actual - plan relative to plan, "" when the plan is zero.
+func variance(actual, plan *big.Rat) string {
+	if plan == nil || plan.Sign() == 0 || actual == nil {
+		return ""
+	}
+	return signedRatio(new(big.Rat).Quo(new(big.Rat).Sub(actual, plan), plan))
+}
+
+func signedRatio(x *big.Rat) string {
+	s := quantity.Format(x, quantity.Ratio)
+	if x.Sign() > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+func signed(x *big.Rat, u quantity.Unit) string {
+	if x.Sign() < 0 {
+		return "-" + quantity.Format(new(big.Rat).Neg(x), u)
+	}
+	return "+" + quantity.Format(x, u)
+}
+
+// TrackDocument is the JSON of planc track; tools may rely on it
+// (../shared/design/actuals.md).
+type TrackDocument struct {
+	FormatVersion string                    `json:"format_version"`
+	Valid         bool                      `json:"valid"`
+	AsOf          string                    `json:"as_of"`
+	Known         int                       `json:"months_over"`
+	Values        map[string]TrackValueJSON `json:"values"`
+	Funnels       map[string]FunnelJSON     `json:"funnels"`
+	Diagnostics   []DiagnosticJSON          `json:"diagnostics"`
+}
+
+// TrackValueJSON is a tracked value: by month and year to date.
+type TrackValueJSON struct {
+	Periods orderedMonths `json:"periods"`
+	YTD     TrackPoint    `json:"ytd"`
+}
+
+// TrackPoint is a value's plan, actual, expected and variance (actual -
+// plan), each a value as solve shows one; absent where there is none.
+type TrackPoint struct {
+	Plan     *Number `json:"plan,omitempty"`
+	Actual   *Number `json:"actual,omitempty"`
+	Expected *Number `json:"expected,omitempty"`
+	Variance *Number `json:"variance,omitempty"`
+}
+
+// Number is a value as solve shows one: value, exact, unit, display.
+type Number struct {
+	Value   *json.Number `json:"value"`
+	Exact   string       `json:"exact"`
+	Unit    string       `json:"unit"`
+	Display string       `json:"display"`
+}
+
+// FunnelJSON is a funnel's bottleneck (a stage's path) and forecast.
+type FunnelJSON struct {
+	Bottleneck string  `json:"bottleneck,omitempty"`
+	Forecast   *Number `json:"forecast,omitempty"`
+	Target     *Number `json:"target,omitempty"`
+	Gap        *Number `json:"gap,omitempty"`
+}
+
+type monthPoint struct {
+	month string
+	point TrackPoint
+}
+
+// orderedMonths writes months in order, as one object.
+type orderedMonths []monthPoint
+
+func (o orderedMonths) MarshalJSON() ([]byte, error) {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(m.month)
+		v, err := json.Marshal(m.point)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return []byte(b.String()), nil
+}
+
+func numberJSON(x *big.Rat, u quantity.Unit) *Number {
+	if x == nil {
+		return nil
+	}
+	j := display.NewJSONValue(x, u, true, quantity.Format(x, u), "")
+	return &Number{Value: j.Value, Exact: j.Exact, Unit: j.Unit, Display: j.Display}
+}
+
+func diff(a, b *big.Rat) *big.Rat {
+	if a == nil || b == nil {
+		return nil
+	}
+	return new(big.Rat).Sub(a, b)
+}
+
+// TrackJSON writes the plan against its actuals as one JSON object.
+func TrackJSON(w io.Writer, r *compiler.Result) error {
+	tr := r.Tracking
+	doc := TrackDocument{FormatVersion: "1.0", AsOf: tr.AsOf.Format(time.DateOnly), Known: tr.Known,
+		Values: map[string]TrackValueJSON{}, Funnels: map[string]FunnelJSON{}, Diagnostics: Diagnostics(r.Diags)}
+	errs, _ := display.Count(r.Diags)
+	doc.Valid = errs == 0
+	for _, tv := range tr.Values {
+		u := tv.Var.Unit
+		var months orderedMonths
+		for m := range tv.Plan {
+			p := TrackPoint{Plan: numberJSON(tv.Plan[m], u), Actual: numberJSON(tv.Actual[m], u), Variance: numberJSON(diff(tv.Actual[m], tv.Plan[m]), u)}
+			if tv.Expected != nil {
+				p.Expected = numberJSON(tv.Expected[m], u)
+			}
+			months = append(months, monthPoint{r.Timeline.Periods[m].Name, p})
+		}
+		doc.Values[tv.Var.Path.String()] = TrackValueJSON{Periods: months,
+			YTD: TrackPoint{Plan: numberJSON(tv.YTDPlan, u), Actual: numberJSON(tv.YTDActual, u), Variance: numberJSON(diff(tv.YTDActual, tv.YTDPlan), u)}}
+	}
+	for _, f := range tr.Funnels {
+		u := f.Funnel.Value("revenue").Unit
+		fj := FunnelJSON{Forecast: numberJSON(f.Forecast, u), Target: numberJSON(f.Target, u), Gap: numberJSON(diff(f.Forecast, f.Target), u)}
+		if f.Bottleneck != nil {
+			fj.Bottleneck = f.Bottleneck.Path.String()
+		}
+		doc.Funnels[f.Funnel.Name()] = fj
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
