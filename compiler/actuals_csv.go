@@ -71,6 +71,13 @@ func (t *tracker) readActuals(a *lang.Actuals) []actualRow {
 		t.csvError(err, at)
 		return nil
 	}
+	if isRecordForm(a) {
+		form, ok := t.readForm(a, t.info.byNode[a])
+		if !ok {
+			return nil
+		}
+		return t.readRecords(form, r, header, at)
+	}
 	cols, ok := t.columns(header, at)
 	if !ok {
 		return nil

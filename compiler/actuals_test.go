@@ -153,3 +153,159 @@ func TestActualsErrors(t *testing.T) {
 		t.Errorf("a missing CSV: %v", r.Diags)
 	}
 }
+
+// recordPlan is testdata/actuals with two channels and the actuals block
+// given.
+func recordPlan(t *testing.T, block string) string {
+	t.Helper()
+	plan, err := os.ReadFile(filepath.Join("..", "testdata", "actuals", "plan.plan.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(plan)
+	i := strings.Index(text, `actuals "crm"`)
+	return text[:i] + `channel "seo" {
+  funnel = funnel.demand
+  share  = "60%"
+  cpa    = "5000 JPY"
+}
+channel "exhibition" {
+  funnel = funnel.demand
+  cpa    = "3万円"
+}
+` + block
+}
+
+// counted compiles plan with csv beside it and returns the tracked
+// actuals as "path month value" lines.
+func counted(t *testing.T, plan, name, csv string) ([]string, *compiler.Result) {
+	t.Helper()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "plan.plan.hcl"), []byte(plan), 0o644)
+	data, err := os.ReadFile(filepath.Join("testdata", "actuals", csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	r := compiler.Run(dir)
+	if r.Tracking == nil {
+		t.Fatalf("no tracking: %v", r.Diags)
+	}
+	var out []string
+	for _, tv := range r.Tracking.Values {
+		for m, a := range tv.Actual {
+			if a != nil {
+				out = append(out, tv.Var.Path.String()+" "+r.Timeline.Periods[m].Name+" "+a.RatString())
+			}
+		}
+	}
+	return out, r
+}
+
+// TestActualsHubSpot: a HubSpot-style contacts export, counted by hand.
+// Create Date is the inquiry, the lifecycle dates the later stages, as_of
+// 2027-06-30 (a whole day: 23:59 counts). Contact 106 was created in
+// March, before the period, but became an MQL in April; 107's MQL date and
+// 108 are in July, after as_of. Inquiries: April 101, 102; May 103, 104;
+// June 105, 107. MQL: April 101, 106; May 102, 104; June 105. SQL: April
+// 106; May 101; June 104. Won: May 106 (1,200,000), June 101 (1,000,000).
+// Leads by "Original Source": SEO (Organic Search) April 101, May 103,
+// June 107; exhibition (Offline Sources) April 102, June 105; 104's "Paid
+// Search" is not mapped: one warning with its count.
+func TestActualsHubSpot(t *testing.T) {
+	got, r := counted(t, recordPlan(t, `actuals "hubspot" {
+  file           = "contacts.csv"
+  as_of          = "2027-06-30"
+  funnel         = funnel.demand
+  stage_dates    = {
+    inquiry = "Create Date"
+    mql     = "Became a Marketing Qualified Lead Date"
+    sql     = "Became a Sales Qualified Lead Date"
+    won     = "Became a Customer Date"
+  }
+  channel_column = "Original Source"
+  channels       = { "Organic Search" = channel.seo, "Offline Sources" = channel.exhibition }
+  amount_column  = "Amount"
+}
+`), "contacts.csv", "hubspot_contacts.csv")
+	want := []string{
+		"funnel.demand.revenue 2027-05 1200000", "funnel.demand.revenue 2027-06 1000000",
+		"funnel.demand.inquiry.volume 2027-04 2", "funnel.demand.inquiry.volume 2027-05 2", "funnel.demand.inquiry.volume 2027-06 2",
+		"funnel.demand.mql.volume 2027-04 2", "funnel.demand.mql.volume 2027-05 2", "funnel.demand.mql.volume 2027-06 1",
+		"funnel.demand.sql.volume 2027-04 1", "funnel.demand.sql.volume 2027-05 1", "funnel.demand.sql.volume 2027-06 1",
+		"funnel.demand.won.volume 2027-05 1", "funnel.demand.won.volume 2027-06 1",
+		"channel.seo.leads 2027-04 1", "channel.seo.leads 2027-05 1", "channel.seo.leads 2027-06 1",
+		"channel.exhibition.leads 2027-04 1", "channel.exhibition.leads 2027-06 1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("counted:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	unmapped := 0
+	for _, d := range r.Diags {
+		if strings.Contains(d.Detail, `1 records have Original Source "Paid Search"`) {
+			unmapped++
+		}
+	}
+	if unmapped != 1 {
+		t.Errorf("the unmapped source is not reported once: %v", r.Diags)
+	}
+}
+
+// TestActualsSalesforce: a Salesforce-style report of won opportunities,
+// every value quoted, dates with slashes and times, amounts with commas,
+// and footer rows that hold no record. By hand: SQL (Created Date) April
+// Deal B, May Deal A; won (Close Date) May Deal B (1,200,000), June Deal A
+// (1,000,000): the SQLs and won deals the HubSpot export has for them.
+func TestActualsSalesforce(t *testing.T) {
+	got, r := counted(t, recordPlan(t, `actuals "salesforce" {
+  file          = "won.csv"
+  as_of         = "2027-06-30"
+  funnel        = funnel.demand
+  stage_dates   = { sql = "Created Date", won = "Close Date" }
+  amount_column = "Amount"
+}
+`), "won.csv", "salesforce_won.csv")
+	want := []string{
+		"funnel.demand.revenue 2027-05 1200000", "funnel.demand.revenue 2027-06 1000000",
+		"funnel.demand.sql.volume 2027-04 1", "funnel.demand.sql.volume 2027-05 1",
+		"funnel.demand.won.volume 2027-05 1", "funnel.demand.won.volume 2027-06 1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("counted:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, d := range r.Diags {
+		if strings.HasPrefix(string(lang.CodeOf(d)), "actuals") {
+			t.Errorf("the footer is reported: %s", d.Detail)
+		}
+	}
+}
+
+// FuzzActuals reads any CSV as tidy actuals and as a CRM export: never a
+// panic, and every diagnostic has a place.
+func FuzzActuals(f *testing.F) {
+	for _, name := range []string{"hubspot_contacts.csv", "salesforce_won.csv"} {
+		data, _ := os.ReadFile(filepath.Join("testdata", "actuals", name))
+		f.Add(string(data))
+	}
+	tidy, _ := os.ReadFile(filepath.Join("..", "testdata", "actuals", "actuals.csv"))
+	f.Add(string(tidy))
+	f.Add("month,path,value\n2027-04,funnel.demand.mql.volume,\"4,5\"\n\"")
+	plan, _ := os.ReadFile(filepath.Join("..", "testdata", "actuals", "plan.plan.hcl"))
+	export := strings.Replace(string(plan), `as_of = "2027-06-30"`, `as_of = "2027-06-30"
+  funnel      = funnel.demand
+  stage_dates = { inquiry = "Create Date", sql = "Created Date", won = "Close Date" }
+  amount_column = "Amount"`, 1)
+	f.Fuzz(func(t *testing.T, csv string) {
+		for _, p := range []string{string(plan), export} {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "plan.plan.hcl"), []byte(p), 0o644)
+			os.WriteFile(filepath.Join(dir, "actuals.csv"), []byte(csv), 0o644)
+			r := compiler.Run(dir)
+			for _, d := range r.Diags {
+				if d.Subject == nil || d.Subject.Start.Line < 1 {
+					t.Fatalf("no place: %s: %s", d.Summary, d.Detail)
+				}
+			}
+		}
+	})
+}

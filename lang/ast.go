@@ -225,6 +225,17 @@ type Actuals struct {
 	File Text `plan:"file"`
 	// AsOf is the day the data is complete up to ("2027-09-15").
 	AsOf Text `plan:"as_of"`
+	// The record form, for exports straight from a CRM (one row per lead
+	// or deal): Funnel is the funnel the records move through, StageDates
+	// the date column of each stage ({ mql = "Became an MQL Date" }),
+	// ChannelColumn and Channels the column that says a record's channel
+	// and which value is which channel, AmountColumn the revenue of a won
+	// record. Nil or zero for the tidy form.
+	Funnel        *Attr `plan:"funnel"`
+	StageDates    *Attr `plan:"stage_dates"`
+	ChannelColumn Text  `plan:"channel_column"`
+	Channels      *Attr `plan:"channels"`
+	AmountColumn  Text  `plan:"amount_column"`
 }
 
 // Check is a check block: a condition the plan must satisfy.

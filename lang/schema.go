@@ -200,7 +200,12 @@ var Blocks = []*BlockSpec{
 	{Kind: "actuals", Label: "name", Doc: "actual numbers from a CRM, by month, to track the plan against",
 		Attrs: with(
 			AttrSpec{Name: "file", Role: RoleText, Required: true, Doc: "a CSV of month,path,value rows, relative to this file"},
-			AttrSpec{Name: "as_of", Role: RoleText, Required: true, Doc: "the day the data is complete up to, such as \"2027-09-15\""}),
+			AttrSpec{Name: "as_of", Role: RoleText, Required: true, Doc: "the day the data is complete up to, such as \"2027-09-15\""},
+			AttrSpec{Name: "funnel", Role: RoleRef, Kind: "funnel", Doc: "for a CRM export of one row per record: the funnel its records move through"},
+			AttrSpec{Name: "stage_dates", Role: RoleValueMap, Doc: "for a CRM export: the date column of each stage, { mql = \"Became a Marketing Qualified Lead Date\" }"},
+			AttrSpec{Name: "channel_column", Role: RoleText, Doc: "for a CRM export: the column that says a record's channel"},
+			AttrSpec{Name: "channels", Role: RoleValueMap, Doc: "for a CRM export: which value of the channel column is which channel, { \"Organic Search\" = channel.seo }"},
+			AttrSpec{Name: "amount_column", Role: RoleText, Doc: "for a CRM export: the column of a won record's revenue"}),
 		new: func() Node { return &Actuals{} }, add: func(p *Plan, _, n Node) { p.Actuals = append(p.Actuals, n.(*Actuals)) }},
 	{Kind: "check", Label: "name", Doc: "a condition the plan must satisfy",
 		Attrs: with(
