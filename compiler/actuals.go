@@ -70,6 +70,8 @@ type FunnelTracking struct {
 	// revenue target; Won the won deals by month the forecast counts.
 	Forecast, Target *big.Rat
 	Won              []*big.Rat
+	// CatchUp is what it takes to close the gap, nil when there is none.
+	CatchUp *CatchUp
 }
 
 // tracker builds the Tracking of one actuals block.
@@ -83,8 +85,8 @@ type tracker struct {
 	// lookBack is set when as_of is given for this compile (track
 	// --as-of), not by the plan: rows after it are left out, not wrong.
 	lookBack bool
-	tr        *Tracking
-	byVar     map[*Var]*Tracked
+	tr       *Tracking
+	byVar    map[*Var]*Tracked
 }
 
 // track compares the plan by month with the actuals of the plan's first
@@ -212,6 +214,7 @@ func (t *tracker) funnel(f *Object, eqs []*Eq) {
 	}
 	t.behind(ft, gaps)
 	t.forecast(ft)
+	t.catchUp(ft)
 	t.tr.Funnels = append(t.tr.Funnels, ft)
 	t.short(ft, eqs)
 }
@@ -424,9 +427,9 @@ func (t *tracker) short(ft *FunnelTracking, eqs []*Eq) {
 	}
 	u := ft.Funnel.Value("revenue").Unit
 	t.sink.warn(lang.ForecastShort, at, "Forecast short of target",
-		fmt.Sprintf("funnel %q is forecast to bring %s of its %s (%s short): actuals to %s, the pipeline in motion at the plan's rates, and the plan for the rest. See planc track for the stage that is behind.",
+		fmt.Sprintf("funnel %q is forecast to bring %s of its %s (%s short): actuals to %s, the pipeline in motion at the plan's rates, and the plan for the rest.%s See planc track for the stage that is behind.",
 			ft.Funnel.Name(), quantity.Format(ft.Forecast, u), quantity.Format(ft.Target, u),
-			quantity.Format(new(big.Rat).Sub(ft.Target, ft.Forecast), u), t.asOf.Format(time.DateOnly)))
+			quantity.Format(new(big.Rat).Sub(ft.Target, ft.Forecast), u), t.asOf.Format(time.DateOnly), t.catchUpText(ft)))
 }
 
 // kgiOf is the first KGI with a target whose formula's sums reach v.

@@ -102,6 +102,48 @@ func TestActualsWorkedExample(t *testing.T) {
 	if strings.Join(codes, " ") != "forecast-short behind-plan" {
 		t.Errorf("diagnostics %v", codes)
 	}
+	// Catch-up: 120 - 113.275 = 6.725 deals, at 3/10 x 1/2 x 1/4 = 3/80 a
+	// lead 179.33 leads, 180 whole. Leads take 3 months to close, so the
+	// months from July (the first not over) to December; spread as the
+	// plan's inquiries there (267, 267, 266, 267, 267, 266 of 1,600) and
+	// rounded up on the running total: 180 x 267/1,600 = 30.04 -> 31, 180 x
+	// 534/1,600 = 60.08 -> 61 (30), 90 (29), 120.04 -> 121 (31), 150.08 ->
+	// 151 (30), 180 (29).
+	cu := f.CatchUp
+	if cu == nil || cu.Deals.RatString() != "269/40" || cu.Leads.RatString() != "180" || rats(cu.ByMonth) != "31 30 29 31 30 29" || cu.Months[0] != 3 {
+		t.Errorf("catch-up %+v", cu)
+	}
+}
+
+// TestCatchUpTooLate: with actuals to January 2028, no lead created now
+// closes by March (three months of lags): the gap must come from the
+// pipeline in motion, and each stage's rate that would close it alone is
+// named. The actuals of April to June, and the months July to January
+// over without actuals at plan (no row is no data): won 26 + 7 x 10, and
+// February and March 10 each, 116 deals, 4 short. The won deals still to
+// come after January are February's and March's, 20, so won's rate would
+// have to rise to 1/4 x (1 + 4/20) = 3/10; SQL's (its entries after
+// January close from March, 10 deals) to 1/2 x (1 + 4/10) = 7/10; MQL's
+// entries after January close after the period: none is named.
+func TestCatchUpTooLate(t *testing.T) {
+	plan, _ := os.ReadFile(filepath.Join("..", "testdata", "actuals", "plan.plan.hcl"))
+	csv, _ := os.ReadFile(filepath.Join("..", "testdata", "actuals", "actuals.csv"))
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "plan.plan.hcl"), []byte(strings.Replace(string(plan), "2027-06-30", "2028-01-31", 1)), 0o644)
+	os.WriteFile(filepath.Join(dir, "actuals.csv"), csv, 0o644)
+	r := compiler.Run(dir)
+	f := r.Tracking.Funnels[0]
+	cu := f.CatchUp
+	if cu == nil || len(cu.Months) != 0 {
+		t.Fatalf("catch-up %+v", cu)
+	}
+	got := map[string]string{}
+	for s, rate := range cu.Rates {
+		got[s.Name()] = rate.RatString()
+	}
+	if got["won"] != "3/10" || got["sql"] != "7/10" || len(got) != 2 || cu.Deals.RatString() != "4" {
+		t.Errorf("rates to close %v", got)
+	}
 }
 
 // TestActualsErrors: each bad input is reported at its CSV line and

@@ -90,24 +90,28 @@ func Point(x *big.Rat) *JSONPoint {
 
 // Periods are a value's numbers by period, written as a JSON object whose
 // keys keep the timeline's order (months, then quarters, then halves).
-type Periods []PeriodPoint
+type Periods = Ordered[*JSONPoint]
 
-// PeriodPoint is a value in one period.
-type PeriodPoint struct {
-	Period string
-	Point  *JSONPoint
+// Ordered is a JSON object whose keys keep the order they are in, as
+// months do; encoding/json would sort a map's.
+type Ordered[T any] []Keyed[T]
+
+// Keyed is one member of an Ordered object.
+type Keyed[T any] struct {
+	Key   string
+	Value T
 }
 
-// MarshalJSON writes the periods as one object, in order.
-func (ps Periods) MarshalJSON() ([]byte, error) {
+// MarshalJSON writes the members as one object, in order.
+func (o Ordered[T]) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
-	for i, p := range ps {
+	for i, m := range o {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, _ := json.Marshal(p.Period)
-		v, err := json.Marshal(p.Point)
+		k, _ := json.Marshal(m.Key)
+		v, err := json.Marshal(m.Value)
 		if err != nil {
 			return nil, err
 		}
@@ -126,7 +130,7 @@ func PeriodsOf(tl *compiler.Timeline, xs []*big.Rat) Periods {
 	}
 	out := make(Periods, len(xs))
 	for i, x := range xs {
-		out[i] = PeriodPoint{Period: tl.Periods[i].Name, Point: Point(x)}
+		out[i] = Keyed[*JSONPoint]{Key: tl.Periods[i].Name, Value: Point(x)}
 	}
 	return out
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"strings"
 	"time"
 
 	"github.com/planc-dev/planc/compiler"
@@ -47,7 +46,46 @@ func TrackText(w io.Writer, r *compiler.Result) {
 			gap := new(big.Rat).Sub(f.Forecast, f.Target)
 			fmt.Fprintf(w, "  forecast:   %s of %s (%s)\n", quantity.Format(f.Forecast, u), quantity.Format(f.Target, u), signed(gap, u))
 		}
+		catchUpText(w, r, f)
 	}
+}
+
+// catchUpText writes a funnel's catch-up: the extra leads by month and by
+// channel with their spend, or the rates that would close the gap.
+func catchUpText(w io.Writer, r *compiler.Result, f *compiler.FunnelTracking) {
+	cu := f.CatchUp
+	if cu == nil || cu.Leads == nil {
+		return
+	}
+	if len(cu.Months) == 0 {
+		fmt.Fprintf(w, "  catch-up:   %s deals; new leads can no longer close in the period\n", quantity.Decimal(cu.Deals, 2, true))
+		for _, s := range f.Funnel.Kids {
+			if rate, ok := cu.Rates[s]; ok {
+				fmt.Fprintf(w, "              or %s's rate at %s\n", s.Label(), quantity.Format(rate, quantity.Ratio))
+			}
+		}
+		return
+	}
+	fmt.Fprintf(w, "  catch-up:   %s deals take %s more leads:\n", quantity.Decimal(cu.Deals, 2, true), quantity.Format(cu.Leads, quantity.Count))
+	header := []string{"    channel"}
+	for _, m := range cu.Months {
+		header = append(header, r.Timeline.Periods[m].Name)
+	}
+	rows := [][]string{append(header, "total")}
+	total := []string{"    leads"}
+	for _, x := range cu.ByMonth {
+		total = append(total, quantity.Format(x, quantity.Count))
+	}
+	rows = append(rows, append(total, quantity.Format(cu.Leads, quantity.Count)))
+	money := quantity.Money(r.Info.Currency)
+	for _, c := range cu.Channels {
+		leads, spend := []string{"    " + c.Channel.Name() + " leads"}, []string{"    " + c.Channel.Name() + " spend"}
+		for i := range cu.Months {
+			leads, spend = append(leads, quantity.Format(c.Leads[i], quantity.Count)), append(spend, quantity.Format(c.Spend[i], money))
+		}
+		rows = append(rows, append(leads, quantity.Format(c.TotalLeads, quantity.Count)), append(spend, quantity.Format(c.TotalSpend, money)))
+	}
+	writeTable(w, rows)
 }
 
 func expectedCell(tv *compiler.Tracked, m int) string {
@@ -94,8 +132,8 @@ type TrackDocument struct {
 
 // TrackValueJSON is a tracked value: by month and year to date.
 type TrackValueJSON struct {
-	Periods orderedMonths `json:"periods"`
-	YTD     TrackPoint    `json:"ytd"`
+	Periods display.Ordered[TrackPoint] `json:"periods"`
+	YTD     TrackPoint                  `json:"ytd"`
 }
 
 // TrackPoint is a value's plan, actual, expected and variance (actual -
@@ -115,40 +153,75 @@ type Number struct {
 	Display string       `json:"display"`
 }
 
-// FunnelJSON is a funnel's bottleneck (a stage's path) and forecast.
+// FunnelJSON is a funnel's bottleneck (a stage's path), forecast and
+// catch-up.
 type FunnelJSON struct {
-	Bottleneck string  `json:"bottleneck,omitempty"`
-	Forecast   *Number `json:"forecast,omitempty"`
-	Target     *Number `json:"target,omitempty"`
-	Gap        *Number `json:"gap,omitempty"`
+	Bottleneck string       `json:"bottleneck,omitempty"`
+	Forecast   *Number      `json:"forecast,omitempty"`
+	Target     *Number      `json:"target,omitempty"`
+	Gap        *Number      `json:"gap,omitempty"`
+	CatchUp    *CatchUpJSON `json:"catch_up,omitempty"`
 }
 
-type monthPoint struct {
-	month string
-	point TrackPoint
+// CatchUpJSON is what a funnel short of its target needs: the deals and
+// the leads they take, by month (with the spend at the channels' CPAs)
+// and by channel; or, when no lead can close in time, the rate of each
+// stage that would close the gap alone.
+type CatchUpJSON struct {
+	Deals    *Number                `json:"deals"`
+	Leads    *Number                `json:"leads"`
+	Periods  catchUpMonths          `json:"periods"`
+	Channels map[string]catchUpSide `json:"channels,omitempty"`
+	Rates    map[string]*Number     `json:"rates,omitempty"`
 }
 
-// orderedMonths writes months in order, as one object.
-type orderedMonths []monthPoint
+type catchUpSide struct {
+	Periods catchUpMonths `json:"periods"`
+}
 
-func (o orderedMonths) MarshalJSON() ([]byte, error) {
-	var b strings.Builder
-	b.WriteByte('{')
-	for i, m := range o {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(m.month)
-		v, err := json.Marshal(m.point)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
+// CatchUpPoint is a month's extra leads and their spend.
+type CatchUpPoint struct {
+	Leads *Number `json:"leads"`
+	Spend *Number `json:"spend,omitempty"`
+}
+
+type catchUpMonths = display.Ordered[CatchUpPoint]
+
+// catchUpJSON is cu's JSON form.
+func catchUpJSON(r *compiler.Result, cu *compiler.CatchUp) *CatchUpJSON {
+	if cu == nil || cu.Leads == nil {
+		return nil
 	}
-	b.WriteByte('}')
-	return []byte(b.String()), nil
+	money := quantity.Money(r.Info.Currency)
+	out := &CatchUpJSON{Deals: numberJSON(cu.Deals, quantity.Count), Leads: numberJSON(cu.Leads, quantity.Count), Periods: catchUpMonths{}}
+	for i, m := range cu.Months {
+		spend := new(big.Rat)
+		for _, c := range cu.Channels {
+			spend.Add(spend, c.Spend[i])
+		}
+		p := CatchUpPoint{Leads: numberJSON(cu.ByMonth[i], quantity.Count)}
+		if len(cu.Channels) > 0 {
+			p.Spend = numberJSON(spend, money)
+		}
+		out.Periods = append(out.Periods, display.Keyed[CatchUpPoint]{Key: r.Timeline.Periods[m].Name, Value: p})
+	}
+	for _, c := range cu.Channels {
+		if out.Channels == nil {
+			out.Channels = map[string]catchUpSide{}
+		}
+		var ms catchUpMonths
+		for i, m := range cu.Months {
+			ms = append(ms, display.Keyed[CatchUpPoint]{Key: r.Timeline.Periods[m].Name, Value: CatchUpPoint{Leads: numberJSON(c.Leads[i], quantity.Count), Spend: numberJSON(c.Spend[i], money)}})
+		}
+		out.Channels[c.Channel.Name()] = catchUpSide{Periods: ms}
+	}
+	for s, rate := range cu.Rates {
+		if out.Rates == nil {
+			out.Rates = map[string]*Number{}
+		}
+		out.Rates[s.Path.String()] = numberJSON(rate, quantity.Ratio)
+	}
+	return out
 }
 
 func numberJSON(x *big.Rat, u quantity.Unit) *Number {
@@ -175,20 +248,21 @@ func TrackJSON(w io.Writer, r *compiler.Result) error {
 	doc.Valid = errs == 0
 	for _, tv := range tr.Values {
 		u := tv.Var.Unit
-		var months orderedMonths
+		var months display.Ordered[TrackPoint]
 		for m := range tv.Plan {
 			p := TrackPoint{Plan: numberJSON(tv.Plan[m], u), Actual: numberJSON(tv.Actual[m], u), Variance: numberJSON(diff(tv.Actual[m], tv.Plan[m]), u)}
 			if tv.Expected != nil {
 				p.Expected = numberJSON(tv.Expected[m], u)
 			}
-			months = append(months, monthPoint{r.Timeline.Periods[m].Name, p})
+			months = append(months, display.Keyed[TrackPoint]{Key: r.Timeline.Periods[m].Name, Value: p})
 		}
 		doc.Values[tv.Var.Path.String()] = TrackValueJSON{Periods: months,
 			YTD: TrackPoint{Plan: numberJSON(tv.YTDPlan, u), Actual: numberJSON(tv.YTDActual, u), Variance: numberJSON(diff(tv.YTDActual, tv.YTDPlan), u)}}
 	}
 	for _, f := range tr.Funnels {
 		u := f.Funnel.Value("revenue").Unit
-		fj := FunnelJSON{Forecast: numberJSON(f.Forecast, u), Target: numberJSON(f.Target, u), Gap: numberJSON(diff(f.Forecast, f.Target), u)}
+		fj := FunnelJSON{Forecast: numberJSON(f.Forecast, u), Target: numberJSON(f.Target, u), Gap: numberJSON(diff(f.Forecast, f.Target), u),
+			CatchUp: catchUpJSON(r, f.CatchUp)}
 		if f.Bottleneck != nil {
 			fj.Bottleneck = f.Bottleneck.Path.String()
 		}
