@@ -351,3 +351,39 @@ func FuzzActuals(f *testing.F) {
 		}
 	})
 }
+
+// TestCatchUpByChannel: the worked example's 180 catch-up leads among
+// two channels of 60% and 40% (1,920 and 1,280 of the plan's inquiries),
+// apportioned on the running total by largest remainder: July 31 -> 18.6
+// and 12.4 -> 19 and 12; August 61 -> 36.6, 24.4 -> 37, 24 (18, 12);
+// September 90 -> 54, 36 (17, 12); October 121 -> 72.6, 48.4 -> 73, 48
+// (19, 12); November 151 -> 90.6, 60.4 -> 91, 60 (18, 12); December 180
+// -> 108, 72 (17, 12). Spend: SEO 108 x 5,000 = 540,000, the exhibition 72
+// x 30,000 = 2,160,000.
+func TestCatchUpByChannel(t *testing.T) {
+	plan := recordPlan(t, `actuals "crm" {
+  file  = "actuals.csv"
+  as_of = "2027-06-30"
+}
+`)
+	dir := t.TempDir()
+	csv, _ := os.ReadFile(filepath.Join("..", "testdata", "actuals", "actuals.csv"))
+	os.WriteFile(filepath.Join(dir, "plan.plan.hcl"), []byte(plan), 0o644)
+	os.WriteFile(filepath.Join(dir, "actuals.csv"), csv, 0o644)
+	r := compiler.Run(dir)
+	cu := r.Tracking.Funnels[0].CatchUp
+	if cu == nil || len(cu.Channels) != 2 {
+		t.Fatalf("catch-up %+v", cu)
+	}
+	got := map[string]string{}
+	for _, c := range cu.Channels {
+		var ls []string
+		for _, x := range c.Leads {
+			ls = append(ls, x.RatString())
+		}
+		got[c.Channel.Name()] = strings.Join(ls, " ") + " = " + c.TotalLeads.RatString() + ", " + c.TotalSpend.RatString()
+	}
+	if got["seo"] != "19 18 17 19 18 17 = 108, 540000" || got["exhibition"] != "12 12 12 12 12 12 = 72, 2160000" {
+		t.Errorf("by channel %v", got)
+	}
+}
