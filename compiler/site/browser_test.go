@@ -81,6 +81,18 @@ func TestBrowserTimeline(t *testing.T) {
 	reportProblems(t, problems, artifacts)
 }
 
+// TestBrowserProgress checks the progress page of the actuals' worked
+// example (testdata/actuals: a stage behind, a forecast short, a
+// catch-up by month) at a desktop width and at 390px.
+func TestBrowserProgress(t *testing.T) {
+	ctx, problems, artifacts := browser(t)
+	dir := filepath.Join(t.TempDir(), "progress")
+	buildTo(t, "../../testdata/actuals", dir)
+	checkSite(ctx, t, dir, siteCheck{name: "progress", widths: []int64{1280, 390}, charts: []string{"progress.html"},
+		shots: map[string]string{"progress.html": "progress"}}, artifacts)
+	reportProblems(t, problems, artifacts)
+}
+
 // TestBudgetsBrowser checks a hierarchy of budgets, with fixed items, at
 // a desktop width and at 390px.
 func TestBudgetsBrowser(t *testing.T) {

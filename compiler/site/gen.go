@@ -31,7 +31,7 @@ type gen struct {
 // pageKinds are the page templates; each defines "content" and is parsed
 // together with layout.html, which defines the frame.
 var pageKinds = []string{"index", "tree", "funnel", "channels", "node", "diagnostics",
-	"personas", "journey", "analysis", "teams", "timeline"}
+	"personas", "journey", "analysis", "teams", "timeline", "progress"}
 
 func newGen(r *compiler.Result, out output) (*gen, error) {
 	g := &gen{r: r, plan: r.Plan, names: newNames(r.Info), tmpl: map[string]*template.Template{},
@@ -116,6 +116,9 @@ func (g *gen) nav(current string) []navItem {
 	items = append(items, g.navEach("funnel", "Funnel: ", "Funnels", "index.html#"+funnelsAnchor)...)
 	if g.r.Timeline != nil {
 		items = append(items, navItem{Text: "By month", Href: timelinePage})
+	}
+	if g.r.Tracking != nil {
+		items = append(items, navItem{Text: "Progress", Href: progressPage})
 	}
 	items = append(items, navItem{Text: "Channels & budget", Href: "channels.html"})
 	if len(g.objs("team")) > 0 {

@@ -1,0 +1,218 @@
+package site
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/lang/quantity"
+)
+
+// progress.html is the plan against its actuals, when the plan has an
+// actuals block: for each funnel, its stages by month (plan, actual, what
+// the actual upstream leads to expect, variance) with the year to date,
+// the bottleneck, the revenue forecast by month against the plan (SVG) and
+// against the target, and the catch-up by month and channel; then every
+// other value with actuals (channels' leads and spend) against plan.
+
+const progressPage = "progress.html"
+
+type progressBody struct {
+	Name, AsOf string
+	Known      int
+	Funnels    []progressFunnel
+	Others     []progressValue
+}
+
+type progressFunnel struct {
+	Label, Href string
+	Months      []string
+	Stages      []progressValue
+	Bottleneck  string
+	Forecast    string
+	Short       bool
+	Chart       *monthChart
+	CatchUp     *progressCatchUp
+}
+
+// progressValue is one value with actuals: a row per month and the year
+// to date.
+type progressValue struct {
+	Label, Href, Path string
+	Rows              []progressRow
+	Own               string
+}
+
+type progressRow struct {
+	Month, Plan, Actual, Expected, Variance string
+	Behind, Partial, YTD                   bool
+}
+
+type progressCatchUp struct {
+	Text   string
+	Months []string
+	Rows   []tlRow
+}
+
+func (g *gen) progress() error {
+	tr := g.r.Tracking
+	if tr == nil {
+		return nil
+	}
+	b := progressBody{Name: tr.Name, AsOf: tr.AsOf.Format(time.DateOnly), Known: tr.Known}
+	inFunnel := map[*compiler.Var]bool{}
+	for _, f := range tr.Funnels {
+		pf := g.progressFunnel(f, tr)
+		for _, s := range f.Funnel.Kids {
+			inFunnel[s.Value("volume")] = true
+		}
+		b.Funnels = append(b.Funnels, pf)
+	}
+	for _, tv := range tr.Values {
+		if !inFunnel[tv.Var] {
+			b.Others = append(b.Others, g.progressValue(tv, tr, nil))
+		}
+	}
+	return g.render(progressPage, "progress", "Plan against actuals", b)
+}
+
+func (g *gen) progressFunnel(f *compiler.FunnelTracking, tr *compiler.Tracking) progressFunnel {
+	pf := progressFunnel{Label: f.Funnel.Label(), Href: g.names.page(f.Funnel)}
+	for m := range tr.Through {
+		pf.Months = append(pf.Months, g.r.Timeline.Periods[m].Name)
+	}
+	byVar := map[*compiler.Var]*compiler.Tracked{}
+	for _, tv := range tr.Values {
+		byVar[tv.Var] = tv
+	}
+	for _, s := range f.Funnel.Kids {
+		if tv := byVar[s.Value("volume")]; tv != nil {
+			pv := g.progressValue(tv, tr, f)
+			pv.Label, pv.Href = s.Label(), g.names.page(s)
+			if own, ok := f.Own[s]; ok {
+				pv.Own = quantity.Format(own, quantity.Ratio)
+			}
+			pf.Stages = append(pf.Stages, pv)
+		}
+	}
+	if f.Bottleneck != nil {
+		pf.Bottleneck = f.Bottleneck.Label()
+	}
+	if f.Forecast != nil {
+		u := f.Funnel.Value("revenue").Unit
+		pf.Short = f.Forecast.Cmp(f.Target) < 0
+		pf.Forecast = fmt.Sprintf("%s of %s", quantity.Format(f.Forecast, u), quantity.Format(f.Target, u))
+		pf.Chart = g.forecastChart(f, tr)
+	}
+	pf.CatchUp = g.progressCatchUp(f)
+	return pf
+}
+
+// progressValue lays out a tracked value by month and year to date.
+func (g *gen) progressValue(tv *compiler.Tracked, tr *compiler.Tracking, f *compiler.FunnelTracking) progressValue {
+	u := tv.Var.Unit
+	show := func(x *big.Rat) string {
+		if x == nil {
+			return "—"
+		}
+		return quantity.Format(x, u)
+	}
+	pv := progressValue{Label: tv.Var.Path.String(), Href: g.names.page(tv.Var.Object), Path: tv.Var.Path.String()}
+	for m := range tv.Plan {
+		if tv.Actual[m] == nil {
+			continue
+		}
+		row := progressRow{Month: g.r.Timeline.Periods[m].Name, Plan: show(tv.Plan[m]), Actual: show(tv.Actual[m]),
+			Variance: varianceText(tv.Actual[m], tv.Plan[m]), Partial: m >= tr.Known, Expected: "—"}
+		if tv.Expected != nil && tv.Expected[m] != nil {
+			row.Expected = show(tv.Expected[m])
+			row.Behind = tv.Actual[m].Cmp(tv.Expected[m]) < 0
+		}
+		pv.Rows = append(pv.Rows, row)
+	}
+	pv.Rows = append(pv.Rows, progressRow{Month: "Year to date", Plan: show(tv.YTDPlan), Actual: show(tv.YTDActual),
+		Variance: varianceText(tv.YTDActual, tv.YTDPlan), YTD: true})
+	return pv
+}
+
+func varianceText(actual, plan *big.Rat) string {
+	if plan == nil || actual == nil || plan.Sign() == 0 {
+		return ""
+	}
+	x := new(big.Rat).Quo(new(big.Rat).Sub(actual, plan), plan)
+	s := quantity.Format(x, quantity.Ratio)
+	if x.Sign() > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// forecastChart draws the forecast revenue by month (actual won deals in
+// the months that are over) against the plan's revenue by month.
+func (g *gen) forecastChart(f *compiler.FunnelTracking, tr *compiler.Tracking) *monthChart {
+	plan := g.months(f.Funnel.Value("planned_revenue"))
+	if plan == nil || f.Won == nil {
+		return nil
+	}
+	perDeal := new(big.Rat)
+	total := new(big.Rat)
+	for _, w := range f.Won {
+		total.Add(total, w)
+	}
+	if total.Sign() == 0 {
+		return nil
+	}
+	perDeal.Quo(f.Forecast, total)
+	values := make([]*big.Rat, len(f.Won))
+	for m, w := range f.Won {
+		values[m] = new(big.Rat).Mul(w, perDeal)
+	}
+	c := g.monthChart(f.Funnel.Label()+": revenue by month, actual and forecast, against the plan", values, plan, f.Funnel.Value("revenue").Unit, false)
+	return &c
+}
+
+// progressCatchUp lays out a funnel's catch-up: the extra leads by month,
+// by channel with their spend, or the rates that would close the gap.
+func (g *gen) progressCatchUp(f *compiler.FunnelTracking) *progressCatchUp {
+	cu := f.CatchUp
+	if cu == nil || cu.Leads == nil {
+		return nil
+	}
+	pc := &progressCatchUp{}
+	deals := quantity.Decimal(cu.Deals, 2, true)
+	if len(cu.Months) == 0 {
+		var ifs []string
+		for _, s := range f.Funnel.Kids {
+			if rate, ok := cu.Rates[s]; ok {
+				ifs = append(ifs, fmt.Sprintf("%s converted at %s", s.Label(), quantity.Format(rate, quantity.Ratio)))
+			}
+		}
+		pc.Text = fmt.Sprintf("The %s deals missing can no longer come from new leads: leads created now close after the period.", deals)
+		if len(ifs) > 0 {
+			pc.Text += " The pipeline in motion would close the gap if " + strings.Join(ifs, ", or if ") + "."
+		}
+		return pc
+	}
+	pc.Text = fmt.Sprintf("The %s deals missing take %s more %s, created in time to close in the period:", deals, quantity.Format(cu.Leads, quantity.Count), f.Funnel.Kids[0].Label())
+	for _, m := range cu.Months {
+		pc.Months = append(pc.Months, g.r.Timeline.Periods[m].Name)
+	}
+	leads := tlRow{Label: "Leads", Year: quantity.Format(cu.Leads, quantity.Count)}
+	for _, x := range cu.ByMonth {
+		leads.Cells = append(leads.Cells, tlCell{Text: quantity.Format(x, quantity.Count)})
+	}
+	pc.Rows = append(pc.Rows, leads)
+	money := quantity.Money(g.r.Info.Currency)
+	for _, c := range cu.Channels {
+		l, s := tlRow{Label: c.Channel.Label() + ": leads", Href: g.names.page(c.Channel), Year: quantity.Format(c.TotalLeads, quantity.Count)},
+			tlRow{Label: c.Channel.Label() + ": spend", Year: quantity.Format(c.TotalSpend, money)}
+		for i := range cu.Months {
+			l.Cells = append(l.Cells, tlCell{Text: quantity.Format(c.Leads[i], quantity.Count)})
+			s.Cells = append(s.Cells, tlCell{Text: quantity.Format(c.Spend[i], money)})
+		}
+		pc.Rows = append(pc.Rows, l, s)
+	}
+	return pc
+}
