@@ -47,7 +47,7 @@ type progressValue struct {
 
 type progressRow struct {
 	Month, Plan, Actual, Expected, Variance string
-	Behind, Partial, YTD                   bool
+	Behind, Partial, YTD                    bool
 }
 
 type progressCatchUp struct {
