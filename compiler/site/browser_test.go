@@ -83,12 +83,17 @@ func TestBrowserTimeline(t *testing.T) {
 
 // TestBrowserProgress checks the progress page of the actuals' worked
 // example (testdata/actuals: a stage behind, a forecast short, a
-// catch-up by month) at a desktop width and at 390px.
+// catch-up by month) and of fy2027-ja's first quarter (ahead of plan, with
+// channels) at a desktop width and at 390px.
 func TestBrowserProgress(t *testing.T) {
 	ctx, problems, artifacts := browser(t)
 	dir := filepath.Join(t.TempDir(), "progress")
 	buildTo(t, "../../testdata/actuals", dir)
 	checkSite(ctx, t, dir, siteCheck{name: "progress", widths: []int64{1280, 390}, charts: []string{"progress.html"},
+		shots: map[string]string{"progress.html": "progress"}}, artifacts)
+	ja := filepath.Join(t.TempDir(), "progress-ja")
+	buildTo(t, "../../examples/fy2027-ja", ja)
+	checkSite(ctx, t, ja, siteCheck{name: "progress-ja", widths: []int64{1280, 390}, charts: []string{"progress.html"},
 		shots: map[string]string{"progress.html": "progress"}}, artifacts)
 	reportProblems(t, problems, artifacts)
 }
