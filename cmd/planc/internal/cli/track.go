@@ -1,18 +1,21 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
 
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/report"
+	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/source"
 	"github.com/spf13/cobra"
 )
 
 // newTrack is planc track: the plan by month against its actuals.
 func newTrack(stdout, stderr io.Writer) *cobra.Command {
-	var format, asOf string
+	var format, asOf, baseline string
 	var strict bool
 	cmd := &cobra.Command{
 		Use:   "track [DIR|FILE...]",
@@ -25,7 +28,9 @@ bottleneck (the stage whose own conversion is furthest behind its plan)
 and its revenue forecast against the target. Diagnostics go to stderr.
 
 --as-of DAY tracks up to an earlier day than the block's as_of (the
-actuals after it are left out). --format json prints one object:
+actuals after it are left out). --baseline REV tracks the actuals of the
+working tree against the plan as it was at a git revision (the plan the
+year was frozen on), read as planc diff reads REV:DIR. --format json prints one object:
 values.PATH.periods.MONTH.{plan,actual,expected,variance},
 values.PATH.ytd.{plan,actual,variance}, funnels.F.{bottleneck,forecast,
 target,gap} and diagnostics.`,
@@ -34,7 +39,11 @@ target,gap} and diagnostics.`,
 			if !slices.Contains([]string{"text", "json"}, format) {
 				return &usageError{fmt.Sprintf("unknown --format %q; use one of: text, json", format)}
 			}
-			r := compiler.RunWith(compiler.Options{AsOf: asOf}, args...)
+			opts := compiler.Options{AsOf: asOf}
+			r := compiler.RunWith(opts, args...)
+			if baseline != "" {
+				r = againstBaseline(r, baseline, args, opts)
+			}
 			if r.Tracking == nil && !r.Diags.HasErrors() {
 				return &usageError{"planc track needs an actuals block in the plan: actuals \"crm\" { file = \"actuals.csv\", as_of = \"2027-06-30\" }"}
 			}
@@ -56,6 +65,30 @@ target,gap} and diagnostics.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "track up to this day (2027-08-31) instead of the actuals' as_of")
+	cmd.Flags().StringVar(&baseline, "baseline", "", "track against the plan at this git revision (main, v1.0, HEAD~3)")
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors (exit 1)")
 	return cmd
+}
+
+// againstBaseline compiles the plan at git revision rev, with the actuals
+// blocks of the working tree's plan cur in place of its own: the actuals
+// are today's, the plan the frozen one.
+func againstBaseline(cur *compiler.Result, rev string, args []string, opts compiler.Options) *compiler.Result {
+	dir := "."
+	if len(args) > 0 {
+		dir = args[0]
+	}
+	srcs, diags := source.ReadArg(rev + ":" + dir)
+	if diags.HasErrors() {
+		return compiler.Compile(nil, diags)
+	}
+	base, more := lang.Parse(srcs)
+	base.Blocks = slices.DeleteFunc(base.Blocks, func(n lang.Node) bool { return n.Header().Kind == "actuals" })
+	base.Actuals = cur.Plan.Actuals
+	for _, a := range cur.Plan.Actuals {
+		base.Blocks = append(base.Blocks, a)
+		base.Files[a.DefRange.Filename] = cur.Plan.Files[a.DefRange.Filename]
+	}
+	r, _ := compiler.CompileWith(context.Background(), base, append(diags, more...), opts)
+	return r
 }
