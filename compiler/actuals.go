@@ -26,9 +26,6 @@ import (
 //     (actual where known), so that the pipeline in motion cascades down;
 //     the revenue forecast against the funnel's revenue target.
 
-// behindThreshold is how far, relative to plan, a stage's own gap may go
-// before behind-plan: 10%.
-var behindThreshold = big.NewRat(-1, 10)
 
 // Tracking is the plan against its actuals.
 type Tracking struct {
@@ -85,13 +82,16 @@ type tracker struct {
 	// lookBack is set when as_of is given for this compile (track
 	// --as-of), not by the plan: rows after it are left out, not wrong.
 	lookBack bool
+	// behind is how far below zero a stage's own gap, relative to plan,
+	// may go before behind-plan (the rule's max, negated).
+	behindAt *big.Rat
 	tr       *Tracking
 	byVar    map[*Var]*Tracked
 }
 
 // track compares the plan by month with the actuals of the plan's first
 // actuals block (a second is reported).
-func track(plan *lang.Plan, in *Info, sol *Solution, tl *Timeline, eqs []*Eq, s *sink, asOf string) *Tracking {
+func track(plan *lang.Plan, in *Info, sol *Solution, tl *Timeline, eqs []*Eq, s *sink, asOf string, behindMax *big.Rat) *Tracking {
 	if len(plan.Actuals) == 0 {
 		return nil
 	}
@@ -103,7 +103,7 @@ func track(plan *lang.Plan, in *Info, sol *Solution, tl *Timeline, eqs []*Eq, s 
 	if tl == nil {
 		return nil // the period without months is reported where the timeline is made
 	}
-	t := &tracker{info: in, sol: sol, tl: tl, sink: s, byVar: map[*Var]*Tracked{}, lookBack: asOf != ""}
+	t := &tracker{info: in, sol: sol, tl: tl, sink: s, byVar: map[*Var]*Tracked{}, lookBack: asOf != "", behindAt: new(big.Rat).Neg(behindMax)}
 	if !t.readAsOf(a, asOf) {
 		return nil
 	}
@@ -336,7 +336,7 @@ func (t *tracker) ownGap(stages []*Object, i int) (ownGap, bool) {
 func (t *tracker) behind(ft *FunnelTracking, gaps map[*Object]ownGap) {
 	for i, s := range ft.Funnel.Kids {
 		g, ok := gaps[s]
-		if !ok || g.rel.Cmp(behindThreshold) > 0 {
+		if !ok || g.rel.Cmp(t.behindAt) > 0 {
 			continue
 		}
 		short := quantity.Format(new(big.Rat).Neg(g.gap), quantity.Count)

@@ -387,3 +387,22 @@ func TestCatchUpByChannel(t *testing.T) {
 		t.Errorf("by channel %v", got)
 	}
 }
+
+// TestBehindPlanRule: rule "behind-plan" { max = "20%" } lets SQL's own
+// gap of 15.63% of its plan pass; the bottleneck is still SQL.
+func TestBehindPlanRule(t *testing.T) {
+	plan, _ := os.ReadFile(filepath.Join("..", "testdata", "actuals", "plan.plan.hcl"))
+	csv, _ := os.ReadFile(filepath.Join("..", "testdata", "actuals", "actuals.csv"))
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "plan.plan.hcl"), append(plan, "\nrule \"behind-plan\" {\n  max = \"20%\"\n}\n"...), 0o644)
+	os.WriteFile(filepath.Join(dir, "actuals.csv"), csv, 0o644)
+	r := compiler.Run(dir)
+	for _, d := range r.Diags {
+		if lang.CodeOf(d) == lang.BehindPlan {
+			t.Errorf("behind-plan at 15.63%% with max 20%%: %s", d.Detail)
+		}
+	}
+	if b := r.Tracking.Funnels[0].Bottleneck; b == nil || b.Name() != "sql" {
+		t.Errorf("bottleneck %v", b)
+	}
+}

@@ -98,7 +98,7 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	sv.tl = tl
 	checkPeriodRefs(tl, low.periodRefs, s)
 	sv.solveTimed(monthly, low.eqs)
-	tracking := track(plan, info, sv.Solution, tl, low.eqs, s, opts.AsOf)
+	tracking := track(plan, info, sv.Solution, tl, low.eqs, s, opts.AsOf, rules.behindMax)
 	runChecks(&checker{info: info, low: low, sol: sv.Solution, rules: rules, sink: s, tl: tl})
 	if !s.hasErrors() {
 		sv.reportUnderdetermined(cyclic) // only when nothing else explains them

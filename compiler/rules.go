@@ -17,8 +17,9 @@ import (
 type rules struct {
 	off      map[lang.Code]bool
 	severity map[lang.Code]hcl.DiagnosticSeverity
-	// paybackMax is in months; ltvCACMin a plain ratio (3 for 3x).
-	paybackMax, ltvCACMin *big.Rat
+	// paybackMax is in months; ltvCACMin a plain ratio (3 for 3x);
+	// behindMax the share of plan a stage's own gap may reach (0.1).
+	paybackMax, ltvCACMin, behindMax *big.Rat
 }
 
 // readRules reads planc's default rules and then the plan's. Their
@@ -64,6 +65,10 @@ func (r *rules) set(l *lowerer, rule *lang.Rule) {
 		if v, ok := threshold(l, rule.Max, "a duration such as max = \"18 months\"", isDuration); ok {
 			r.paybackMax = v
 		}
+	case rule.Code == lang.BehindPlan && rule.Max != nil:
+		if v, ok := threshold(l, rule.Max, "a share of the plan such as max = \"15%\"", isPercent); ok {
+			r.behindMax = v
+		}
 	case rule.Code == lang.LTVCACLow && rule.Min != nil:
 		if v, ok := threshold(l, rule.Min, "a plain number such as min = 3 (for 3x)", isPlainRatio); ok {
 			r.ltvCACMin = v
@@ -73,6 +78,7 @@ func (r *rules) set(l *lowerer, rule *lang.Rule) {
 
 func isDuration(c *Const) bool   { return c.Bare || c.Unit.IsTime() }
 func isPlainRatio(c *Const) bool { return c.Unit.IsRatio() }
+func isPercent(c *Const) bool    { return c.Unit.IsRatio() && !c.Unit.Plain }
 
 // threshold reads a rule's threshold: a constant of the right unit.
 func threshold(l *lowerer, a *lang.Attr, want string, ok func(*Const) bool) (*big.Rat, bool) {

@@ -35,7 +35,7 @@ type Rule struct {
 // RuleThresholds maps each standard check that has a threshold to the
 // attribute that sets it. Every code in Adjustable may be turned off or
 // given a severity; only these take a threshold.
-var RuleThresholds = map[Code]string{PaybackTooLong: "max", LTVCACLow: "min"}
+var RuleThresholds = map[Code]string{PaybackTooLong: "max", LTVCACLow: "min", BehindPlan: "max"}
 
 // Adjustable lists the codes a rule block may configure: the warnings,
 // which are judgements about a plan rather than errors in it. A rule block
@@ -43,7 +43,7 @@ var RuleThresholds = map[Code]string{PaybackTooLong: "max", LTVCACLow: "min"}
 // compiler applies only rules for these codes.
 var Adjustable = map[Code]bool{
 	PaybackTooLong: true, LTVCACLow: true, BenchmarkOutlier: true,
-	KGINotRevenue: true, HandoffWithoutDefinition: true,
+	KGINotRevenue: true, HandoffWithoutDefinition: true, BehindPlan: true, ForecastShort: true,
 }
 
 func checkRule(b *hcl.Block, _ *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics {

@@ -21,3 +21,10 @@ rule "ltv-cac-low" {
 rule "benchmark-outlier" {
   enabled = true
 }
+
+# A stage whose own conversion (what it made of the actual entries of the
+# stage before) is behind its plan by more than this share of the plan:
+# smaller gaps are noise in a month or two of data.
+rule "behind-plan" {
+  max = "10%"
+}
