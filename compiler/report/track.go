@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -272,4 +273,34 @@ func TrackJSON(w io.Writer, r *compiler.Result) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(doc)
+}
+
+// TrackCSV writes the plan against its actuals as tidy rows for a
+// spreadsheet: path,period,plan,actual,expected,variance,unit, a row per
+// value and month with an actual, then its year to date (period "ytd").
+func TrackCSV(w io.Writer, r *compiler.Result) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"path", "period", "plan", "actual", "expected", "variance", "unit"}); err != nil {
+		return err
+	}
+	for _, tv := range r.Tracking.Values {
+		unit := display.JSONOf(r, tv.Var).Unit
+		for m := range tv.Plan {
+			if tv.Actual[m] == nil {
+				continue
+			}
+			var e *big.Rat
+			if tv.Expected != nil {
+				e = tv.Expected[m]
+			}
+			if err := cw.Write([]string{tv.Var.Path.String(), r.Timeline.Periods[m].Name, number(tv.Plan[m]), number(tv.Actual[m]), number(e), number(diff(tv.Actual[m], tv.Plan[m])), unit}); err != nil {
+				return err
+			}
+		}
+		if err := cw.Write([]string{tv.Var.Path.String(), "ytd", number(tv.YTDPlan), number(tv.YTDActual), "", number(diff(tv.YTDActual, tv.YTDPlan)), unit}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }

@@ -33,11 +33,12 @@ working tree against the plan as it was at a git revision (the plan the
 year was frozen on), read as planc diff reads REV:DIR. --format json prints one object:
 values.PATH.periods.MONTH.{plan,actual,expected,variance},
 values.PATH.ytd.{plan,actual,variance}, funnels.F.{bottleneck,forecast,
-target,gap} and diagnostics.`,
+target,gap,catch_up} and diagnostics. --format csv writes tidy rows
+path,period,plan,actual,expected,variance,unit for spreadsheets.`,
 		Example: "  planc track plan\n  planc track --as-of 2027-08-31 --format json plan",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !slices.Contains([]string{"text", "json"}, format) {
-				return &usageError{fmt.Sprintf("unknown --format %q; use one of: text, json", format)}
+			if !slices.Contains([]string{"text", "json", "csv"}, format) {
+				return &usageError{fmt.Sprintf("unknown --format %q; use one of: text, json, csv", format)}
 			}
 			opts := compiler.Options{AsOf: asOf}
 			r := compiler.RunWith(opts, args...)
@@ -47,8 +48,12 @@ target,gap} and diagnostics.`,
 			if r.Tracking == nil && !r.Diags.HasErrors() {
 				return &usageError{"planc track needs an actuals block in the plan: actuals \"crm\" { file = \"actuals.csv\", as_of = \"2027-06-30\" }"}
 			}
-			if format == "json" && r.Tracking != nil {
-				if err := report.TrackJSON(stdout, r); err != nil {
+			if format != "text" && r.Tracking != nil {
+				write := report.TrackJSON
+				if format == "csv" {
+					write = report.TrackCSV
+				}
+				if err := write(stdout, r); err != nil {
 					return err
 				}
 				return exit(status(r.Diags, strict))
@@ -63,7 +68,7 @@ target,gap} and diagnostics.`,
 			return exit(status(r.Diags, strict))
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json, csv")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "track up to this day (2027-08-31) instead of the actuals' as_of")
 	cmd.Flags().StringVar(&baseline, "baseline", "", "track against the plan at this git revision (main, v1.0, HEAD~3)")
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors (exit 1)")
