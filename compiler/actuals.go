@@ -352,54 +352,55 @@ func (t *tracker) behind(ft *FunnelTracking, gaps map[*Object]ownGap) {
 	}
 }
 
-// forecast counts the won deals to the period's end: actual in the months
-// that are over, then each month at plan, moved by what the stage before
-// did off its plan, at the stage's rate and lag (the first stage at
-// plan). In exact arithmetic that is the stage's rate x the stage before's
-// forecast, as the design says; counting the difference from the plan
-// keeps the plan's whole months, so that a plan with no actuals forecasts
-// exactly the plan. It prices the deals at the funnel's planned revenue per
-// won deal.
+// forecast counts the won deals to the period's end, as the design
+// fixes it: actuals in the months that are over; in the other months (and
+// where a month over has no actual) the first stage at its plan, every
+// other stage at its rate x the stage before's forecast shifted by its lag
+// (plus its inflow at plan), so that the pipeline in motion cascades down.
+// The plan here is the exact one, before whole counts are rounded, and
+// before the period it is the steady state's: a plan tracked with no
+// actuals forecasts its revenue exactly. The deals are priced at the
+// funnel's planned revenue per won deal.
 func (t *tracker) forecast(ft *FunnelTracking) {
 	stages := ft.Funnel.Kids
 	n := t.tl.Months
-	var prevOff []*big.Rat // the stage before's forecast - plan, by month
-	var won []*big.Rat
+	var up []*big.Rat
+	var upStage *Object
 	for i, s := range stages {
 		v := s.Value("volume")
-		plan := t.tl.months(v)
-		cur, off := make([]*big.Rat, n), make([]*big.Rat, n)
+		cur := make([]*big.Rat, n)
 		for m := range n {
 			switch a := t.actual(v, m); {
 			case m < t.tr.Known && a != nil:
 				cur[m] = a
-			case m < t.tr.Known || i == 0:
-				cur[m] = plan[m]
+			case i == 0:
+				cur[m] = t.planExact(v, m)
 			default:
-				cur[m] = ratAdd(plan[m], t.moved(s, prevOff, m))
+				cur[m] = t.cascade(s, up, upStage, m)
 			}
-			off[m] = new(big.Rat).Sub(cur[m], plan[m])
 		}
-		prevOff, won = off, cur
+		up, upStage = cur, s
 	}
-	ft.Won = won
+	ft.Won = up
 	wonYear, _ := t.sol.Value(stages[len(stages)-1].Value("volume"))
 	planned, _ := t.sol.Value(ft.Funnel.Value("planned_revenue"))
 	target, _ := t.sol.Value(ft.Funnel.Value("revenue"))
 	if wonYear.Nom == nil || planned.Nom == nil || target.Nom == nil || wonYear.Nom.Sign() == 0 {
 		return
 	}
-	total := new(big.Rat)
-	for _, w := range won {
-		total = ratAdd(total, w)
-	}
-	ft.Forecast, ft.Target = ratMul(total, ratQuo(planned.Nom, wonYear.Nom)), target.Nom
+	ft.Forecast, ft.Target = ratMul(sumRats(up), ratQuo(planned.Nom, wonYear.Nom)), target.Nom
 }
 
-// moved is what stage s gets in month m from the stage before's
-// difference from its plan (off), at s's rate and lag; before the period
-// the plan is a steady state, off nothing.
-func (t *tracker) moved(s *Object, off []*big.Rat, m int) *big.Rat {
+// planExact is v's exact plan in month m (any month: before the period,
+// the steady state's).
+func (t *tracker) planExact(v *Var, m int) *big.Rat {
+	y, _ := t.sol.Value(v)
+	return t.tl.exact(v, y.Nom, m)
+}
+
+// cascade is stage s's forecast entries in month m: its rate x the stage
+// before's forecast (up) shifted by s's lag, and its inflow at plan.
+func (t *tracker) cascade(s *Object, up []*big.Rat, upStage *Object, m int) *big.Rat {
 	rate, ok := t.rateOf(s)
 	if !ok {
 		return new(big.Rat)
@@ -407,11 +408,15 @@ func (t *tracker) moved(s *Object, off []*big.Rat, m int) *big.Rat {
 	k, f := splitMonths(t.lagOf(s))
 	at := func(j int) *big.Rat {
 		if j < 0 {
-			return new(big.Rat)
+			return t.planExact(upStage.Value("volume"), j) // before the period
 		}
-		return off[j]
+		return up[j]
 	}
-	return ratMul(rate, ratAdd(ratMul(new(big.Rat).Sub(big.NewRat(1, 1), f), at(m-k)), ratMul(f, at(m-k-1))))
+	e := ratMul(rate, ratAdd(ratMul(new(big.Rat).Sub(big.NewRat(1, 1), f), at(m-k)), ratMul(f, at(m-k-1))))
+	if in := s.Value("inflow"); in != nil {
+		e = ratAdd(e, t.planExact(in, m))
+	}
+	return e
 }
 
 // short warns when the forecast falls short of the funnel's revenue

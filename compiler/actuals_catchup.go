@@ -76,10 +76,10 @@ func (t *tracker) catchUp(ft *FunnelTracking) {
 		cu.Rates = t.ratesToClose(ft, deals)
 		return
 	}
-	plan := t.tl.months(stages[0].Value("volume"))
+	top := stages[0].Value("volume")
 	weights := make([]*big.Rat, len(cu.Months))
 	for i, m := range cu.Months {
-		weights[i] = plan[m]
+		weights[i] = t.planExact(top, m) // the plan's phasing, not its rounding
 	}
 	cu.ByMonth = flows(cu.Leads, normalize(weights), true)
 	t.catchUpChannels(ft.Funnel, cu)

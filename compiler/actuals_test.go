@@ -31,14 +31,14 @@ import (
 // 35) + (30 - 75/2)) / 80 = (-25/2) / 80 = -5/32 (15.63% behind: the
 // bottleneck, and behind-plan); won ((9 - 19/2) + (7 - 15/2)) / 20 = -1/20.
 //
-// Forecast: won 10 + 9 + 7 = 26 to June; after June each stage is its plan
-// moved by the stage before's difference from plan a month earlier, at its
-// rate. Differences to June: inquiries -17, +3, -6; MQL -10, -5, 0; SQL
-// -2, -10, -10. July: MQL 80 + 3/10 x (-6) = 78.2, SQL 40 + 1/2 x 0 = 40,
-// won 10 + 1/4 x (-10) = 7.5. August: SQL 40 + 1/2 x (-1.8) = 39.1, won
-// 10 + 1/4 x 0 = 10. September: won 10 + 1/4 x (-0.9) = 9.775. Then 10 a
-// month for six months. 26 + 7.5 + 10 + 9.775 + 60 = 113.275 deals, x
-// 1,000,000 = ¥113,275,000, ¥6,725,000 short of ¥120,000,000.
+// Forecast, as the design cascades it: won 10 + 9 + 7 = 26 to June; after
+// June the inquiries at their exact plan, 3,200/12 = 800/3 a month, and
+// every other stage its rate x the stage before a month earlier. MQL July
+// 3/10 x 260 = 78, then 3/10 x 800/3 = 80; SQL July 1/2 x 80 (June's
+// actual) = 40, August 1/2 x 78 = 39, then 40; won July 1/4 x 30 (June's
+// SQLs) = 15/2, August 1/4 x 40 = 10, September 1/4 x 39 = 39/4, then 10
+// for six months. 26 + 15/2 + 10 + 39/4 + 60 = 453/4 = 113.25 deals, x
+// 1,000,000 = ¥113,250,000, ¥6,750,000 short of ¥120,000,000.
 func TestActualsWorkedExample(t *testing.T) {
 	r := compiler.Run(filepath.Join("..", "testdata", "actuals"))
 	tr := r.Tracking
@@ -92,7 +92,7 @@ func TestActualsWorkedExample(t *testing.T) {
 	if f.Bottleneck == nil || f.Bottleneck.Name() != "sql" {
 		t.Errorf("bottleneck %v, want sql", f.Bottleneck)
 	}
-	if f.Forecast.RatString() != "113275000" || f.Target.RatString() != "120000000" {
+	if f.Forecast.RatString() != "113250000" || f.Target.RatString() != "120000000" {
 		t.Errorf("forecast %s of %s", f.Forecast.RatString(), f.Target.RatString())
 	}
 	var codes []string
@@ -102,15 +102,12 @@ func TestActualsWorkedExample(t *testing.T) {
 	if strings.Join(codes, " ") != "forecast-short behind-plan" {
 		t.Errorf("diagnostics %v", codes)
 	}
-	// Catch-up: 120 - 113.275 = 6.725 deals, at 3/10 x 1/2 x 1/4 = 3/80 a
-	// lead 179.33 leads, 180 whole. Leads take 3 months to close, so the
-	// months from July (the first not over) to December; spread as the
-	// plan's inquiries there (267, 267, 266, 267, 267, 266 of 1,600) and
-	// rounded up on the running total: 180 x 267/1,600 = 30.04 -> 31, 180 x
-	// 534/1,600 = 60.08 -> 61 (30), 90 (29), 120.04 -> 121 (31), 150.08 ->
-	// 151 (30), 180 (29).
+	// Catch-up: 120 - 113.25 = 27/4 deals, at 3/10 x 1/2 x 1/4 = 3/80 a
+	// lead 180 leads. Leads take 3 months to close, so the months from July
+	// (the first not over) to December; spread by the plan's phasing (even:
+	// 1/6 each), 30 a month.
 	cu := f.CatchUp
-	if cu == nil || cu.Deals.RatString() != "269/40" || cu.Leads.RatString() != "180" || rats(cu.ByMonth) != "31 30 29 31 30 29" || cu.Months[0] != 3 {
+	if cu == nil || cu.Deals.RatString() != "27/4" || cu.Leads.RatString() != "180" || rats(cu.ByMonth) != "30 30 30 30 30 30" || cu.Months[0] != 3 {
 		t.Errorf("catch-up %+v", cu)
 	}
 }
@@ -118,13 +115,14 @@ func TestActualsWorkedExample(t *testing.T) {
 // TestCatchUpTooLate: with actuals to January 2028, no lead created now
 // closes by March (three months of lags): the gap must come from the
 // pipeline in motion, and each stage's rate that would close it alone is
-// named. The actuals of April to June, and the months July to January
-// over without actuals at plan (no row is no data): won 26 + 7 x 10, and
-// February and March 10 each, 116 deals, 4 short. The won deals still to
-// come after January are February's and March's, 20, so won's rate would
-// have to rise to 1/4 x (1 + 4/20) = 3/10; SQL's (its entries after
-// January close from March, 10 deals) to 1/2 x (1 + 4/10) = 7/10; MQL's
-// entries after January close after the period: none is named.
+// named. July to January are over but have no actuals (no row is no
+// data), so they cascade from April to June as the forecast does: the
+// same 113.25 deals, 27/4 short. The won deals still to come after
+// January are February's and March's, 20, so won's rate would have to
+// rise to 1/4 x (1 + (27/4)/20) = 107/320 (33.44%); SQL's entries after
+// January close in March, 10 deals: 1/2 x (1 + (27/4)/10) = 67/80
+// (83.75%); MQL's entries after January close after the period: none is
+// named.
 func TestCatchUpTooLate(t *testing.T) {
 	plan, _ := os.ReadFile(filepath.Join("..", "testdata", "actuals", "plan.plan.hcl"))
 	csv, _ := os.ReadFile(filepath.Join("..", "testdata", "actuals", "actuals.csv"))
@@ -141,7 +139,7 @@ func TestCatchUpTooLate(t *testing.T) {
 	for s, rate := range cu.Rates {
 		got[s.Name()] = rate.RatString()
 	}
-	if got["won"] != "3/10" || got["sql"] != "7/10" || len(got) != 2 || cu.Deals.RatString() != "4" {
+	if got["won"] != "107/320" || got["sql"] != "67/80" || len(got) != 2 || cu.Deals.RatString() != "27/4" {
 		t.Errorf("rates to close %v", got)
 	}
 }
@@ -352,14 +350,11 @@ func FuzzActuals(f *testing.F) {
 	})
 }
 
-// TestCatchUpByChannel: the worked example's 180 catch-up leads among
-// two channels of 60% and 40% (1,920 and 1,280 of the plan's inquiries),
-// apportioned on the running total by largest remainder: July 31 -> 18.6
-// and 12.4 -> 19 and 12; August 61 -> 36.6, 24.4 -> 37, 24 (18, 12);
-// September 90 -> 54, 36 (17, 12); October 121 -> 72.6, 48.4 -> 73, 48
-// (19, 12); November 151 -> 90.6, 60.4 -> 91, 60 (18, 12); December 180
-// -> 108, 72 (17, 12). Spend: SEO 108 x 5,000 = 540,000, the exhibition 72
-// x 30,000 = 2,160,000.
+// TestCatchUpByChannel: the worked example's 180 catch-up leads, 30 a
+// month, among two channels of 60% and 40% (1,920 and 1,280 of the plan's
+// inquiries), on the running total by largest remainder: 18 and 12 a
+// month, exactly. Spend: SEO 108 x 5,000 = 540,000, the exhibition 72 x
+// 30,000 = 2,160,000.
 func TestCatchUpByChannel(t *testing.T) {
 	plan := recordPlan(t, `actuals "crm" {
   file  = "actuals.csv"
@@ -383,7 +378,7 @@ func TestCatchUpByChannel(t *testing.T) {
 		}
 		got[c.Channel.Name()] = strings.Join(ls, " ") + " = " + c.TotalLeads.RatString() + ", " + c.TotalSpend.RatString()
 	}
-	if got["seo"] != "19 18 17 19 18 17 = 108, 540000" || got["exhibition"] != "12 12 12 12 12 12 = 72, 2160000" {
+	if got["seo"] != "18 18 18 18 18 18 = 108, 540000" || got["exhibition"] != "12 12 12 12 12 12 = 72, 2160000" {
 		t.Errorf("by channel %v", got)
 	}
 }

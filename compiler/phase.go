@@ -66,7 +66,7 @@ func buildTimeline(plan *lang.Plan, in *Info, sol *Solution, low *lowered, month
 	p := &phaser{info: in, sol: sol, eqs: low.eqs, monthly: monthly, sink: s, shapes: map[*Var][]*big.Rat{},
 		months: map[*Var][]*big.Rat{}, mean: map[*Var]bool{}, formulaOf: map[*Var]*Eq{},
 		tl: &Timeline{First: first, Months: n, Periods: periodsOf(first, n), series: map[*Var][]*big.Rat{},
-			target: map[*Var][]*big.Rat{}, before: map[*Var]*big.Rat{}, open: map[*Var][]*big.Rat{}}}
+			target: map[*Var][]*big.Rat{}, before: map[*Var]*big.Rat{}, open: map[*Var][]*big.Rat{}, shape: map[*Var][]*big.Rat{}}}
 	p.phasings()
 	p.byFunnel = map[*Object][]*Object{}
 	for _, c := range in.Kind("channel") {

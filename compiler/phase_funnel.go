@@ -32,6 +32,10 @@ func (p *phaser) funnel(f *Object) {
 		q := shift(shape, offsets[i])
 		shapes[s] = q
 		vol := s.Value("volume")
+		p.tl.shape[vol] = q
+		if in := s.Value("inflow"); in != nil {
+			p.tl.shape[in] = q
+		}
 		p.put(vol, p.spreadYearly(vol, q))
 		p.put(s.Value("inflow"), p.spreadYearly(s.Value("inflow"), q))
 		if y, ok := p.value(vol); ok {

@@ -44,9 +44,13 @@ type Timeline struct {
 	// quarters, halves and formulas that output asks for.
 	monthly map[*Var][]*big.Rat
 	series  map[*Var][]*big.Rat
-	once    sync.Once
-	finish  func()
-	target  map[*Var][]*big.Rat
+	// shape is, for a stage's volume or inflow, its share of the year in
+	// each month before whole counts are rounded (plan against actuals
+	// forecasts from it).
+	shape  map[*Var][]*big.Rat
+	once   sync.Once
+	finish func()
+	target map[*Var][]*big.Rat
 	// before holds, for a stage's volume, the entries the period's deals
 	// need before its first day; open the pipeline open in the stage at
 	// the end of each period (a stock).
@@ -69,6 +73,16 @@ func (t *Timeline) Series(v *Var) []*big.Rat {
 	}
 	t.once.Do(t.finish)
 	return t.series[v]
+}
+
+// exact is v's plan in month m before whole counts are rounded: its
+// year x its shape there, for a stage; its month otherwise.
+func (t *Timeline) exact(v *Var, y *big.Rat, m int) *big.Rat {
+	if q := t.shape[v]; q != nil && y != nil {
+		n := len(q)
+		return ratMul(y, q[((m%n)+n)%n])
+	}
+	return t.monthly[v][m]
 }
 
 // months returns v's values by month only, without making the other
