@@ -401,3 +401,39 @@ func TestBehindPlanRule(t *testing.T) {
 		t.Errorf("bottleneck %v", b)
 	}
 }
+
+// TestActualsBadDate: a date an export cannot mean is reported at its
+// cell; the record's other dates and the other records still count.
+func TestActualsBadDate(t *testing.T) {
+	plan := recordPlan(t, `actuals "crm" {
+  file        = "export.csv"
+  as_of       = "2027-06-30"
+  funnel      = funnel.demand
+  stage_dates = { inquiry = "Create Date", mql = "MQL Date" }
+}
+`)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "plan.plan.hcl"), []byte(plan), 0o644)
+	os.WriteFile(filepath.Join(dir, "export.csv"), []byte("Create Date,MQL Date\n2027-04-03,April 9\n2027-05-01,2027/05/20 10:00\n"), 0o644)
+	r := compiler.Run(dir)
+	found := false
+	for _, d := range r.Diags {
+		if lang.CodeOf(d) == lang.ActualsRow && strings.Contains(d.Detail, `"April 9" is not a date`) {
+			found = d.Subject.Start.Line == 2 && d.Subject.Start.Column == 12
+		}
+	}
+	if !found {
+		t.Errorf("no bad date at export.csv:2:12: %v", r.Diags)
+	}
+	got := map[string]string{}
+	for _, tv := range r.Tracking.Values {
+		for m, a := range tv.Actual {
+			if a != nil {
+				got[tv.Var.Path.String()+" "+r.Timeline.Periods[m].Name] = a.RatString()
+			}
+		}
+	}
+	if got["funnel.demand.inquiry.volume 2027-04"] != "1" || got["funnel.demand.inquiry.volume 2027-05"] != "1" || got["funnel.demand.mql.volume 2027-05"] != "1" || len(got) != 3 {
+		t.Errorf("counted %v", got)
+	}
+}
