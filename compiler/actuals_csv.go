@@ -84,33 +84,42 @@ func (t *tracker) readActuals(a *lang.Actuals) []actualRow {
 	}
 	var rows []actualRow
 	seen := map[[2]any]int{}
+	t.eachRow(r, at, func(rec []string, line int, field func(int) hcl.Range) {
+		if blank(rec) {
+			return
+		}
+		row, ok := t.row(rec, cols, field)
+		if !ok {
+			return
+		}
+		key := [2]any{row.v, row.month}
+		if prev, dup := seen[key]; dup {
+			t.sink.fail(lang.ActualsRow, row.at, "Duplicate actual",
+				fmt.Sprintf("%s in %s is given on line %d already; give each value once a month.", row.v.Path, t.monthName(row.month), prev))
+			return
+		}
+		seen[key] = line
+		rows = append(rows, row)
+	})
+	return rows
+}
+
+// eachRow calls fn with each row of r after the header, its line and the
+// place of each of its fields; a row the CSV reader cannot read is
+// reported and skipped.
+func (t *tracker) eachRow(r *csv.Reader, at func(line, col int) hcl.Range, fn func(rec []string, line int, field func(int) hcl.Range)) {
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
-			break
+			return
 		}
 		if err != nil {
 			t.csvError(err, at)
 			continue
 		}
 		line, _ := r.FieldPos(0)
-		if blank(rec) {
-			continue
-		}
-		row, ok := t.row(rec, cols, func(i int) hcl.Range { l, c := r.FieldPos(i); return at(l, c) })
-		if !ok {
-			continue
-		}
-		key := [2]any{row.v, row.month}
-		if prev, dup := seen[key]; dup {
-			t.sink.fail(lang.ActualsRow, row.at, "Duplicate actual",
-				fmt.Sprintf("%s in %s is given on line %d already; give each value once a month.", row.v.Path, t.monthName(row.month), prev))
-			continue
-		}
-		seen[key] = line
-		rows = append(rows, row)
+		fn(rec, line, func(i int) hcl.Range { l, c := r.FieldPos(i); return at(l, c) })
 	}
-	return rows
 }
 
 func readLimited(name string) ([]byte, error) {

@@ -3,7 +3,6 @@ package compiler
 import (
 	"encoding/csv"
 	"fmt"
-	"io"
 	"math/big"
 	"sort"
 	"strings"
@@ -172,27 +171,18 @@ func (t *tracker) readRecords(form *recordForm, r *csv.Reader, header []string, 
 	}
 	unmapped := map[string]int{}
 	var short []int // lines of rows shorter than the header: footers when last
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.csvError(err, at)
-			continue
-		}
-		line, _ := r.FieldPos(0)
+	t.eachRow(r, at, func(rec []string, line int, field func(int) hcl.Range) {
 		if len(rec) < len(header) {
 			short = append(short, line)
-			continue
+			return
 		}
 		for _, l := range short { // a short row with records after it is no footer
 			t.sink.fail(lang.ActualsCSV, at(l, 1), "Unreadable actuals row",
 				"This row has fewer fields than the header, and records follow it. Each record has every column of the header.")
 		}
 		short = nil
-		t.record(form, rec, dateCols, chanCol, amountCol, count, unmapped, func(i int) hcl.Range { l, c := r.FieldPos(i); return at(l, c) })
-	}
+		t.record(form, rec, dateCols, chanCol, amountCol, count, unmapped, field)
+	})
 	t.reportUnmapped(form, unmapped, at)
 	var rows []actualRow
 	for _, v := range t.info.Vars {
