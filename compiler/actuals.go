@@ -26,7 +26,6 @@ import (
 //     (actual where known), so that the pipeline in motion cascades down;
 //     the revenue forecast against the funnel's revenue target.
 
-
 // Tracking is the plan against its actuals.
 type Tracking struct {
 	// Name is the actuals block's; AsOf the day the data is complete up
