@@ -292,7 +292,7 @@ func BenchmarkDuplicateHeadings(b *testing.B) {
 
 // scriptLink is a link or source whose target is a script, however its
 // scheme is spelled or escaped as an entity.
-var scriptLink = regexp.MustCompile(`(?i)(href|src)\s*=\s*["']?\s*(javascript|&#)`)
+var scriptLink = regexp.MustCompile(`(?i)(href|src)\s*=\s*["']?\s*(javascript\s*(:|&#)|&#)`)
 
 // FuzzMarkdown: any text renders without a panic, and never as raw HTML:
 // plan text is written by many people and the site is published.
