@@ -3,6 +3,7 @@ package compiler
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/planc-dev/planc/lang/quantity"
@@ -34,6 +35,19 @@ type CatchUp struct {
 	// Rates, when no month is left, are the rates that would close the
 	// gap alone, by stage; a rate above 100% cannot.
 	Rates map[*Object]*big.Rat
+	// Budgets are the budgets at the top of the hierarchies that pay for
+	// the channels, each with what is left of its cap and the catch-up's
+	// spend in it.
+	Budgets []BudgetLeft
+}
+
+// BudgetLeft is what is left of a budget's cap for the rest of the
+// period: the cap - its actual spend to date (its plan where no actual is
+// given) - its planned spend in the months to come; and the catch-up's
+// extra spend it would pay.
+type BudgetLeft struct {
+	Budget      *Object
+	Left, Spend *big.Rat
 }
 
 // ChannelCatchUp is a channel's part of the catch-up by month.
@@ -83,6 +97,43 @@ func (t *tracker) catchUp(ft *FunnelTracking) {
 	}
 	cu.ByMonth = flows(cu.Leads, normalize(weights), true)
 	t.catchUpChannels(ft.Funnel, cu)
+	t.budgetsLeft(cu)
+}
+
+// budgetsLeft works out, for each budget at the top of a hierarchy that
+// pays for a catch-up channel and has a cap, what is left of it and the
+// catch-up's spend in it.
+func (t *tracker) budgetsLeft(cu *CatchUp) {
+	spendOf := map[*Object]*big.Rat{}
+	var tops []*Object
+	for _, place := range BudgetTree(t.info) {
+		for _, c := range cu.Channels {
+			if !slices.Contains(place.Budget.Refs("channels"), c.Channel) {
+				continue
+			}
+			if spendOf[place.Top] == nil {
+				spendOf[place.Top] = new(big.Rat)
+				tops = append(tops, place.Top)
+			}
+			spendOf[place.Top] = ratAdd(spendOf[place.Top], c.TotalSpend)
+		}
+	}
+	for _, b := range tops {
+		limit, ok1 := t.sol.Value(b.Value("cap"))
+		spend := b.Value("spend")
+		plan := t.tl.months(spend)
+		if !ok1 || plan == nil {
+			continue
+		}
+		left := new(big.Rat).Set(limit.Nom)
+		for m, p := range plan {
+			if a := t.actual(spend, m); m < t.tr.Known && a != nil {
+				p = a
+			}
+			left.Sub(left, p)
+		}
+		cu.Budgets = append(cu.Budgets, BudgetLeft{Budget: b, Left: left, Spend: spendOf[b]})
+	}
 }
 
 // catchUpChannels splits the catch-up's leads among the channels into the
@@ -185,7 +236,11 @@ func (t *tracker) catchUpText(ft *FunnelTracking) string {
 			for _, c := range cu.Channels {
 				spend = ratAdd(spend, c.TotalSpend)
 			}
-			text += fmt.Sprintf(" At the channels' CPAs they cost %s.", quantity.Format(spend, quantity.Money(t.info.Currency)))
+			text += fmt.Sprintf(" At the channels' CPAs they cost %s", quantity.Format(spend, quantity.Money(t.info.Currency)))
+			for _, b := range cu.Budgets {
+				text += fmt.Sprintf("; budget %q has %s left for the rest of the period", b.Budget.Name(), quantity.Format(b.Left, quantity.Money(t.info.Currency)))
+			}
+			text += "."
 		}
 		return text
 	}

@@ -354,11 +354,16 @@ func FuzzActuals(f *testing.F) {
 // month, among two channels of 60% and 40% (1,920 and 1,280 of the plan's
 // inquiries), on the running total by largest remainder: 18 and 12 a
 // month, exactly. Spend: SEO 108 x 5,000 = 540,000, the exhibition 72 x
-// 30,000 = 2,160,000.
+// 30,000 = 2,160,000, 2,700,000 in all. The budget of 5000万円 pays for
+// the plan's 1,920 x 5,000 + 1,280 x 30,000 = 48,000,000 (no spend is
+// given as actual, so its plan), which leaves 2,000,000.
 func TestCatchUpByChannel(t *testing.T) {
 	plan := recordPlan(t, `actuals "crm" {
   file  = "actuals.csv"
   as_of = "2027-06-30"
+}
+budget "marketing" {
+  cap = "5000万円"
 }
 `)
 	dir := t.TempDir()
@@ -380,6 +385,9 @@ func TestCatchUpByChannel(t *testing.T) {
 	}
 	if got["seo"] != "18 18 18 18 18 18 = 108, 540000" || got["exhibition"] != "12 12 12 12 12 12 = 72, 2160000" {
 		t.Errorf("by channel %v", got)
+	}
+	if len(cu.Budgets) != 1 || cu.Budgets[0].Left.RatString() != "2000000" || cu.Budgets[0].Spend.RatString() != "2700000" {
+		t.Errorf("budgets %+v", cu.Budgets)
 	}
 }
 

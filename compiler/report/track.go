@@ -87,6 +87,9 @@ func catchUpText(w io.Writer, r *compiler.Result, f *compiler.FunnelTracking) {
 		rows = append(rows, append(leads, quantity.Format(c.TotalLeads, quantity.Count)), append(spend, quantity.Format(c.TotalSpend, money)))
 	}
 	writeTable(w, rows)
+	for _, b := range cu.Budgets {
+		fmt.Fprintf(w, "  budget %q: %s left for the rest of the period; the catch-up spends %s of it\n", b.Budget.Name(), quantity.Format(b.Left, money), quantity.Format(b.Spend, money))
+	}
 }
 
 func expectedCell(tv *compiler.Tracked, m int) string {
@@ -174,6 +177,14 @@ type CatchUpJSON struct {
 	Periods  catchUpMonths          `json:"periods"`
 	Channels map[string]catchUpSide `json:"channels,omitempty"`
 	Rates    map[string]*Number     `json:"rates,omitempty"`
+	// Budgets are what is left of each budget that pays for the channels,
+	// and the catch-up's spend in it.
+	Budgets map[string]budgetLeftJSON `json:"budgets,omitempty"`
+}
+
+type budgetLeftJSON struct {
+	Left  *Number `json:"left"`
+	Spend *Number `json:"spend"`
 }
 
 type catchUpSide struct {
@@ -215,6 +226,12 @@ func catchUpJSON(r *compiler.Result, cu *compiler.CatchUp) *CatchUpJSON {
 			ms = append(ms, display.Keyed[CatchUpPoint]{Key: r.Timeline.Periods[m].Name, Value: CatchUpPoint{Leads: numberJSON(c.Leads[i], quantity.Count), Spend: numberJSON(c.Spend[i], money)}})
 		}
 		out.Channels[c.Channel.Name()] = catchUpSide{Periods: ms}
+	}
+	for _, b := range cu.Budgets {
+		if out.Budgets == nil {
+			out.Budgets = map[string]budgetLeftJSON{}
+		}
+		out.Budgets[b.Budget.Name()] = budgetLeftJSON{Left: numberJSON(b.Left, money), Spend: numberJSON(b.Spend, money)}
 	}
 	for s, rate := range cu.Rates {
 		if out.Rates == nil {

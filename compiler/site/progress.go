@@ -51,9 +51,10 @@ type progressRow struct {
 }
 
 type progressCatchUp struct {
-	Text   string
-	Months []string
-	Rows   []tlRow
+	Text    string
+	Months  []string
+	Rows    []tlRow
+	Budgets []string
 }
 
 func (g *gen) progress() error {
@@ -213,6 +214,10 @@ func (g *gen) progressCatchUp(f *compiler.FunnelTracking) *progressCatchUp {
 			s.Cells = append(s.Cells, tlCell{Text: quantity.Format(c.Spend[i], money)})
 		}
 		pc.Rows = append(pc.Rows, l, s)
+	}
+	for _, b := range cu.Budgets {
+		pc.Budgets = append(pc.Budgets, fmt.Sprintf("Budget %s has %s left for the rest of the period; the catch-up spends %s.",
+			b.Budget.Label(), quantity.Format(b.Left, money), quantity.Format(b.Spend, money)))
 	}
 	return pc
 }
