@@ -57,6 +57,9 @@ type Options struct {
 	// (Result.Timeline) also when the plan does not use phasing: for
 	// solve --by month. A plan that uses phasing always has it.
 	Timeline bool
+	// Set gives values of the plan other values for this compile (planc
+	// solve --set, planc improve); override.go.
+	Set []Override
 	// AsOf, when set ("2027-09-15"), is the day the plan's actuals are
 	// tracked up to, instead of the actuals block's as_of (planc track
 	// --as-of); actuals after it are left out.
@@ -75,6 +78,7 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	low := lower(plan, info, s)          // given values, equations, check conditions
 	inferUnits(info, low, s)             // the unit of every value
 	resolveDeferred(low.deferred)        // bare numbers whose unit a formula gave
+	applyOverrides(info, opts.Set, s)    // --set: values given instead of the plan's
 	rules := readRules(plan, info, s)    // which checks run, how severe, thresholds
 	resolveBenchmarks(info, s)           // benchmark keys, against inferred units
 	badUnits := checkUnits(info, low, s) // every equation's and condition's units

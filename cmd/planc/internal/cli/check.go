@@ -56,6 +56,8 @@ type outputOpts struct {
 	accepted []string
 	// by is solve's --by: the grain of the plan by period, "" for none.
 	by report.Grain
+	// set are solve's --set PATH=QUANTITY overrides.
+	set []compiler.Override
 }
 
 // outputFlags adds --strict and --format, the latter taking accepted.
@@ -113,7 +115,7 @@ func run(cmd string, args []string, o *outputOpts, stdout, stderr io.Writer, tex
 	if err := o.check(cmd); err != nil {
 		return err
 	}
-	r := compiler.RunWith(compiler.Options{Timeline: o.by != ""}, args...)
+	r := compiler.RunWith(compiler.Options{Timeline: o.by != "", Set: o.set}, args...)
 	if o.by != "" && r.Timeline == nil && r.Plan.Meta != nil && !r.Diags.HasErrors() {
 		return &usageError{fmt.Sprintf("planc %s --by %s needs the plan's months, but its period %q does not name them; write it as a range of months such as \"2027-04 .. 2028-03\"", cmd, o.by, r.Plan.Meta.Period.Value)}
 	}
@@ -169,6 +171,7 @@ solves it, and prints every diagnostic sorted by position.
 func newSolve(stdout, stderr io.Writer) *cobra.Command {
 	var o *outputOpts
 	var by string
+	var sets []string
 	cmd := &cobra.Command{
 		Use:   "solve [DIR|FILE...]",
 		Short: "Print every value of a plan, solved backward from its goals",
@@ -188,9 +191,20 @@ table with a column per period and the total; in JSON every phased value
 has "periods" (months, then Q1.., then H1..) and each stage volume
 "before". --format csv writes tidy rows path,period,value,unit for
 spreadsheets: the yearly value with an empty period, then each period of
---by.`,
+--by.
+
+--set PATH=QUANTITY (repeatable) solves the plan with a value it gives (a
+rate, a CPA, a target, an assumption) set to another, without editing it:
+what if the win rate were 30%?`,
 		Example: "  planc solve examples/saas-demand\n  planc solve --format json . | jq '.values[\"funnel.demand.mql.volume\"]'\n  planc solve --by month --format csv . > plan.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, kv := range sets {
+				path, value, ok := strings.Cut(kv, "=")
+				if !ok || path == "" || value == "" {
+					return &usageError{fmt.Sprintf("--set %q: write PATH=QUANTITY, such as --set funnel.demand.won.rate=30%%", kv)}
+				}
+				o.set = append(o.set, compiler.Override{Path: strings.TrimSpace(path), Value: strings.TrimSpace(value)})
+			}
 			switch by {
 			case "", string(report.ByMonth), string(report.ByQuarter):
 				o.by = report.Grain(by)
@@ -212,5 +226,6 @@ spreadsheets: the yearly value with an empty period, then each period of
 	}
 	o = outputFlags(cmd, valueFormats)
 	cmd.Flags().StringVar(&by, "by", "", "the plan by period: month or quarter (time phasing)")
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "give a value of the plan another value, PATH=QUANTITY (repeatable): --set funnel.demand.won.rate=30%")
 	return cmd
 }
