@@ -99,8 +99,8 @@ func track(plan *lang.Plan, in *Info, sol *Solution, tl *Timeline, eqs []*Eq, s 
 			fmt.Sprintf("The plan has actuals %q already; give all actuals in one CSV, or one block.", plan.Actuals[0].Name))
 	}
 	a := plan.Actuals[0]
-	if tl == nil {
-		return nil // the period without months is reported where the timeline is made
+	if tl == nil || a.File.Value == "" || a.AsOf.Value == "" && asOf == "" {
+		return nil // reported: the period without months, or a required attribute missing
 	}
 	t := &tracker{info: in, sol: sol, tl: tl, sink: s, byVar: map[*Var]*Tracked{}, lookBack: asOf != "", behindAt: new(big.Rat).Neg(behindMax)}
 	if !t.readAsOf(a, asOf) {
