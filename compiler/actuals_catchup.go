@@ -142,42 +142,30 @@ func (t *tracker) catchUpChannels(f *Object, cu *CatchUp) {
 	first := f.Kids[0]
 	var cs []*Object
 	var weights []*big.Rat
-	total := new(big.Rat)
 	for _, c := range t.info.Kind("channel") {
 		if c.Ref("funnel") == f && c.Ref("stage") == first {
 			y, ok := t.sol.Value(c.Value("leads"))
 			if !ok {
 				return
 			}
-			cs, weights, total = append(cs, c), append(weights, y.Nom), ratAdd(total, y.Nom)
+			cs, weights = append(cs, c), append(weights, y.Nom)
 		}
 	}
-	if len(cs) == 0 || total.Sign() == 0 {
+	split := apportionRunning(cu.ByMonth, weights)
+	if len(cs) == 0 || split == nil {
 		return
 	}
-	cum := new(big.Rat)
-	prev := make([]*big.Rat, len(cs))
 	out := make([]ChannelCatchUp, len(cs))
 	for i, c := range cs {
-		prev[i] = new(big.Rat)
-		out[i] = ChannelCatchUp{Channel: c, TotalLeads: new(big.Rat), TotalSpend: new(big.Rat)}
-	}
-	for _, x := range cu.ByMonth {
-		cum = ratAdd(cum, x)
-		exact := make([]*big.Rat, len(cs))
-		for i, w := range weights {
-			exact[i] = ratQuo(ratMul(cum, w), total)
-		}
-		parts := largestRemainder(exact, cum)
-		for i, c := range cs {
-			leads := new(big.Rat).Sub(parts[i], prev[i])
-			prev[i] = parts[i]
+		out[i] = ChannelCatchUp{Channel: c, Leads: split[i], TotalLeads: sumRats(split[i]), TotalSpend: new(big.Rat)}
+		cpa, ok := t.sol.Value(c.Value("cpa"))
+		for _, leads := range split[i] {
 			spend := new(big.Rat)
-			if cpa, ok := t.sol.Value(c.Value("cpa")); ok {
+			if ok {
 				spend = ratMul(leads, cpa.Nom)
 			}
-			out[i].Leads, out[i].Spend = append(out[i].Leads, leads), append(out[i].Spend, spend)
-			out[i].TotalLeads, out[i].TotalSpend = ratAdd(out[i].TotalLeads, leads), ratAdd(out[i].TotalSpend, spend)
+			out[i].Spend = append(out[i].Spend, spend)
+			out[i].TotalSpend = ratAdd(out[i].TotalSpend, spend)
 		}
 	}
 	cu.Channels = out

@@ -87,7 +87,10 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	}
 	all := append(info.Vars[:len(info.Vars):len(info.Vars)], low.totals...) // and the totals lowering made
 	active, cyclic := breakCycles(all, low.eqs, s)
-	monthly := timed(active, s) // solved on the plan by month, after the year
+	var monthly map[*Eq]bool // solved on the plan by month, after the year
+	if len(low.periodRefs) > 0 {
+		monthly = timed(active, s) // a walk of every equation: only when needed
+	}
 	active = slices.DeleteFunc(active, func(eq *Eq) bool { return badUnits[eq] || monthly[eq] })
 	sv := newSolver(all, active, s) // the solution
 	sv.stop = ctx.Done()

@@ -160,46 +160,59 @@ func (p *phaser) channels(f *Object) {
 // leads apportions the monthly leads into a stage among its channels.
 func (p *phaser) leads(cs []*Object, into []*big.Rat) {
 	weights := make([]*big.Rat, len(cs))
-	total := new(big.Rat)
 	for i, c := range cs {
 		y, ok := p.value(c.Value("leads"))
 		if !ok || into == nil {
 			return
 		}
 		weights[i] = y
-		total = ratAdd(total, y)
 	}
-	if total.Sign() == 0 {
-		return
-	}
-	out := make([][]*big.Rat, len(cs))
-	cum, prev := new(big.Rat), make([]*big.Rat, len(cs))
-	for i := range prev {
-		prev[i] = new(big.Rat)
-		out[i] = make([]*big.Rat, len(into))
-	}
-	shares := make([]*big.Rat, len(cs))
-	for i, w := range weights {
-		shares[i] = ratQuo(w, total)
-	}
-	for m, x := range into {
-		cum = ratAdd(cum, x)
-		exact := make([]*big.Rat, len(cs))
-		for i, share := range shares {
-			exact[i] = ratMul(cum, share)
-		}
-		parts := largestRemainder(exact, cum)
-		for i := range cs {
-			out[i][m] = new(big.Rat).Sub(parts[i], prev[i])
-			prev[i] = parts[i]
-		}
-	}
+	out := apportionRunning(into, weights)
 	for i, c := range cs {
+		if out == nil {
+			return
+		}
 		p.put(c.Value("leads"), out[i])
 		if cpa, ok := p.value(c.Value("cpa")); ok {
 			p.put(c.Value("cost"), times(out[i], cpa))
 		}
 	}
+}
+
+// apportionRunning splits whole monthly counts among parts by weights:
+// at each month's end the running total is apportioned by largest
+// remainder (as the yearly leads are), and a part's month is the
+// difference, so the parts add up to the total in every month and over
+// the months, and each stays within one of its exact share. nil when the
+// weights are all zero.
+func apportionRunning(months, weights []*big.Rat) [][]*big.Rat {
+	total := new(big.Rat)
+	for _, w := range weights {
+		total = ratAdd(total, w)
+	}
+	if total.Sign() == 0 {
+		return nil
+	}
+	shares := make([]*big.Rat, len(weights))
+	out := make([][]*big.Rat, len(weights))
+	prev := make([]*big.Rat, len(weights))
+	for i, w := range weights {
+		shares[i], out[i], prev[i] = ratQuo(w, total), make([]*big.Rat, len(months)), new(big.Rat)
+	}
+	cum := new(big.Rat)
+	for m, x := range months {
+		cum = ratAdd(cum, x)
+		exact := make([]*big.Rat, len(shares))
+		for i, share := range shares {
+			exact[i] = ratMul(cum, share)
+		}
+		parts := largestRemainder(exact, cum)
+		for i := range shares {
+			out[i][m] = new(big.Rat).Sub(parts[i], prev[i])
+			prev[i] = parts[i]
+		}
+	}
+	return out
 }
 
 // cohort places a channel's cohort at each stage, its won deals and its
