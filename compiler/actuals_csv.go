@@ -267,13 +267,10 @@ func (t *tracker) value(v *Var, s string, r hcl.Range) (*big.Rat, bool) {
 		t.sink.fail(lang.ActualsRow, r, "Bad value", fmt.Sprintf("%q: %s.", s, err.Error()))
 		return nil, false
 	}
-	if q.Unit.Same(quantity.PlainNumber) {
-		return q.Value, true // a bare number is in the value's unit
-	}
-	if !q.Unit.Same(v.Unit) {
+	x, ok := inUnit(q, v.Unit)
+	if !ok {
 		t.sink.fail(lang.ActualsRow, r, "Wrong unit",
 			fmt.Sprintf("%s is %s, but %q is %s.", v.Path, v.Unit.Dimension(), s, q.Unit.Dimension()))
-		return nil, false
 	}
-	return q.Value, true
+	return x, ok
 }

@@ -63,10 +63,7 @@ func overrideValue(v *Var, o Override, at hcl.Range, s *sink) (*big.Rat, bool) {
 		s.fail(lang.BadQuantity, at, "Bad value", fmt.Sprintf("--set %s=%s: %s.", o.Path, o.Value, err.Error()))
 		return nil, false
 	}
-	if q.Unit.Same(quantity.PlainNumber) {
-		return q.Value, true
-	}
-	if v.UnitKnown && !q.Unit.Same(v.Unit) {
+	if _, ok := inUnit(q, v.Unit); !ok && v.UnitKnown {
 		s.fail(lang.UnitMismatch, at, "Unit mismatch", fmt.Sprintf("--set %s=%s: %s is %s, but %s is %s.", o.Path, o.Value, o.Path, v.Unit.Dimension(), o.Value, q.Unit.Dimension()))
 		return nil, false
 	}

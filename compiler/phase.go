@@ -211,20 +211,11 @@ func (p *phaser) weights(prof *Object) []*big.Rat {
 
 // weightOf reads one weight: a number, or a string of one.
 func weightOf(x cty.Value) (*big.Rat, bool) {
-	switch {
-	case x.IsNull() || !x.IsKnown():
+	q, err := literal(x)
+	if err != nil || !q.Unit.Same(quantity.PlainNumber) {
 		return nil, false
-	case x.Type() == cty.Number:
-		r, ok := new(big.Rat).SetString(x.AsBigFloat().Text('g', -1))
-		return r, ok
-	case x.Type() == cty.String:
-		q, err := quantity.Parse(x.AsString())
-		if err != nil || !q.Unit.Same(quantity.PlainNumber) {
-			return nil, false
-		}
-		return q.Value, true
 	}
-	return nil, false
+	return q.Value, true
 }
 
 func allZero(w []*big.Rat) bool {

@@ -95,32 +95,17 @@ func (t *Timeline) groupNames() string {
 // as a quantity ("2000万円") or a bare number of it.
 func (c *checker) moneyOf(e hcl.Expression, b *Object) (*big.Rat, bool) {
 	v, diags := e.Value(nil)
-	var q quantity.Quantity
-	var err error
-	switch {
-	case diags.HasErrors() || v.IsNull() || !v.IsKnown():
-		err = fmt.Errorf("a cap is an amount written in the plan")
-	case v.Type() == cty.Number:
-		r, _ := new(big.Rat).SetString(v.AsBigFloat().Text('g', -1))
-		q = quantity.Quantity{Value: r, Unit: quantity.Money(c.info.Currency)}
-	case v.Type() == cty.String:
-		var perr *quantity.Error // a nil *Error is no error
-		if q, perr = quantity.Parse(v.AsString()); perr != nil {
-			err = perr
-		}
-	default:
-		err = fmt.Errorf("a cap is an amount, such as \"2000万円\"")
-	}
-	if err != nil {
-		c.sink.fail(lang.BadQuantity, e.Range(), "Bad cap", fmt.Sprintf("budget %q: %s.", b.Name(), err))
+	q, err := literal(v)
+	if diags.HasErrors() || err != nil {
+		c.sink.fail(lang.BadQuantity, e.Range(), "Bad cap", fmt.Sprintf("budget %q: a cap is an amount, such as \"2000万円\".", b.Name()))
 		return nil, false
 	}
-	if !q.Unit.Same(quantity.Money(c.info.Currency)) {
+	x, ok := inUnit(q, quantity.Money(c.info.Currency))
+	if !ok {
 		c.sink.fail(lang.UnitMismatch, e.Range(), "Cap is not money",
 			fmt.Sprintf("budget %q's cap for a period is money in %s, such as \"2000万円\".", b.Name(), c.info.Currency))
-		return nil, false
 	}
-	return q.Value, true
+	return x, ok
 }
 
 // objectItems reads an attribute that holds an object of values by name

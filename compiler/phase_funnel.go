@@ -349,18 +349,13 @@ func stageIndex(f *Object, name string) int {
 // of a count ("60", "60件").
 func countOf(e hcl.Expression) (*big.Rat, bool) {
 	v, diags := e.Value(nil)
-	if diags.HasErrors() || v.IsNull() || !v.IsKnown() {
+	if diags.HasErrors() {
 		return nil, false
 	}
-	if r, ok := weightOf(v); ok && r.Sign() >= 0 {
-		return r, true
-	}
-	if v.Type().FriendlyName() != "string" {
+	q, err := literal(v)
+	if err != nil {
 		return nil, false
 	}
-	q, err := quantity.Parse(v.AsString())
-	if err != nil || q.Unit.Count != 1 || q.Unit.Money != 0 || q.Unit.Time != 0 || q.Value.Sign() < 0 {
-		return nil, false
-	}
-	return q.Value, true
+	x, ok := inUnit(q, quantity.Count)
+	return x, ok && x.Sign() >= 0
 }
