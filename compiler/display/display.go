@@ -64,7 +64,7 @@ type JSONValue struct {
 	Exact   string       `json:"exact,omitempty"`
 	Unit    string       `json:"unit"`
 	Display string       `json:"display"`
-	Origin  string       `json:"origin"`
+	Origin  string       `json:"origin,omitempty"` // always set in solve
 	// Periods holds a phased value in each month, quarter and half of the
 	// plan's period (time phasing), in that order; Before, for a stage's
 	// volume, the entries the period's deals need before it, and Open the
@@ -197,4 +197,26 @@ func ShareOf(c *compiler.Object) string {
 		return s.Label() + " inflow"
 	}
 	return s.Label()
+}
+
+// Signed shows x in unit u with its sign: "+¥840,000", "-70", "0".
+func Signed(x *big.Rat, u quantity.Unit) string {
+	switch {
+	case x == nil:
+		return "?"
+	case x.Sign() < 0:
+		return "-" + quantity.Format(new(big.Rat).Neg(x), u)
+	case x.Sign() > 0:
+		return "+" + quantity.Format(x, u)
+	}
+	return quantity.Format(x, u)
+}
+
+// Variance shows actual - plan relative to plan, signed ("-6.37%"); ""
+// when either is unknown or the plan is zero.
+func Variance(actual, plan *big.Rat) string {
+	if plan == nil || actual == nil || plan.Sign() == 0 {
+		return ""
+	}
+	return Signed(new(big.Rat).Quo(new(big.Rat).Sub(actual, plan), plan), quantity.Ratio)
 }

@@ -30,9 +30,9 @@ func TrackText(w io.Writer, r *compiler.Result) {
 			if m >= tr.Known {
 				month += " (partial)"
 			}
-			rows = append(rows, []string{tv.Var.Path.String(), month, cell(tv.Plan[m], u), cell(tv.Actual[m], u), expectedCell(tv, m), variance(tv.Actual[m], tv.Plan[m])})
+			rows = append(rows, []string{tv.Var.Path.String(), month, cell(tv.Plan[m], u), cell(tv.Actual[m], u), expectedCell(tv, m), display.Variance(tv.Actual[m], tv.Plan[m])})
 		}
-		rows = append(rows, []string{tv.Var.Path.String(), "year to date", cell(tv.YTDPlan, u), cell(tv.YTDActual, u), "", variance(tv.YTDActual, tv.YTDPlan)})
+		rows = append(rows, []string{tv.Var.Path.String(), "year to date", cell(tv.YTDPlan, u), cell(tv.YTDActual, u), "", display.Variance(tv.YTDActual, tv.YTDPlan)})
 	}
 	writeTable(w, rows)
 	for _, f := range tr.Funnels {
@@ -45,7 +45,7 @@ func TrackText(w io.Writer, r *compiler.Result) {
 		if f.Forecast != nil {
 			u := f.Funnel.Value("revenue").Unit
 			gap := new(big.Rat).Sub(f.Forecast, f.Target)
-			fmt.Fprintf(w, "  forecast:   %s of %s (%s)\n", quantity.Format(f.Forecast, u), quantity.Format(f.Target, u), signed(gap, u))
+			fmt.Fprintf(w, "  forecast:   %s of %s (%s)\n", quantity.Format(f.Forecast, u), quantity.Format(f.Target, u), display.Signed(gap, u))
 		}
 		catchUpText(w, r, f)
 	}
@@ -99,29 +99,6 @@ func expectedCell(tv *compiler.Tracked, m int) string {
 	return cell(tv.Expected[m], tv.Var.Unit)
 }
 
-// variance is actual - plan relative to plan, "" when the plan is zero.
-func variance(actual, plan *big.Rat) string {
-	if plan == nil || plan.Sign() == 0 || actual == nil {
-		return ""
-	}
-	return signedRatio(new(big.Rat).Quo(new(big.Rat).Sub(actual, plan), plan))
-}
-
-func signedRatio(x *big.Rat) string {
-	s := quantity.Format(x, quantity.Ratio)
-	if x.Sign() > 0 {
-		s = "+" + s
-	}
-	return s
-}
-
-func signed(x *big.Rat, u quantity.Unit) string {
-	if x.Sign() < 0 {
-		return "-" + quantity.Format(new(big.Rat).Neg(x), u)
-	}
-	return "+" + quantity.Format(x, u)
-}
-
 // TrackDocument is the JSON of planc track; tools may rely on it
 // (../shared/design/actuals.md).
 type TrackDocument struct {
@@ -143,28 +120,20 @@ type TrackValueJSON struct {
 // TrackPoint is a value's plan, actual, expected and variance (actual -
 // plan), each a value as solve shows one; absent where there is none.
 type TrackPoint struct {
-	Plan     *Number `json:"plan,omitempty"`
-	Actual   *Number `json:"actual,omitempty"`
-	Expected *Number `json:"expected,omitempty"`
-	Variance *Number `json:"variance,omitempty"`
-}
-
-// Number is a value as solve shows one: value, exact, unit, display.
-type Number struct {
-	Value   *json.Number `json:"value"`
-	Exact   string       `json:"exact"`
-	Unit    string       `json:"unit"`
-	Display string       `json:"display"`
+	Plan     *display.JSONValue `json:"plan,omitempty"`
+	Actual   *display.JSONValue `json:"actual,omitempty"`
+	Expected *display.JSONValue `json:"expected,omitempty"`
+	Variance *display.JSONValue `json:"variance,omitempty"`
 }
 
 // FunnelJSON is a funnel's bottleneck (a stage's path), forecast and
 // catch-up.
 type FunnelJSON struct {
-	Bottleneck string       `json:"bottleneck,omitempty"`
-	Forecast   *Number      `json:"forecast,omitempty"`
-	Target     *Number      `json:"target,omitempty"`
-	Gap        *Number      `json:"gap,omitempty"`
-	CatchUp    *CatchUpJSON `json:"catch_up,omitempty"`
+	Bottleneck string             `json:"bottleneck,omitempty"`
+	Forecast   *display.JSONValue `json:"forecast,omitempty"`
+	Target     *display.JSONValue `json:"target,omitempty"`
+	Gap        *display.JSONValue `json:"gap,omitempty"`
+	CatchUp    *CatchUpJSON       `json:"catch_up,omitempty"`
 }
 
 // CatchUpJSON is what a funnel short of its target needs: the deals and
@@ -172,19 +141,19 @@ type FunnelJSON struct {
 // and by channel; or, when no lead can close in time, the rate of each
 // stage that would close the gap alone.
 type CatchUpJSON struct {
-	Deals    *Number                `json:"deals"`
-	Leads    *Number                `json:"leads"`
-	Periods  catchUpMonths          `json:"periods"`
-	Channels map[string]catchUpSide `json:"channels,omitempty"`
-	Rates    map[string]*Number     `json:"rates,omitempty"`
+	Deals    *display.JSONValue            `json:"deals"`
+	Leads    *display.JSONValue            `json:"leads"`
+	Periods  catchUpMonths                 `json:"periods"`
+	Channels map[string]catchUpSide        `json:"channels,omitempty"`
+	Rates    map[string]*display.JSONValue `json:"rates,omitempty"`
 	// Budgets are what is left of each budget that pays for the channels,
 	// and the catch-up's spend in it.
 	Budgets map[string]budgetLeftJSON `json:"budgets,omitempty"`
 }
 
 type budgetLeftJSON struct {
-	Left  *Number `json:"left"`
-	Spend *Number `json:"spend"`
+	Left  *display.JSONValue `json:"left"`
+	Spend *display.JSONValue `json:"spend"`
 }
 
 type catchUpSide struct {
@@ -193,8 +162,8 @@ type catchUpSide struct {
 
 // CatchUpPoint is a month's extra leads and their spend.
 type CatchUpPoint struct {
-	Leads *Number `json:"leads"`
-	Spend *Number `json:"spend,omitempty"`
+	Leads *display.JSONValue `json:"leads"`
+	Spend *display.JSONValue `json:"spend,omitempty"`
 }
 
 type catchUpMonths = display.Ordered[CatchUpPoint]
@@ -235,19 +204,21 @@ func catchUpJSON(r *compiler.Result, cu *compiler.CatchUp) *CatchUpJSON {
 	}
 	for s, rate := range cu.Rates {
 		if out.Rates == nil {
-			out.Rates = map[string]*Number{}
+			out.Rates = map[string]*display.JSONValue{}
 		}
 		out.Rates[s.Path.String()] = numberJSON(rate, quantity.Ratio)
 	}
 	return out
 }
 
-func numberJSON(x *big.Rat, u quantity.Unit) *Number {
+// numberJSON is x as a value shows in solve's JSON (without an origin);
+// nil for nil.
+func numberJSON(x *big.Rat, u quantity.Unit) *display.JSONValue {
 	if x == nil {
 		return nil
 	}
 	j := display.NewJSONValue(x, u, true, quantity.Format(x, u), "")
-	return &Number{Value: j.Value, Exact: j.Exact, Unit: j.Unit, Display: j.Display}
+	return &j
 }
 
 func diff(a, b *big.Rat) *big.Rat {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang/quantity"
 )
 
@@ -126,7 +127,7 @@ func (g *gen) progressValue(tv *compiler.Tracked, tr *compiler.Tracking, f *comp
 			continue
 		}
 		row := progressRow{Month: g.r.Timeline.Periods[m].Name, Plan: show(tv.Plan[m]), Actual: show(tv.Actual[m]),
-			Variance: varianceText(tv.Actual[m], tv.Plan[m]), Partial: m >= tr.Known, Expected: "—"}
+			Variance: display.Variance(tv.Actual[m], tv.Plan[m]), Partial: m >= tr.Known, Expected: "—"}
 		if tv.Expected != nil && tv.Expected[m] != nil {
 			row.Expected = show(tv.Expected[m])
 			row.Behind = tv.Actual[m].Cmp(tv.Expected[m]) < 0
@@ -134,20 +135,8 @@ func (g *gen) progressValue(tv *compiler.Tracked, tr *compiler.Tracking, f *comp
 		pv.Rows = append(pv.Rows, row)
 	}
 	pv.Rows = append(pv.Rows, progressRow{Month: "Year to date", Plan: show(tv.YTDPlan), Actual: show(tv.YTDActual),
-		Variance: varianceText(tv.YTDActual, tv.YTDPlan), YTD: true})
+		Variance: display.Variance(tv.YTDActual, tv.YTDPlan), YTD: true})
 	return pv
-}
-
-func varianceText(actual, plan *big.Rat) string {
-	if plan == nil || actual == nil || plan.Sign() == 0 {
-		return ""
-	}
-	x := new(big.Rat).Quo(new(big.Rat).Sub(actual, plan), plan)
-	s := quantity.Format(x, quantity.Ratio)
-	if x.Sign() > 0 {
-		s = "+" + s
-	}
-	return s
 }
 
 // forecastChart draws the forecast revenue by month (actual won deals in
