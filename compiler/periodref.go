@@ -45,17 +45,15 @@ func (l *lowerer) periodRef(base hcl.Traversal, period string, r hcl.Range) Expr
 			return ref
 		}
 	}
-	v, sc, d := l.info.resolve(base)
-	if d != nil {
-		l.sink.add(d)
+	ref, ok := l.ref(base, r).(*Ref) // reported when it names no value
+	switch {
+	case !ok:
+		return nil
+	case ref.Period != "":
+		l.fail(lang.PeriodIndex, r, "Two periods", fmt.Sprintf("%s names a value in one period; index it once, such as %s.", ref.Text()+fmt.Sprintf("[%q]", period), ref.Text()))
 		return nil
 	}
-	if v == nil {
-		l.fail(lang.UnknownReference, r, "Reference to a block, not a value",
-			fmt.Sprintf("%s is %s; refer to one of its values in a period, such as %s.volume[%q].", strings.Join(traversalNames(base), "."), sc.what, strings.Join(traversalNames(base), "."), period))
-		return nil
-	}
-	ref := &Ref{Var: v, R: r, Period: period}
+	ref.Period = period
 	l.periodRefs = append(l.periodRefs, ref)
 	return ref
 }

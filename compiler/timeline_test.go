@@ -258,6 +258,8 @@ func TestPeriodReferenceErrors(t *testing.T) {
 		{"no such month", `funnel.demand.sql.volume["2028-04"]`, lang.PeriodIndex, `"2028-04" in funnel.demand.sql.volume["2028-04"] is not a period of the plan by month`},
 		{"no such quarter", `kgi.revenue["Q5"]`, lang.PeriodIndex, "Q1, Q2, Q3, Q4, H1, H2"},
 		{"open in the last stage", `funnel.demand.won.open["2027-06"]`, lang.UnknownReference, "nothing is open in the last stage"},
+		{"two periods", `kgi.revenue["Q1"]["Q2"]`, lang.PeriodIndex, "index it once"},
+		{"a block", `funnel.demand["Q1"]`, lang.UnknownReference, "refer to one of its values"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := phased(t, "team \"field_sales\" {", "kpi \"x\" {\n  formula = "+c.kpi+"\n}\nteam \"field_sales\" {")
