@@ -81,6 +81,9 @@ type tracker struct {
 	// lookBack is set when as_of is given for this compile (track
 	// --as-of), not by the plan: rows after it are left out, not wrong.
 	lookBack bool
+	// formulaOf is each metric's formula, for the KGI a funnel's
+	// revenue adds up to.
+	formulaOf map[*Var]*Eq
 	// behind is how far below zero a stage's own gap, relative to plan,
 	// may go before behind-plan (the rule's max, negated).
 	behindAt *big.Rat
@@ -102,7 +105,8 @@ func track(plan *lang.Plan, in *Info, sol *Solution, tl *Timeline, eqs []*Eq, s 
 	if tl == nil || a.File.Value == "" || a.AsOf.Value == "" && asOf == "" {
 		return nil // reported: the period without months, or a required attribute missing
 	}
-	t := &tracker{info: in, sol: sol, tl: tl, sink: s, byVar: map[*Var]*Tracked{}, lookBack: asOf != "", behindAt: new(big.Rat).Neg(behindMax)}
+	t := &tracker{info: in, sol: sol, tl: tl, sink: s, byVar: map[*Var]*Tracked{}, lookBack: asOf != "", behindAt: new(big.Rat).Neg(behindMax),
+		formulaOf: formulasOf(eqs, nil)}
 	if !t.readAsOf(a, asOf) {
 		return nil
 	}
@@ -111,7 +115,7 @@ func track(plan *lang.Plan, in *Info, sol *Solution, tl *Timeline, eqs []*Eq, s 
 	}
 	t.finish()
 	for _, f := range in.Kind("funnel") {
-		t.funnel(f, eqs)
+		t.funnel(f)
 	}
 	return t.tr
 }
@@ -195,7 +199,7 @@ func (t *tracker) actual(v *Var, m int) *big.Rat {
 
 // funnel judges a funnel's stages against what their upstream's actuals
 // lead to expect, names the bottleneck, and forecasts its revenue.
-func (t *tracker) funnel(f *Object, eqs []*Eq) {
+func (t *tracker) funnel(f *Object) {
 	stages := f.Kids
 	if len(stages) == 0 || t.tl.months(stages[0].Value("volume")) == nil {
 		return
@@ -215,7 +219,7 @@ func (t *tracker) funnel(f *Object, eqs []*Eq) {
 	t.forecast(ft)
 	t.catchUp(ft)
 	t.tr.Funnels = append(t.tr.Funnels, ft)
-	t.short(ft, eqs)
+	t.short(ft)
 }
 
 // rateOf is the rate stage s converts at in the plan: its blended rate
@@ -421,12 +425,12 @@ func (t *tracker) cascade(s *Object, up []*big.Rat, upStage *Object, m int) *big
 // short warns when the forecast falls short of the funnel's revenue
 // target, at the KGI whose formula sums the funnel's revenue (else at the
 // funnel).
-func (t *tracker) short(ft *FunnelTracking, eqs []*Eq) {
+func (t *tracker) short(ft *FunnelTracking) {
 	if ft.Forecast == nil || ft.Forecast.Cmp(ft.Target) >= 0 {
 		return
 	}
 	at := ft.Funnel.DefRange()
-	if k := t.kgiOf(ft.Funnel.Value("revenue"), eqs); k != nil {
+	if k := t.kgiOf(ft.Funnel.Value("revenue")); k != nil {
 		at = exprRange(k.Node.(*lang.Metric).Target, k.DefRange())
 	}
 	u := ft.Funnel.Value("revenue").Unit
@@ -437,30 +441,18 @@ func (t *tracker) short(ft *FunnelTracking, eqs []*Eq) {
 }
 
 // kgiOf is the first KGI with a target whose formula's sums reach v.
-func (t *tracker) kgiOf(v *Var, eqs []*Eq) *Object {
-	formulaOf := map[*Var]*Eq{}
-	for _, eq := range eqs {
-		if eq.Role == RoleFormula && formulaOf[eq.V] == nil {
-			formulaOf[eq.V] = eq
-		}
-	}
+func (t *tracker) kgiOf(v *Var) *Object {
 	for _, k := range t.info.Kind("kgi") {
 		if k.Node.(*lang.Metric).Target == nil {
 			continue
 		}
-		seen := map[*Var]bool{}
-		queue := []*Var{k.Value("")}
-		for len(queue) > 0 {
-			x := queue[0]
-			queue = queue[1:]
-			if x == v {
-				return k
-			}
-			if seen[x] || formulaOf[x] == nil {
-				continue
-			}
-			seen[x] = true
-			queue = append(queue, terms(formulaOf[x].E)...)
+		found := false
+		sumsFrom(t.formulaOf, k.Value(""), func(x *Var) bool {
+			found = found || x == v
+			return !found
+		})
+		if found {
+			return k
 		}
 	}
 	return nil

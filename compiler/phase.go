@@ -64,7 +64,7 @@ func buildTimeline(plan *lang.Plan, in *Info, sol *Solution, low *lowered, month
 		return nil
 	}
 	p := &phaser{info: in, sol: sol, eqs: low.eqs, monthly: monthly, sink: s, shapes: map[*Var][]*big.Rat{},
-		months: map[*Var][]*big.Rat{}, mean: map[*Var]bool{}, formulaOf: map[*Var]*Eq{},
+		months: map[*Var][]*big.Rat{}, mean: map[*Var]bool{},
 		tl: &Timeline{First: first, Months: n, Periods: periodsOf(first, n), series: map[*Var][]*big.Rat{},
 			target: map[*Var][]*big.Rat{}, before: map[*Var]*big.Rat{}, open: map[*Var][]*big.Rat{}, shape: map[*Var][]*big.Rat{}}}
 	p.phasings()
@@ -101,11 +101,7 @@ func (p *phaser) value(v *Var) (*big.Rat, bool) {
 // its shape to the values its formula reaches (a KGI's revenue, the
 // funnel's revenue in it), the first phasing in the plan's order winning.
 func (p *phaser) phasings() {
-	for _, eq := range p.eqs {
-		if eq.Role == RoleFormula && p.formulaOf[eq.V] == nil && !p.monthly[eq] {
-			p.formulaOf[eq.V] = eq
-		}
-	}
+	p.formulaOf = formulasOf(p.eqs, p.monthly)
 	for _, kind := range []string{"kpi", "kgi"} { // a KPI's own phasing before a KGI's reach
 		for _, o := range p.info.Kind(kind) {
 			m := o.Node.(*lang.Metric)
@@ -124,16 +120,42 @@ func (p *phaser) phasings() {
 // revenue = deals x price the price is the same in every month, and
 // nothing in a product says which factor is the amount.
 func (p *phaser) spread(v *Var, shape []*big.Rat) {
-	queue := []*Var{v}
+	sumsFrom(p.formulaOf, v, func(x *Var) bool {
+		if p.shapes[x] != nil {
+			return false
+		}
+		p.shapes[x] = shape
+		return true
+	})
+}
+
+// formulasOf maps each metric that has a formula to its equation, but
+// for the equations in skip.
+func formulasOf(eqs []*Eq, skip map[*Eq]bool) map[*Var]*Eq {
+	out := map[*Var]*Eq{}
+	for _, eq := range eqs {
+		if eq.Role == RoleFormula && out[eq.V] == nil && !skip[eq] {
+			out[eq.V] = eq
+		}
+	}
+	return out
+}
+
+// sumsFrom visits start and the terms of the sums its formula (and
+// theirs) adds up, each once, breadth first; visit says whether to go on
+// into a value's own terms.
+func sumsFrom(formulaOf map[*Var]*Eq, start *Var, visit func(*Var) bool) {
+	seen := map[*Var]bool{}
+	queue := []*Var{start}
 	for len(queue) > 0 {
 		x := queue[0]
 		queue = queue[1:]
-		if x == nil || p.shapes[x] != nil {
+		if x == nil || seen[x] {
 			continue
 		}
-		p.shapes[x] = shape
-		if eq := p.formulaOf[x]; eq != nil {
-			queue = append(queue, terms(eq.E)...)
+		seen[x] = true
+		if visit(x) && formulaOf[x] != nil {
+			queue = append(queue, terms(formulaOf[x].E)...)
 		}
 	}
 }
