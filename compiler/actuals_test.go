@@ -445,3 +445,31 @@ func TestActualsBadDate(t *testing.T) {
 		t.Errorf("counted %v", got)
 	}
 }
+
+// TestActualsBlockErrors: an actuals file outside the plan's directory (a
+// published site must not quote what is outside it), an as_of outside the
+// period, and a second actuals block are actuals-file at the block.
+func TestActualsBlockErrors(t *testing.T) {
+	plan, _ := os.ReadFile(filepath.Join("..", "testdata", "actuals", "plan.plan.hcl"))
+	csv, _ := os.ReadFile(filepath.Join("..", "testdata", "actuals", "actuals.csv"))
+	for _, c := range []struct{ name, old, new, text string }{
+		{"outside", `"actuals.csv"`, `"../actuals.csv"`, "a path inside the plan's directory"},
+		{"absolute", `"actuals.csv"`, `"/etc/passwd"`, "a path inside the plan's directory"},
+		{"as_of outside", `"2027-06-30"`, `"2028-04-01"`, "not in the plan's period"},
+		{"as_of not a day", `"2027-06-30"`, `"June"`, "written as \"2027-09-15\""},
+		{"second block", "actuals \"crm\" {", "actuals \"other\" {\n  file  = \"actuals.csv\"\n  as_of = \"2027-06-30\"\n}\nactuals \"crm\" {", `has actuals "other" already`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "plan.plan.hcl"), []byte(strings.Replace(string(plan), c.old, c.new, 1)), 0o644)
+			os.WriteFile(filepath.Join(dir, "actuals.csv"), csv, 0o644)
+			r := compiler.Run(dir)
+			for _, d := range r.Diags {
+				if lang.CodeOf(d) == lang.ActualsFile && strings.Contains(d.Detail, c.text) && d.Subject.Start.Line > 0 {
+					return
+				}
+			}
+			t.Errorf("no actuals-file saying %q: %v", c.text, r.Diags)
+		})
+	}
+}

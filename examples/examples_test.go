@@ -470,6 +470,16 @@ func TestFY2027JaNumbers(t *testing.T) {
 	monthly("funnel.new_business.won.volume", 0, "60603279/7250000")
 	monthly("funnel.new_business.won.volume", 11, "60603279/3625000")
 	monthly("funnel.new_business.sql.volume", 8, "5509389/72500")
+	// The KGI adds up the funnel's revenue and the upsell, both phased by
+	// the KGI's profile (the upsell as a term of its sum): the KGI by month
+	// is its target by month, 300,000,000 x 2/29 in April.
+	kgi := m.Info.Lookup(lang.NewPath("kgi", "revenue"))
+	for i, x := range m.Timeline.Series(kgi) {
+		if x.Cmp(m.Timeline.Target(kgi)[i]) != 0 {
+			t.Errorf("kgi.revenue in %s is %s, its target %s", m.Timeline.Periods[i].Name, x.RatString(), m.Timeline.Target(kgi)[i].RatString())
+		}
+	}
+	monthly("kgi.revenue", 0, "600000000/29")
 }
 
 // TestTimelinesAddUp places every example, and the phasing worked
