@@ -52,9 +52,26 @@ type timelineFunnel struct {
 	// Before lists what each stage needs before the period, as text.
 	Before      string
 	Stages      []tlRow
-	Leads, Cost []tlRow
-	LeadsTotal  *tlRow
-	CostTotal   *tlRow
+	// Channels are the channels' leads and their cost by month, each a
+	// table whose columns add up to its total row.
+	Channels []channelMonths
+}
+
+// channelMonths is a table of the channels by month with a total row.
+type channelMonths struct {
+	Title  string
+	Months []string
+	Rows   []tlRow
+	Total  *tlRow
+}
+
+// months are the names of a timeline's months.
+func months(tl *compiler.Timeline) []string {
+	out := make([]string, tl.Months)
+	for m := range out {
+		out[m] = tl.Periods[m].Name
+	}
+	return out
 }
 
 type timelineTeam struct {
@@ -99,9 +116,7 @@ func (g *gen) timeline() error {
 	if meta := g.plan.Meta; meta != nil {
 		b.Period = meta.Period.Value
 	}
-	for m := range tl.Months {
-		b.Months = append(b.Months, tl.Periods[m].Name)
-	}
+	b.Months = months(tl)
 	for _, f := range g.objs("funnel") {
 		b.Funnels = append(b.Funnels, g.timelineFunnel(f))
 	}
@@ -212,8 +227,14 @@ func (g *gen) timelineFunnel(f *compiler.Object) timelineFunnel {
 			leads, costs = append(leads, c.Value("leads")), append(costs, c.Value("cost"))
 		}
 	}
-	tf.Leads, tf.LeadsTotal = g.columns(labels, hrefs, leads, "All channels")
-	tf.Cost, tf.CostTotal = g.columns(labels, hrefs, costs, "All channels")
+	for _, t := range []struct {
+		title string
+		vs    []*compiler.Var
+	}{{"Leads by channel", leads}, {"Cost by channel", costs}} {
+		if rows, total := g.columns(labels, hrefs, t.vs, "All channels"); rows != nil {
+			tf.Channels = append(tf.Channels, channelMonths{Title: t.title, Months: months(g.r.Timeline), Rows: rows, Total: total})
+		}
+	}
 	return tf
 }
 
