@@ -50,8 +50,8 @@ type timelineFunnel struct {
 	Entries      *monthChart
 	EntriesLabel string
 	// Before lists what each stage needs before the period, as text.
-	Before      string
-	Stages      []tlRow
+	Before string
+	Stages []tlRow
 	// Channels are the channels' leads and their cost by month, each a
 	// table whose columns add up to its total row.
 	Channels []channelMonths
