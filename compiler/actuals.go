@@ -51,7 +51,6 @@ type Tracked struct {
 	Var                    *Var
 	Plan, Actual, Expected []*big.Rat
 	YTDPlan, YTDActual     *big.Rat
-	byMonth                map[int]*big.Rat
 }
 
 // FunnelTracking is a funnel's bottleneck and forecast.
@@ -59,9 +58,9 @@ type FunnelTracking struct {
 	Funnel *Object
 	// Bottleneck is the stage whose own gap is the most negative relative
 	// to its plan, nil when none is behind or none can be judged; Own holds
-	// each stage's own gap relative to plan where it can be judged.
+	// each stage's own gap where it can be judged.
 	Bottleneck *Object
-	Own        map[*Object]*big.Rat
+	Own        map[*Object]OwnGap
 	// Forecast is the funnel's revenue to the period's end; Target its
 	// revenue target; Won the won deals by month the forecast counts.
 	Forecast, Target *big.Rat
@@ -152,10 +151,10 @@ func (t *tracker) monthName(m int) string { return lang.MonthName(t.tl.First + m
 func (t *tracker) add(row actualRow) {
 	tv := t.byVar[row.v]
 	if tv == nil {
-		tv = &Tracked{Var: row.v, byMonth: map[int]*big.Rat{}}
+		tv = &Tracked{Var: row.v, Actual: make([]*big.Rat, t.tr.Through)}
 		t.byVar[row.v] = tv
 	}
-	tv.byMonth[row.month] = row.value
+	tv.Actual[row.month] = row.value
 }
 
 // finish lays out every value with actuals by month, in the plan's order,
@@ -166,12 +165,11 @@ func (t *tracker) finish() {
 		if tv == nil {
 			continue
 		}
-		tv.Plan, tv.Actual = make([]*big.Rat, t.tr.Through), make([]*big.Rat, t.tr.Through)
+		tv.Plan = make([]*big.Rat, t.tr.Through)
 		tv.YTDPlan, tv.YTDActual = new(big.Rat), new(big.Rat)
 		for m := range t.tr.Through {
 			tv.Plan[m] = t.planAt(v, m)
-			if a := tv.byMonth[m]; a != nil {
-				tv.Actual[m] = a
+			if a := tv.Actual[m]; a != nil {
 				tv.YTDPlan = ratAdd(tv.YTDPlan, tv.Plan[m])
 				tv.YTDActual = ratAdd(tv.YTDActual, a)
 			}
@@ -191,8 +189,8 @@ func (t *tracker) planAt(v *Var, m int) *big.Rat {
 
 // actual is v's actual in month m, nil when none is given.
 func (t *tracker) actual(v *Var, m int) *big.Rat {
-	if tv := t.byVar[v]; tv != nil {
-		return tv.byMonth[m]
+	if tv := t.byVar[v]; tv != nil && m < len(tv.Actual) {
+		return tv.Actual[m]
 	}
 	return nil
 }
@@ -204,18 +202,17 @@ func (t *tracker) funnel(f *Object) {
 	if len(stages) == 0 || t.tl.months(stages[0].Value("volume")) == nil {
 		return
 	}
-	ft := &FunnelTracking{Funnel: f, Own: map[*Object]*big.Rat{}}
-	gaps := map[*Object]ownGap{}
+	ft := &FunnelTracking{Funnel: f, Own: map[*Object]OwnGap{}}
 	for i, s := range stages {
 		t.fillExpected(stages, i)
 		if own, ok := t.ownGap(stages, i); ok {
-			gaps[s], ft.Own[s] = own, own.rel
-			if own.rel.Sign() < 0 && (ft.Bottleneck == nil || own.rel.Cmp(ft.Own[ft.Bottleneck]) < 0) {
+			ft.Own[s] = own
+			if own.Rel.Sign() < 0 && (ft.Bottleneck == nil || own.Rel.Cmp(ft.Own[ft.Bottleneck].Rel) < 0) {
 				ft.Bottleneck = s
 			}
 		}
 	}
-	t.behind(ft, gaps)
+	t.behind(ft)
 	t.forecast(ft)
 	t.catchUp(ft)
 	t.tr.Funnels = append(t.tr.Funnels, ft)
@@ -292,24 +289,24 @@ func (t *tracker) fillExpected(stages []*Object, i int) {
 	}
 }
 
-// ownGap is stage i's own gap over the months that are over: sum(actual
-// - expected) where expected is known, and relative to the plan of those
-// months; for the first stage, its volume against plan. months are the
-// first and last month judged.
-type ownGap struct {
-	gap, rel    *big.Rat
-	first, last int
+// OwnGap is a stage's own gap over the months that are over: Gap is
+// sum(actual - expected) where expected is known (for the first stage,
+// actual - plan), Rel that relative to the plan of those months, First and
+// Last the first and last month judged.
+type OwnGap struct {
+	Gap, Rel    *big.Rat
+	First, Last int
 }
 
-func (t *tracker) ownGap(stages []*Object, i int) (ownGap, bool) {
+func (t *tracker) ownGap(stages []*Object, i int) (OwnGap, bool) {
 	v := stages[i].Value("volume")
 	tv := t.byVar[v]
 	if tv == nil {
-		return ownGap{}, false
+		return OwnGap{}, false
 	}
-	g, plan := ownGap{gap: new(big.Rat), first: -1}, new(big.Rat)
+	g, plan := OwnGap{Gap: new(big.Rat), First: -1}, new(big.Rat)
 	for m := range t.tr.Known {
-		a := tv.byMonth[m]
+		a := tv.Actual[m]
 		if a == nil {
 			continue
 		}
@@ -321,30 +318,30 @@ func (t *tracker) ownGap(stages []*Object, i int) (ownGap, bool) {
 			}
 			base = e
 		}
-		g.gap = ratAdd(g.gap, new(big.Rat).Sub(a, base))
+		g.Gap = ratAdd(g.Gap, new(big.Rat).Sub(a, base))
 		plan = ratAdd(plan, tv.Plan[m])
-		if g.first < 0 {
-			g.first = m
+		if g.First < 0 {
+			g.First = m
 		}
-		g.last = m
+		g.Last = m
 	}
 	if plan.Sign() == 0 {
-		return ownGap{}, false
+		return OwnGap{}, false
 	}
-	g.rel = ratQuo(g.gap, plan)
+	g.Rel = ratQuo(g.Gap, plan)
 	return g, true
 }
 
 // behind warns at each stage whose own gap is below the threshold.
-func (t *tracker) behind(ft *FunnelTracking, gaps map[*Object]ownGap) {
+func (t *tracker) behind(ft *FunnelTracking) {
 	for i, s := range ft.Funnel.Kids {
-		g, ok := gaps[s]
-		if !ok || g.rel.Cmp(t.behindAt) > 0 {
+		g, ok := ft.Own[s]
+		if !ok || g.Rel.Cmp(t.behindAt) > 0 {
 			continue
 		}
-		short := quantity.Format(new(big.Rat).Neg(g.gap), quantity.Count)
-		pct := quantity.Format(new(big.Rat).Neg(g.rel), quantity.Ratio)
-		when := t.tl.monthsText(g.first, g.last)
+		short := quantity.Format(new(big.Rat).Neg(g.Gap), quantity.Count)
+		pct := quantity.Format(new(big.Rat).Neg(g.Rel), quantity.Ratio)
+		when := t.tl.monthsText(g.First, g.Last)
 		detail := fmt.Sprintf("%s had %s fewer entries in %s than its plan (%s of it).", s.Path, short, when, pct)
 		if i > 0 {
 			detail = fmt.Sprintf("%s had %s fewer entries in %s than the actual entries of %s lead to expect at its rate (%s of its plan): its own conversion or speed is behind.",

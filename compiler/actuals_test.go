@@ -84,7 +84,7 @@ func TestActualsWorkedExample(t *testing.T) {
 	f := tr.Funnels[0]
 	own := map[string]string{}
 	for s, g := range f.Own {
-		own[s.Name()] = g.RatString()
+		own[s.Name()] = g.Rel.RatString()
 	}
 	if own["inquiry"] != "-1/40" || own["mql"] != "-1/160" || own["sql"] != "-5/32" || own["won"] != "-1/20" {
 		t.Errorf("own gaps %v", own)

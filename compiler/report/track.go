@@ -38,7 +38,7 @@ func TrackText(w io.Writer, r *compiler.Result) {
 	for _, f := range tr.Funnels {
 		fmt.Fprintf(w, "\nfunnel %q\n", f.Funnel.Name())
 		if f.Bottleneck != nil {
-			fmt.Fprintf(w, "  bottleneck: %s, its own gap %s of its plan\n", f.Bottleneck.Path, quantity.Format(f.Own[f.Bottleneck], quantity.Ratio))
+			fmt.Fprintf(w, "  bottleneck: %s, its own gap %s of its plan\n", f.Bottleneck.Path, quantity.Format(f.Own[f.Bottleneck].Rel, quantity.Ratio))
 		} else {
 			fmt.Fprintln(w, "  bottleneck: none; no stage converts behind its plan")
 		}

@@ -94,7 +94,7 @@ func (g *gen) progressFunnel(f *compiler.FunnelTracking, tr *compiler.Tracking) 
 			pv := g.progressValue(tv, tr, f)
 			pv.Label, pv.Href = s.Label(), g.names.page(s)
 			if own, ok := f.Own[s]; ok {
-				pv.Own = quantity.Format(own, quantity.Ratio)
+				pv.Own = quantity.Format(own.Rel, quantity.Ratio)
 			}
 			pf.Stages = append(pf.Stages, pv)
 		}
