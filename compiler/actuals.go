@@ -189,7 +189,7 @@ func (t *tracker) planAt(v *Var, m int) *big.Rat {
 
 // actual is v's actual in month m, nil when none is given.
 func (t *tracker) actual(v *Var, m int) *big.Rat {
-	if tv := t.byVar[v]; tv != nil && m < len(tv.Actual) {
+	if tv := t.byVar[v]; tv != nil && m >= 0 && m < len(tv.Actual) {
 		return tv.Actual[m]
 	}
 	return nil
