@@ -355,40 +355,46 @@ func (t *tracker) behind(ft *FunnelTracking) {
 // forecast counts the won deals to the period's end, as the design
 // fixes it: actuals in the months that are over; in the other months (and
 // where a month over has no actual) the first stage at its plan, every
-// other stage at its rate x the stage before's forecast shifted by its lag
-// (plus its inflow at plan), so that the pipeline in motion cascades down.
-// The plan here is the exact one, before whole counts are rounded, and
-// before the period it is the steady state's: a plan tracked with no
-// actuals forecasts its revenue exactly. The deals are priced at the
-// funnel's planned revenue per won deal.
+// other stage at its rate x the stage before's forecast shifted by its lag,
+// so that the pipeline in motion cascades down. The plan is the exact one,
+// before whole counts are rounded, and the cascade moves each stage's
+// plan by the stage before's difference from its plan: with lags of whole
+// months that is the rate x the forecast exactly, and with fractional
+// lags it keeps the plan's months where time phasing put them (shifting
+// stage by stage would smear a seasonal peak, which time phasing never
+// does). Before the period the plan is the steady state's, so a plan
+// tracked without actuals forecasts its revenue exactly. The deals are
+// priced at the funnel's planned revenue per won deal.
 func (t *tracker) forecast(ft *FunnelTracking) {
 	stages := ft.Funnel.Kids
 	n := t.tl.Months
-	var up []*big.Rat
-	var upStage *Object
+	var upOff []*big.Rat // the stage before's forecast - plan, by month
+	var won []*big.Rat
 	for i, s := range stages {
 		v := s.Value("volume")
-		cur := make([]*big.Rat, n)
+		cur, off := make([]*big.Rat, n), make([]*big.Rat, n)
 		for m := range n {
+			plan := t.planExact(v, m)
 			switch a := t.actual(v, m); {
 			case m < t.tr.Known && a != nil:
 				cur[m] = a
 			case i == 0:
-				cur[m] = t.planExact(v, m)
+				cur[m] = plan
 			default:
-				cur[m] = t.cascade(s, up, upStage, m)
+				cur[m] = ratAdd(plan, t.moved(s, upOff, m))
 			}
+			off[m] = new(big.Rat).Sub(cur[m], plan)
 		}
-		up, upStage = cur, s
+		upOff, won = off, cur
 	}
-	ft.Won = up
+	ft.Won = won
 	wonYear, _ := t.sol.Value(stages[len(stages)-1].Value("volume"))
 	planned, _ := t.sol.Value(ft.Funnel.Value("planned_revenue"))
 	target, _ := t.sol.Value(ft.Funnel.Value("revenue"))
 	if wonYear.Nom == nil || planned.Nom == nil || target.Nom == nil || wonYear.Nom.Sign() == 0 {
 		return
 	}
-	ft.Forecast, ft.Target = ratMul(sumRats(up), ratQuo(planned.Nom, wonYear.Nom)), target.Nom
+	ft.Forecast, ft.Target = ratMul(sumRats(won), ratQuo(planned.Nom, wonYear.Nom)), target.Nom
 }
 
 // planExact is v's exact plan in month m (any month: before the period,
@@ -398,9 +404,10 @@ func (t *tracker) planExact(v *Var, m int) *big.Rat {
 	return t.tl.exact(v, y.Nom, m)
 }
 
-// cascade is stage s's forecast entries in month m: its rate x the stage
-// before's forecast (up) shifted by s's lag, and its inflow at plan.
-func (t *tracker) cascade(s *Object, up []*big.Rat, upStage *Object, m int) *big.Rat {
+// moved is what stage s gets in month m from the stage before's
+// difference from its plan (off), at s's rate, shifted by s's lag; before
+// the period the plan is a steady state, off nothing.
+func (t *tracker) moved(s *Object, off []*big.Rat, m int) *big.Rat {
 	rate, ok := t.rateOf(s)
 	if !ok {
 		return new(big.Rat)
@@ -408,15 +415,11 @@ func (t *tracker) cascade(s *Object, up []*big.Rat, upStage *Object, m int) *big
 	k, f := splitMonths(t.lagOf(s))
 	at := func(j int) *big.Rat {
 		if j < 0 {
-			return t.planExact(upStage.Value("volume"), j) // before the period
+			return new(big.Rat)
 		}
-		return up[j]
+		return off[j]
 	}
-	e := ratMul(rate, ratAdd(ratMul(new(big.Rat).Sub(big.NewRat(1, 1), f), at(m-k)), ratMul(f, at(m-k-1))))
-	if in := s.Value("inflow"); in != nil {
-		e = ratAdd(e, t.planExact(in, m))
-	}
-	return e
+	return ratMul(rate, ratAdd(ratMul(new(big.Rat).Sub(big.NewRat(1, 1), f), at(m-k)), ratMul(f, at(m-k-1))))
 }
 
 // short warns when the forecast falls short of the funnel's revenue
