@@ -44,6 +44,9 @@ type progressValue struct {
 	Label, Href, Path string
 	Rows              []progressRow
 	Own               string
+	// Expected is set for a stage after the first, which has what the
+	// stage before leads to expect; others have no such column.
+	Expected bool
 }
 
 type progressRow struct {
@@ -128,6 +131,7 @@ func (g *gen) progressValue(tv *compiler.Tracked, tr *compiler.Tracking, f *comp
 		}
 		row := progressRow{Month: g.r.Timeline.Periods[m].Name, Plan: show(tv.Plan[m]), Actual: show(tv.Actual[m]),
 			Variance: display.Variance(tv.Actual[m], tv.Plan[m]), Partial: m >= tr.Known, Expected: "—"}
+		pv.Expected = pv.Expected || tv.Expected != nil
 		if tv.Expected != nil && tv.Expected[m] != nil {
 			row.Expected = show(tv.Expected[m])
 			row.Behind = tv.Actual[m].Cmp(tv.Expected[m]) < 0
