@@ -267,3 +267,83 @@ func fullWidthDigits(s string) string {
 		return r
 	}, s)
 }
+
+// FuzzParseRange checks that ParseRange refuses what it cannot read with
+// a well-formed error, that what it reads is a range (the low end not
+// above the high end, both in one unit), that the remembered result is
+// the one read afresh, and that a range typed in full-width forms reads
+// as its ASCII form, as FuzzFullWidth checks of Parse.
+func FuzzParseRange(f *testing.F) {
+	for _, tt := range rangeCases {
+		f.Add(tt.in)
+	}
+	for _, tt := range rangeErrors {
+		f.Add(tt.in)
+	}
+	for _, s := range rangeNone {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var r, fresh Range
+		var ok, freshOK bool
+		var err, freshErr *Error
+		inTime(t, "ParseRange", s, func() { r, ok, err = ParseRange(s); fresh, freshOK, freshErr = parseRange(s) })
+		checkError(t, s, err)
+		if !ok && err != nil {
+			t.Fatalf("ParseRange(%q): no range, but error %q", s, err.Msg)
+		}
+		if ok && err == nil {
+			checkRange(t, s, r)
+		}
+		if ok != freshOK || !sameRangeError(err, freshErr) || ok && err == nil && !sameRange(r, fresh) {
+			t.Fatalf("ParseRange(%q) = %v %v %v, but read afresh %v %v %v", s, r, ok, err, fresh, freshOK, freshErr)
+		}
+		if printableASCII(s) {
+			checkFullWidthRange(t, s, r, ok, err)
+		}
+	})
+}
+
+// checkRange requires an ordered range in one unit that Format renders.
+func checkRange(t *testing.T, s string, r Range) {
+	t.Helper()
+	switch {
+	case r.Lo.Value == nil || r.Hi.Value == nil:
+		t.Fatalf("ParseRange(%q): no error and no value", s)
+	case r.Lo.Value.Cmp(r.Hi.Value) > 0:
+		t.Fatalf("ParseRange(%q) = %s to %s: the low end is above the high end", s, r.Lo.Value.RatString(), r.Hi.Value.RatString())
+	case !r.Lo.Unit.Same(r.Hi.Unit) || r.Lo.Bare != r.Hi.Bare:
+		t.Fatalf("ParseRange(%q) = %s (bare %v) to %s (bare %v): two units", s, r.Lo.Unit, r.Lo.Bare, r.Hi.Unit, r.Hi.Bare)
+	}
+	_ = Format(r.Mid(), r.Lo.Unit)
+}
+
+// checkFullWidthRange requires ParseRange to read s typed in full width
+// (fullWidth) as it reads s (r, ok, err), with an error at the same
+// characters: three bytes for each one.
+func checkFullWidthRange(t *testing.T, s string, r Range, ok bool, err *Error) {
+	t.Helper()
+	w := fullWidth(s)
+	var rw Range
+	var okw bool
+	var errw *Error
+	inTime(t, "ParseRange", w, func() { rw, okw, errw = ParseRange(w) })
+	checkError(t, w, errw)
+	switch {
+	case ok != okw || (err == nil) != (errw == nil):
+		t.Fatalf("ParseRange(%q) = %v %v, but ParseRange(%q) = %v %v", s, ok, err, w, okw, errw)
+	case err != nil && (errw.Start != 3*err.Start || errw.End != 3*err.End || errw.Msg != err.Msg):
+		t.Fatalf("ParseRange(%q) = error %d-%d %q, but ParseRange(%q) = error %d-%d %q", s, err.Start, err.End, err.Msg, w, errw.Start, errw.End, errw.Msg)
+	case ok && err == nil && !sameRange(r, rw):
+		t.Fatalf("ParseRange(%q) = %v, but ParseRange(%q) = %v", s, r, w, rw)
+	}
+}
+
+func sameRange(a, b Range) bool {
+	same := func(x, y Quantity) bool { return x.Value.Cmp(y.Value) == 0 && x.Unit == y.Unit && x.Bare == y.Bare }
+	return same(a.Lo, b.Lo) && same(a.Hi, b.Hi)
+}
+
+func sameRangeError(a, b *Error) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
