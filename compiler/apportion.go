@@ -62,7 +62,10 @@ func (s *solver) apportion(eq *Eq) {
 		return
 	}
 	s.finish(eq)
-	whole := largestRemainder(exact, split)
+	whole := exact
+	if !s.exact {
+		whole = largestRemainder(exact, split)
+	}
 	lo, hi := s.exactAt(eq, total.Lo), s.exactAt(eq, total.Hi)
 	for i, p := range eq.parts {
 		if exact[i] == nil || s.has(p.leads) {

@@ -56,11 +56,18 @@ func (c *checker) rates() {
 		if (v.Kind != KindRate && v.Kind != KindShare) || !ok {
 			continue
 		}
-		if val.Nom.Sign() > 0 && val.Nom.Cmp(one) <= 0 {
+		if val.Nom.Sign() > 0 && val.Nom.Cmp(one) <= 0 || switchedOff(v, val.Nom) {
 			continue
 		}
 		c.sink.add(c.rateDiag(v, val.Nom))
 	}
+}
+
+// switchedOff reports whether v is a share the plan gives as 0%: a
+// channel switched off (no leads, no cost), as a scenario does to a
+// cancelled exhibition.
+func switchedOff(v *Var, x *big.Rat) bool {
+	return v.Kind == KindShare && v.Given != nil && x.Sign() == 0
 }
 
 // boundText shows a ratio as a percentage precise enough to tell it from
@@ -76,12 +83,20 @@ func boundText(x *big.Rat) string {
 	return s
 }
 
+// offHint tells how to switch a channel off, for a share out of range.
+func offHint(v *Var) string {
+	if v.Kind == KindShare {
+		return " (or exactly \"0%\" to switch the channel off)"
+	}
+	return ""
+}
+
 func (c *checker) rateDiag(v *Var, x *big.Rat) *hcl.Diagnostic {
 	what := "rate"
 	if v.Kind == KindShare {
 		what = "share"
 	}
-	detail := fmt.Sprintf("%s is %s; a %s must be above 0%% and at most 100%%.", v.Path, boundText(x), what)
+	detail := fmt.Sprintf("%s is %s; a %s must be above 0%% and at most 100%%%s.", v.Path, boundText(x), what, offHint(v))
 	r := v.Decl
 	if v.Given != nil {
 		r = v.Given.Range

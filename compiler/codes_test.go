@@ -54,7 +54,7 @@ var codeCases = []codeCase{
 	{"unit_mismatch", lang.UnitMismatch, hcl.DiagError, "plan.plan.hcl", 12, 11, []string{"kpi.cycle_time", "duration", "money"}},
 	{"cycle", lang.Cycle, hcl.DiagError, "plan.plan.hcl", 6, 13, []string{"kpi.a -> kpi.b -> kpi.c -> kpi.a"}},
 	{"rate_out_of_range", lang.RateOutOfRange, hcl.DiagError, "plan.plan.hcl", 15, 12, []string{"funnel.demand.won.rate", "3,000%", `"30%"`}},
-	{"rate_out_of_range", lang.RateOutOfRange, hcl.DiagError, "plan.plan.hcl", 26, 12, []string{"channel.seo.share", "0%"}},
+	{"rate_out_of_range", lang.RateOutOfRange, hcl.DiagError, "plan.plan.hcl", 26, 12, []string{"channel.seo.share", "-5%", "switch the channel off"}},
 	{"share_sum", lang.ShareSum, hcl.DiagError, "plan.plan.hcl", 27, 12, []string{"webinar 35%", "ads 60%", "95%"}},
 	{"division_by_zero", lang.DivisionByZero, hcl.DiagError, "plan.plan.hcl", 14, 24, []string{"kpi.cost_per_deal"}},
 	{"conflict", lang.Conflict, hcl.DiagError, "plan.plan.hcl", 6, 13, []string{
@@ -97,7 +97,7 @@ var codeCases = []codeCase{
 // mistake) fails too.
 var wantCount = map[string]int{
 	"syntax": 1, "syntax_partial": 1, "schema": 3, "duplicate_name": 1, "unknown_reference": 1, "bad_quantity": 2,
-	"unit_mismatch": 2, "cycle": 1, "rate_out_of_range": 2, "share_sum": 1, "division_by_zero": 1,
+	"unit_mismatch": 2, "cycle": 1, "rate_out_of_range": 3, "share_sum": 1, "division_by_zero": 1,
 	"conflict": 2, "underdetermined": 1, "over_budget": 1, "check_failed": 2, "kgi_not_revenue": 1,
 	"handoff_without_definition": 1, "multi_file": 3, "japanese": 2, "over_budget_hierarchy": 3, "budget_parent_cycle": 2,
 	"budget_overlap": 3, "phasing_weights": 1, "bad_lag": 1, "pre_period_demand": 1, "over_capacity_by_month": 1, "over_budget_by_period": 3,

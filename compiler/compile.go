@@ -29,8 +29,12 @@ type Result struct {
 	// Tracking is the plan against its actuals (an actuals block); nil
 	// when it has none.
 	Tracking *Tracking
-	// Diags are every diagnostic, loading's included, sorted by position.
+	// Diags are every diagnostic, loading's included, sorted by position:
+	// the scenarios' too, each named by its scenario.
 	Diags hcl.Diagnostics
+	// Scenarios are the plan's scenarios, each compiled as a plan of its
+	// own (scenario.go), in source order.
+	Scenarios []*ScenarioResult
 
 	graph graph
 }
@@ -64,6 +68,10 @@ type Options struct {
 	// tracked up to, instead of the actuals block's as_of (planc track
 	// --as-of); actuals after it are left out.
 	AsOf string
+
+	// noScenarios compiles the plan without its scenarios: a scenario's
+	// own plan, and the trial plans of planc improve.
+	noScenarios bool
 }
 
 // CompileWith is Compile recording what opts ask for, and stopping with
@@ -79,6 +87,7 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	inferUnits(info, low, s)             // the unit of every value
 	resolveDeferred(low.deferred)        // bare numbers whose unit a formula gave
 	applyOverrides(info, opts.Set, s)    // --set: values given instead of the plan's
+	released := release(plan, info, s)   // goal seek: a scenario's solve_for
 	rules := readRules(plan, info, s)    // which checks run, how severe, thresholds
 	resolveBenchmarks(info, s)           // benchmark keys, against inferred units
 	badUnits := checkUnits(info, low, s) // every equation's and condition's units
@@ -94,10 +103,12 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	active = slices.DeleteFunc(active, func(eq *Eq) bool { return badUnits[eq] || monthly[eq] })
 	sv := newSolver(all, active, s) // the solution
 	sv.stop = ctx.Done()
+	sv.exact = len(released) > 0 && len(plan.Fixes) > 0 // goal seek: released, solved from what is fixed
 	sv.run()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	checkReleased(released, sv.Solution, plan, s)
 	var tl *Timeline
 	if opts.Timeline || Phased(plan) || len(low.periodRefs) > 0 || len(plan.Actuals) > 0 {
 		tl = buildTimeline(plan, info, sv.Solution, low, monthly, s)
@@ -113,7 +124,14 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	if err := ctx.Err(); err != nil { // trials stop early: their advice would be partial
 		return nil, err
 	}
-	return &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Timeline: tl, Tracking: tracking, Diags: s.result(rules)}, nil
+	r := &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Timeline: tl, Tracking: tracking, Diags: s.result(rules)}
+	if opts.noScenarios {
+		return r, nil
+	}
+	if err := compileScenarios(ctx, plan, r, opts); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // Run reads the plan at paths from disk (source.Read), parses it and

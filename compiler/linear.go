@@ -101,7 +101,7 @@ func (s *solver) shoot(g []*Eq) bool {
 			continue
 		}
 		v := Exact(t)
-		if x.Whole {
+		if s.whole(x) {
 			v = v.round(stdlib.Ceil) // solved as if backward: the whole count the requirement needs
 		}
 		s.solved(x, v, by)

@@ -56,6 +56,7 @@ func lower(plan *lang.Plan, in *Info, s *sink) *lowered {
 	for _, c := range in.Kind("check") {
 		l.check(c.Node.(*lang.Check))
 	}
+	l.fixes(plan)
 	return &lowered{eqs: l.eqs, checks: l.checks, deferred: l.deferred, totals: l.totals, periodRefs: l.periodRefs}
 }
 

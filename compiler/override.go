@@ -102,7 +102,7 @@ func Improve(r *Result, points []int) []Improvement {
 				if up.Cmp(big.NewRat(1, 1)) > 0 {
 					continue
 				}
-				next, _ := CompileWith(context.Background(), r.Plan, nil, Options{Set: []Override{{Path: rate.Path.String(), Exact: up}}})
+				next, _ := CompileWith(context.Background(), r.Plan, nil, Options{Set: []Override{{Path: rate.Path.String(), Exact: up}}, noScenarios: true})
 				im := Improvement{Stage: s, Points: p}
 				if next.Diags.HasErrors() {
 					out = append(out, im)

@@ -87,6 +87,10 @@ type solver struct {
 	fresh []*Var
 	// targets are the goals, in the plan's order, put in after the inputs.
 	targets []*Var
+	// exact leaves whole counts unrounded: a goal seek's answer is the
+	// exact break-even (a spend met to the yen), which rounding each
+	// stage to whole leads would move.
+	exact bool
 }
 
 // newSolver prepares solving eqs, a subset of the plan's equations, over
@@ -304,16 +308,19 @@ func (s *solver) solveFor(eq *Eq, x *Var) {
 		}
 		return
 	}
-	if !forward && eq.FloorBackward && x.Whole {
+	if !forward && eq.FloorBackward && s.whole(x) {
 		v = v.round(stdlib.Floor)
 	} else {
-		v = roundWhole(x, v, forward, eq.CeilForward)
+		v = s.roundWhole(x, v, forward, eq.CeilForward)
 	}
 	s.solved(x, v, eq)
 }
 
-func roundWhole(x *Var, v Value, forward, ceilForward bool) Value {
-	if !x.Whole {
+// whole reports whether x is rounded to a whole count.
+func (s *solver) whole(x *Var) bool { return x.Whole && !s.exact }
+
+func (s *solver) roundWhole(x *Var, v Value, forward, ceilForward bool) Value {
+	if !s.whole(x) {
 		return v
 	}
 	if forward && !ceilForward {
@@ -343,7 +350,7 @@ func (s *solver) verify(eq *Eq) {
 	}
 	// Compare with what solving forward would give, rounding included,
 	// so that planc's own rounding is not a conflict.
-	rhs = roundWhole(eq.V, rhs, true, eq.CeilForward)
+	rhs = s.roundWhole(eq.V, rhs, true, eq.CeilForward)
 	lhs := s.val[eq.V.id]
 	if lhs.overlaps(rhs) {
 		return

@@ -25,6 +25,13 @@ type Plan struct {
 	Checks   []*Check
 	Actuals  []*Actuals
 	Rules    []*Rule
+	// Scenarios are the plan's what-ifs (scenario.go).
+	Scenarios []*Scenario
+	// Scenario is the scenario this plan is, as Overlay made it; nil for
+	// the plan as written.
+	Scenario *Scenario
+	// Fixes are the values the scenario gives that the plan solves.
+	Fixes []Fix
 	// Plan content (content.go): what explains the plan; no values.
 	Personas []*Persona
 	Journeys []*Journey

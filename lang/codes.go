@@ -232,6 +232,26 @@ const (
 	// so far, pipeline in motion, the plan for the rest) falls short of a
 	// funnel's revenue target.
 	ForecastShort Code = "forecast-short"
+
+	// ScenarioStructure occurs when a scenario changes what the plan is
+	// made of rather than its values: it names a block the plan does not
+	// have, or changes a reference or a text.
+	//
+	//	scenario "s" { channel "tv" { share = "10%" } } # the plan has no channel tv
+	ScenarioStructure Code = "scenario-structure"
+
+	// Probability occurs when scenarios' probabilities are not shares of
+	// one: one is outside 0..100%, or together they exceed 100%.
+	//
+	//	probability = "60%" ... probability = "50%"
+	Probability Code = "probability"
+
+	// GoalSeek occurs when a value a scenario's solve_for releases cannot
+	// be isolated from the scenario's other values, or is not a value the
+	// plan gives.
+	//
+	//	solve_for = [funnel.demand.won.volume] # solved already; release a target or a rate
+	GoalSeek Code = "goal-seek"
 )
 
 // UsageCodes are the codes that mean planc could not be run on the input

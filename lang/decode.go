@@ -31,7 +31,7 @@ func (d *decoder) file(f *hcl.File) hcl.Diagnostics {
 // blocks nested in it.
 func (d *decoder) block(b *hcl.Block, parent Node) hcl.Diagnostics {
 	spec := Spec(b.Type)
-	content, diags := b.Body.Content(spec.bodySchema())
+	content, diags := spec.content(b.Body)
 	diags = WithCode(diags, Schema)
 	n := spec.new()
 	h := n.Header()
@@ -55,6 +55,16 @@ func (d *decoder) block(b *hcl.Block, parent Node) hcl.Diagnostics {
 		diags = spec.check(b, content, n, diags)
 	}
 	return diags
+}
+
+// content reads the attributes and nested blocks of a body of the kind;
+// an open kind's other contents are left to its check.
+func (s *BlockSpec) content(body hcl.Body) (*hcl.BodyContent, hcl.Diagnostics) {
+	if s.Open {
+		content, _, diags := body.PartialContent(s.bodySchema())
+		return content, diags
+	}
+	return body.Content(s.bodySchema())
 }
 
 // fill sets the fields of n from the attributes of content, each as its

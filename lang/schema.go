@@ -40,6 +40,9 @@ const (
 	// RoleValueMap is an object of values by name (rates = { sql = "20%"
 	// }): each is lowered as a RoleValue is.
 	RoleValueMap
+	// RoleValueRefs is a list of references to values (solve_for =
+	// [kgi.revenue]).
+	RoleValueRefs
 )
 
 // AttrSpec is one attribute of a block kind.
@@ -81,6 +84,9 @@ type BlockSpec struct {
 	Attrs     []AttrSpec
 	// Doc says what the block is, for editors.
 	Doc string
+	// Open marks a kind whose body holds more than its attributes (a
+	// scenario's changes): its check decodes the rest.
+	Open bool
 
 	// new makes the block's AST node, add files it in the plan (or in the
 	// node it nests in), and check checks what the table cannot say,
@@ -207,6 +213,11 @@ var Blocks = []*BlockSpec{
 			AttrSpec{Name: "channels", Role: RoleValueMap, Doc: "for a CRM export: which value of the channel column is which channel, { \"Organic Search\" = channel.seo }"},
 			AttrSpec{Name: "amount_column", Role: RoleText, Doc: "for a CRM export: the column of a won record's revenue"}),
 		new: func() Node { return &Actuals{} }, add: func(p *Plan, _, n Node) { p.Actuals = append(p.Actuals, n.(*Actuals)) }},
+	{Kind: "scenario", Label: "name", Open: true, Doc: "changes to the plan's values, compiled as a plan of its own: a what-if",
+		Attrs: with(
+			AttrSpec{Name: "probability", Role: RoleValue, Doc: "its chance, such as \"25%\"; the base plan takes what the scenarios leave"},
+			AttrSpec{Name: "solve_for", Role: RoleValueRefs, Doc: "values the plan gives that the scenario solves instead (goal seek): [kgi.revenue]"}),
+		new: func() Node { return &Scenario{} }, add: func(p *Plan, _, n Node) { p.Scenarios = append(p.Scenarios, n.(*Scenario)) }},
 	{Kind: "check", Label: "name", Doc: "a condition the plan must satisfy",
 		Attrs: with(
 			AttrSpec{Name: "condition", Role: RoleCondition, Required: true, Doc: "a comparison of values"},
@@ -440,6 +451,7 @@ func schemaFields() error {
 }
 
 func init() {
+	Spec("scenario").check = checkScenario // it reads the table: set after it, not in it
 	if err := schemaFields(); err != nil {
 		panic("lang schema: " + err.Error()) // a programming error; TestSchemaFields says which
 	}

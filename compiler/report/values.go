@@ -20,7 +20,14 @@ func ValuesText(w io.Writer, r *compiler.Result) {
 		if meta.Period.Value != "" {
 			head += ", " + meta.Period.Value
 		}
-		fmt.Fprintf(w, "%s)\n\n", display.Printable(head))
+		head += ")"
+		if sc := r.Plan.Scenario; sc != nil {
+			head += fmt.Sprintf(", scenario %q", sc.Name)
+			if sc.Title.Value != "" {
+				head += ": " + sc.Title.Value
+			}
+		}
+		fmt.Fprintf(w, "%s\n\n", display.Printable(head))
 	}
 	rows := make([][3]string, 0, len(r.Info.Vars))
 	wPath, wVal := 0, 0
@@ -38,13 +45,28 @@ func ValuesText(w io.Writer, r *compiler.Result) {
 // Document is the JSON form of `planc solve`: tools may rely on
 // format_version, values and diagnostics.
 type Document struct {
-	FormatVersion string                       `json:"format_version"`
-	Valid         bool                         `json:"valid"`
-	ErrorCount    int                          `json:"error_count"`
-	WarningCount  int                          `json:"warning_count"`
-	Plan          *PlanInfo                    `json:"plan,omitempty"`
-	Values        map[string]display.JSONValue `json:"values"`
-	Diagnostics   []DiagnosticJSON             `json:"diagnostics"`
+	FormatVersion string    `json:"format_version"`
+	Valid         bool      `json:"valid"`
+	ErrorCount    int       `json:"error_count"`
+	WarningCount  int       `json:"warning_count"`
+	Plan          *PlanInfo `json:"plan,omitempty"`
+	// Scenario names the scenario whose values these are (planc solve
+	// --scenario); "" for the plan's own.
+	Scenario    string                       `json:"scenario,omitempty"`
+	Values      map[string]display.JSONValue `json:"values"`
+	Scenarios   map[string]ScenarioJSON      `json:"scenarios,omitempty"`
+	Diagnostics []DiagnosticJSON             `json:"diagnostics"`
+}
+
+// ScenarioJSON is one scenario compiled: its values shaped as the plan's,
+// and the count of its own diagnostics (they are among the document's,
+// each naming the scenario).
+type ScenarioJSON struct {
+	Title        string                       `json:"title"`
+	Probability  *json.Number                 `json:"probability"`
+	ErrorCount   int                          `json:"error_count"`
+	WarningCount int                          `json:"warning_count"`
+	Values       map[string]display.JSONValue `json:"values"`
 }
 
 // PlanInfo is the plan block.
@@ -95,19 +117,37 @@ type PosJSON struct {
 
 // JSON writes the compiled plan and its diagnostics as one JSON object.
 func JSON(w io.Writer, r *compiler.Result) error {
-	doc := Document{FormatVersion: "1.0", Values: map[string]display.JSONValue{}, Diagnostics: Diagnostics(r.Diags)}
+	doc := Document{FormatVersion: "1.0", Diagnostics: Diagnostics(r.Diags)}
 	doc.ErrorCount, doc.WarningCount = display.Count(r.Diags)
 	doc.Valid = doc.ErrorCount == 0
 	if meta := r.Plan.Meta; meta != nil {
 		doc.Plan = &PlanInfo{Title: meta.Title.Value, Currency: r.Info.Currency, Period: meta.Period.Value, Owner: meta.Owner.Value}
 	}
-	for _, v := range r.Info.Vars {
-		doc.Values[v.Path.String()] = display.JSONOf(r, v)
+	doc.Values = valuesJSON(r)
+	if sc := r.Plan.Scenario; sc != nil {
+		doc.Scenario = sc.Name
+	}
+	for _, s := range r.Scenarios {
+		if doc.Scenarios == nil {
+			doc.Scenarios = map[string]ScenarioJSON{}
+		}
+		sj := ScenarioJSON{Title: s.Title(), Probability: display.Number(s.Probability), Values: valuesJSON(s.Result)}
+		sj.ErrorCount, sj.WarningCount = display.Count(s.Diags)
+		doc.Scenarios[s.Name] = sj
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(doc)
+}
+
+// valuesJSON is every value of r by path.
+func valuesJSON(r *compiler.Result) map[string]display.JSONValue {
+	out := make(map[string]display.JSONValue, len(r.Info.Vars))
+	for _, v := range r.Info.Vars {
+		out[v.Path.String()] = display.JSONOf(r, v)
+	}
+	return out
 }
 
 // Diagnostics converts diagnostics to their JSON form.

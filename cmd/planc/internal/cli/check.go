@@ -58,6 +58,8 @@ type outputOpts struct {
 	by report.Grain
 	// set are solve's --set PATH=QUANTITY overrides.
 	set []compiler.Override
+	// scenario is solve's --scenario: the scenario whose values to print.
+	scenario string
 }
 
 // outputFlags adds --strict and --format, the latter taking accepted.
@@ -119,10 +121,29 @@ func run(cmd string, args []string, o *outputOpts, stdout, stderr io.Writer, tex
 	if o.by != "" && r.Timeline == nil && r.Plan.Meta != nil && !r.Diags.HasErrors() {
 		return &usageError{fmt.Sprintf("planc %s --by %s needs the plan's months, but its period %q does not name them; write it as a range of months such as \"2027-04 .. 2028-03\"", cmd, o.by, r.Plan.Meta.Period.Value)}
 	}
+	if o.scenario != "" {
+		sr := r.Scenario(o.scenario)
+		if sr == nil {
+			return &usageError{fmt.Sprintf("--scenario %q: the plan has no such scenario%s", o.scenario, scenarioNames(r))}
+		}
+		r = sr.View(r)
+	}
 	if err := o.print(stdout, stderr, r, func() { text(r) }); err != nil {
 		return err
 	}
 	return exit(status(r.Diags, o.strict))
+}
+
+// scenarioNames lists r's scenarios for a message: "; it has: a, b".
+func scenarioNames(r *compiler.Result) string {
+	if len(r.Scenarios) == 0 {
+		return " (it has none)"
+	}
+	var names []string
+	for _, s := range r.Scenarios {
+		names = append(names, s.Name)
+	}
+	return "; it has: " + strings.Join(names, ", ")
 }
 
 // version is planc's module version for SARIF's tool.driver.version:
@@ -226,6 +247,7 @@ what if the win rate were 30%?`,
 	}
 	o = outputFlags(cmd, valueFormats)
 	cmd.Flags().StringVar(&by, "by", "", "the plan by period: month or quarter (time phasing)")
+	cmd.Flags().StringVar(&o.scenario, "scenario", "", "print the values of one of the plan's scenarios instead of the plan's")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "give a value of the plan another value, PATH=QUANTITY (repeatable): --set funnel.demand.won.rate=30%")
 	return cmd
 }
