@@ -3,6 +3,7 @@ package compiler
 import (
 	"context"
 	"slices"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
@@ -37,6 +38,11 @@ type Result struct {
 	Scenarios []*ScenarioResult
 
 	graph graph
+	// sensitivities are the plan's sensitivity blocks read; Tornadoes
+	// runs them once.
+	sensitivities []sensitivitySpec
+	tornadoOnce   sync.Once
+	tornadoes     []*Tornado
 }
 
 // Compile checks and solves a decoded plan, phase by phase (see the
@@ -72,6 +78,9 @@ type Options struct {
 	// noScenarios compiles the plan without its scenarios: a scenario's
 	// own plan, and the trial plans of planc improve.
 	noScenarios bool
+	// trial is a what-if's solve (improve, sensitivity): the targets of
+	// KPIs with a formula are released (releaseKPITargets).
+	trial bool
 }
 
 // CompileWith is Compile recording what opts ask for, and stopping with
@@ -82,12 +91,15 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 		plan = &lang.Plan{Files: map[string]*hcl.File{}}
 	}
 	s := &sink{diags: append(hcl.Diagnostics{}, front...)}
-	info := resolve(plan, s, opts)       // objects, values, references to blocks
-	low := lower(plan, info, s)          // given values, equations, check conditions
-	inferUnits(info, low, s)             // the unit of every value
-	resolveDeferred(low.deferred)        // bare numbers whose unit a formula gave
-	applyOverrides(info, opts.Set, s)    // --set: values given instead of the plan's
-	released := release(plan, info, s)   // goal seek: a scenario's solve_for
+	info := resolve(plan, s, opts)     // objects, values, references to blocks
+	low := lower(plan, info, s)        // given values, equations, check conditions
+	inferUnits(info, low, s)           // the unit of every value
+	resolveDeferred(low.deferred)      // bare numbers whose unit a formula gave
+	applyOverrides(info, opts.Set, s)  // --set: values given instead of the plan's
+	released := release(plan, info, s) // goal seek: a scenario's solve_for
+	if opts.trial {
+		releaseKPITargets(info)
+	}
 	rules := readRules(plan, info, s)    // which checks run, how severe, thresholds
 	resolveBenchmarks(info, s)           // benchmark keys, against inferred units
 	badUnits := checkUnits(info, low, s) // every equation's and condition's units
@@ -118,13 +130,17 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	sv.solveTimed(monthly, low.eqs)
 	tracking := track(plan, info, sv.Solution, tl, low.eqs, s, opts.AsOf, rules.behindMax)
 	runChecks(&checker{info: info, low: low, sol: sv.Solution, rules: rules, sink: s, tl: tl})
+	var sens []sensitivitySpec
+	if !opts.noScenarios {
+		sens = readSensitivities(info, sv.Solution, s)
+	}
 	if !s.hasErrors() {
 		sv.reportUnderdetermined(cyclic) // only when nothing else explains them
 	}
 	if err := ctx.Err(); err != nil { // trials stop early: their advice would be partial
 		return nil, err
 	}
-	r := &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Timeline: tl, Tracking: tracking, Diags: s.result(rules)}
+	r := &Result{Plan: plan, Info: info, Eqs: low.eqs, Sol: sv.Solution, Timeline: tl, Tracking: tracking, Diags: s.result(rules), sensitivities: sens}
 	if opts.noScenarios {
 		return r, nil
 	}

@@ -102,9 +102,9 @@ func Improve(r *Result, points []int) []Improvement {
 				if up.Cmp(big.NewRat(1, 1)) > 0 {
 					continue
 				}
-				next, _ := CompileWith(context.Background(), r.Plan, nil, Options{Set: []Override{{Path: rate.Path.String(), Exact: up}}, noScenarios: true})
+				next, _ := CompileWith(context.Background(), r.Plan, nil, Options{Set: []Override{{Path: rate.Path.String(), Exact: up}}, noScenarios: true, trial: true})
 				im := Improvement{Stage: s, Points: p}
-				if next.Diags.HasErrors() {
+				if !onlyOutcomes(next.Diags) {
 					out = append(out, im)
 					continue
 				}

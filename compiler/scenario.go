@@ -261,7 +261,7 @@ func release(plan *lang.Plan, in *Info, s *sink) []*Var {
 	}
 	var out []*Var
 	for _, e := range list.Exprs {
-		v := releasedValue(e, in, s)
+		v := valueRef(e, "solve_for", in, s)
 		if v == nil {
 			continue
 		}
@@ -276,9 +276,9 @@ func release(plan *lang.Plan, in *Info, s *sink) []*Var {
 	return out
 }
 
-// releasedValue is the value a solve_for item names, reporting one that
-// names none.
-func releasedValue(e hcl.Expression, in *Info, s *sink) *Var {
+// valueRef is the value an item of a list of references (attribute
+// attr) names, reporting one that names none.
+func valueRef(e hcl.Expression, attr string, in *Info, s *sink) *Var {
 	t, ok := e.(*hclsyntax.ScopeTraversalExpr)
 	p, pok := lang.Path{}, false
 	if ok {
@@ -287,7 +287,7 @@ func releasedValue(e hcl.Expression, in *Info, s *sink) *Var {
 	v := in.ValueAt(p)
 	if !pok || v == nil {
 		s.fail(lang.UnknownReference, e.Range(), "No such value",
-			"solve_for lists references to values of the plan, such as kgi.revenue or funnel.demand.won.rate.")
+			fmt.Sprintf("%s lists references to values of the plan, such as kgi.revenue, budget.marketing.spend or funnel.demand.won.rate.", attr))
 		return nil
 	}
 	return v
@@ -302,5 +302,18 @@ func checkReleased(vs []*Var, sol *Solution, plan *lang.Plan, s *sink) {
 		}
 		s.fail(lang.GoalSeek, plan.Scenario.SolveFor.Expr.Range(), fmt.Sprintf("Cannot solve for %s", v.Path),
 			fmt.Sprintf("The scenario's other values do not determine %s: nothing it fixes leads to it through the plan's equations. Fix a value it is solved from, such as a budget's spend = \"1億円\" or a stage's volume, in the scenario.", v.Path))
+	}
+}
+
+// releaseKPITargets takes out the targets of KPIs that have a formula, in
+// a what-if trial: such a target (kpi.mqls = 2,286, formula the MQL
+// volume) follows from the KGI at the plan's rates, and would conflict
+// with any trial that changes a rate.
+func releaseKPITargets(in *Info) {
+	for _, o := range in.Kind("kpi") {
+		v := o.Value("")
+		if m := o.Node.(*lang.Metric); m.Formula != nil && v.Given != nil && v.Given.Origin == Target {
+			v.Given = nil
+		}
 	}
 }

@@ -25,8 +25,10 @@ type Plan struct {
 	Checks   []*Check
 	Actuals  []*Actuals
 	Rules    []*Rule
-	// Scenarios are the plan's what-ifs (scenario.go).
-	Scenarios []*Scenario
+	// Scenarios are the plan's what-ifs, Sensitivities its tornadoes
+	// (scenario.go).
+	Scenarios     []*Scenario
+	Sensitivities []*Sensitivity
 	// Scenario is the scenario this plan is, as Overlay made it; nil for
 	// the plan as written.
 	Scenario *Scenario

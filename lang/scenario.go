@@ -238,3 +238,27 @@ func names(blocks []Node, kind string) []string {
 	}
 	return out
 }
+
+// Sensitivity is a sensitivity block: outputs watched while inputs vary
+// one at a time (a tornado).
+type Sensitivity struct {
+	Block
+	// Outputs lists the values to watch; nil for the default (each
+	// budget's spend and each funnel's first stage).
+	Outputs *Attr `plan:"outputs"`
+	// Varies are its vary blocks; none for the default inputs.
+	Varies []*Vary
+}
+
+// Vary is a vary block inside a sensitivity: one input and its range.
+type Vary struct {
+	Block
+	Input *Attr `plan:"input"`
+	// Range is the low and high end, "20% .. 30%".
+	Range Text `plan:"range"`
+}
+
+func addVary(_ *Plan, parent, n Node) {
+	s := parent.(*Sensitivity)
+	s.Varies = append(s.Varies, n.(*Vary))
+}

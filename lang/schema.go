@@ -218,6 +218,15 @@ var Blocks = []*BlockSpec{
 			AttrSpec{Name: "probability", Role: RoleValue, Doc: "its chance, such as \"25%\"; the base plan takes what the scenarios leave"},
 			AttrSpec{Name: "solve_for", Role: RoleValueRefs, Doc: "values the plan gives that the scenario solves instead (goal seek): [kgi.revenue]"}),
 		new: func() Node { return &Scenario{} }, add: func(p *Plan, _, n Node) { p.Scenarios = append(p.Scenarios, n.(*Scenario)) }},
+	{Kind: "sensitivity", Label: "name", Doc: "a tornado: outputs watched while inputs vary one at a time",
+		Attrs: with(AttrSpec{Name: "outputs", Role: RoleValueRefs, Doc: "the values to watch; each budget's spend and each funnel's first stage by default"}),
+		new:   func() Node { return &Sensitivity{} }, add: func(p *Plan, _, n Node) { p.Sensitivities = append(p.Sensitivities, n.(*Sensitivity)) }},
+	{Kind: "vary", In: "sensitivity", Doc: "an input of the sensitivity and its range",
+		Attrs: []AttrSpec{
+			{Name: "input", Role: RoleValueRefs, Required: true, Doc: "the value to vary, a reference: funnel.demand.won.rate"},
+			{Name: "range", Role: RoleText, Required: true, Doc: "its low and high end, \"20% .. 30%\""},
+		},
+		new: func() Node { return &Vary{} }, add: addVary},
 	{Kind: "check", Label: "name", Doc: "a condition the plan must satisfy",
 		Attrs: with(
 			AttrSpec{Name: "condition", Role: RoleCondition, Required: true, Doc: "a comparison of values"},

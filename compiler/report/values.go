@@ -55,6 +55,7 @@ type Document struct {
 	Scenario    string                       `json:"scenario,omitempty"`
 	Values      map[string]display.JSONValue `json:"values"`
 	Scenarios   map[string]ScenarioJSON      `json:"scenarios,omitempty"`
+	Sensitivity map[string][]TornadoJSON     `json:"sensitivity,omitempty"`
 	Diagnostics []DiagnosticJSON             `json:"diagnostics"`
 }
 
@@ -135,6 +136,7 @@ func JSON(w io.Writer, r *compiler.Result) error {
 		sj.ErrorCount, sj.WarningCount = display.Count(s.Diags)
 		doc.Scenarios[s.Name] = sj
 	}
+	doc.Sensitivity = TornadoesJSON(r.Tornadoes())
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

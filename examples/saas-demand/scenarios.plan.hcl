@@ -58,3 +58,18 @@ scenario "break_even_win_rate" {
   }
   solve_for = [funnel.demand.won.rate, kpi.mqls]
 }
+
+# Which inputs move the spend and the inquiries needed most: each varied
+# alone, the rest as planned. Without vary blocks, every input rate varies
+# over its benchmark's spread (or ±5 points) and every CPA by ±20%.
+sensitivity "drivers" {
+  outputs = [budget.marketing.spend, funnel.demand.inquiry.volume]
+  vary {
+    input = funnel.demand.won.rate
+    range = "20% .. 30%"
+  }
+  vary {
+    input = channel.exhibition.cpa
+    range = "3万円 .. 5万円"
+  }
+}

@@ -239,6 +239,9 @@ what if the win rate were 30%?`,
 				} else {
 					report.ValuesText(stdout, r)
 				}
+				for _, t := range r.Tornadoes() {
+					report.TornadoText(stdout, t)
+				}
 				if len(r.Diags) > 0 {
 					report.Summary(stderr, r.Diags)
 				}

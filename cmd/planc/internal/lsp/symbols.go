@@ -12,7 +12,7 @@ var symbolKinds = map[string]int{
 	"stage": SymbolField, "channel": SymbolInterface, "budget": SymbolObject, "check": SymbolBoolean,
 	"team": SymbolStruct, "rule": SymbolBoolean, "persona": SymbolObject, "journey": SymbolClass,
 	"phase": SymbolField, "analysis": SymbolObject, "item": SymbolField, "profile": SymbolArray, "actuals": SymbolEvent,
-	"scenario": SymbolNamespace,
+	"scenario": SymbolNamespace, "sensitivity": SymbolEvent, "vary": SymbolField,
 }
 
 // documentSymbols is the outline of one file: its blocks in source order,
