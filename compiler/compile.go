@@ -101,6 +101,7 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 		releaseKPITargets(info)
 	}
 	rules := readRules(plan, info, s)    // which checks run, how severe, thresholds
+	checkConfidence(plan, s)             // plan { confidence }: the Monte Carlo's
 	resolveBenchmarks(info, s)           // benchmark keys, against inferred units
 	badUnits := checkUnits(info, low, s) // every equation's and condition's units
 	if err := ctx.Err(); err != nil {

@@ -24,6 +24,15 @@ type Const struct {
 	Unit quantity.Unit
 	Bare bool
 	R    hcl.Range
+	// Spread is the range a value written as one lies in ("20% to 30%");
+	// V is its midpoint. Nil for a single value.
+	Spread *Spread
+}
+
+// Spread is a 90% interval of a value, as a plan writes it ("20% to
+// 30%"): the Monte Carlo draws the value from it (uncertainty.go).
+type Spread struct {
+	Lo, Hi *big.Rat
 }
 
 // Ref is a reference to a value.

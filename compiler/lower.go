@@ -93,7 +93,7 @@ func (l *lowerer) lower(e hcl.Expression, cond bool, depth int) Expr {
 	case *hclsyntax.LiteralValueExpr:
 		return l.literal(x, cond)
 	case *hclsyntax.TemplateExpr:
-		return l.template(x)
+		return l.template(x, depth == 0)
 	case *hclsyntax.ScopeTraversalExpr:
 		return l.ref(x.Traversal, x.SrcRange)
 	case *hclsyntax.BinaryOpExpr:
@@ -186,12 +186,17 @@ func stringLiteral(x *hclsyntax.TemplateExpr) (string, hcl.Range, bool) {
 	return part.Val.AsString(), part.SrcRange, true
 }
 
-func (l *lowerer) template(x *hclsyntax.TemplateExpr) Expr {
+// template lowers a quantity string; alone is whether it is the whole
+// value of an attribute, where a range ("20% to 30%") may stand.
+func (l *lowerer) template(x *hclsyntax.TemplateExpr, alone bool) Expr {
 	s, inside, ok := stringLiteral(x)
 	if !ok {
 		l.fail(lang.Schema, x.SrcRange, "Interpolation in a quantity",
 			"A quantity string cannot contain ${...}. Write the reference outside the quotes, as in kpi.price * 2.")
 		return nil
+	}
+	if rg, isRange, err := quantity.ParseRange(s); isRange {
+		return l.spread(x, s, inside, rg, err, alone)
 	}
 	q, err := quantity.Parse(s)
 	if err != nil {
@@ -201,6 +206,22 @@ func (l *lowerer) template(x *hclsyntax.TemplateExpr) Expr {
 		return nil
 	}
 	return &Const{V: q.Value, Unit: q.Unit, Bare: q.Bare, R: x.SrcRange}
+}
+
+// spread lowers a range, a value known to lie in it (uncertainty.go): its
+// midpoint, with the range kept for the Monte Carlo.
+func (l *lowerer) spread(x *hclsyntax.TemplateExpr, s string, inside hcl.Range, rg quantity.Range, err *quantity.Error, alone bool) Expr {
+	file := l.files[inside.Filename]
+	switch {
+	case err != nil:
+		l.fail(lang.BadQuantity, lang.SubRange(file.Bytes, inside, s, err.Start, err.End), fmt.Sprintf("Bad range %q", s), err.Msg+".")
+		return nil
+	case !alone:
+		l.fail(lang.Schema, x.SrcRange, "Range in a formula",
+			fmt.Sprintf("%q is a range: the value of an attribute of its own (rate = \"20%% to 30%%\"), which the plan takes at its midpoint. Give it to a KPI and refer to the KPI in the formula.", s))
+		return nil
+	}
+	return &Const{V: rg.Mid(), Unit: rg.Hi.Unit, Bare: rg.Lo.Bare && rg.Hi.Bare, R: x.SrcRange, Spread: &Spread{Lo: rg.Lo.Value, Hi: rg.Hi.Value}}
 }
 
 func (l *lowerer) ref(t hcl.Traversal, r hcl.Range) Expr {

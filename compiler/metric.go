@@ -144,8 +144,12 @@ func (l *lowerer) assign(v *Var, a *lang.Attr, origin Origin, bare slot) {
 		l.deferred = append(l.deferred, deferredGiven{v: v, value: c.V, origin: origin, rng: a.Expr.Range()})
 		return
 	}
+	sp := c.Spread
 	if c.Bare {
 		val, unit = new(big.Rat).Mul(c.V, bare.scale), bare.unit
+		if sp != nil {
+			sp = &Spread{Lo: new(big.Rat).Mul(sp.Lo, bare.scale), Hi: new(big.Rat).Mul(sp.Hi, bare.scale)}
+		}
 	}
 	if v.UnitKnown && !unit.Same(v.Unit) {
 		l.fail(lang.UnitMismatch, a.Expr.Range(), "Unit mismatch", l.mismatch(v, a, val, unit))
@@ -159,6 +163,9 @@ func (l *lowerer) assign(v *Var, a *lang.Attr, origin Origin, bare slot) {
 		return // value and target together are reported by lang
 	}
 	v.Given = &Given{Value: val, Origin: origin, Range: a.Expr.Range()}
+	if sp != nil {
+		l.info.Spreads[v] = sp
+	}
 }
 
 // unitHint says how to write a value of unit u.

@@ -52,6 +52,7 @@ func applyOverrides(in *Info, os []Override, s *sink) {
 		g := *v.Given
 		g.Value = x
 		v.Given = &g
+		delete(in.Spreads, v) // set to one value
 	}
 }
 

@@ -31,6 +31,9 @@ type Info struct {
 	Uses []Use
 	// Benchmarks holds the benchmark each compared value is compared with.
 	Benchmarks map[*Var]*Benchmark
+	// Spreads holds the values written as ranges ("20% to 30%"), in their
+	// canonical unit: the plan uses their midpoints.
+	Spreads map[*Var]*Spread
 
 	byNode map[lang.Node]*Object
 	byPath map[lang.Path]Entity
@@ -114,7 +117,7 @@ type resolver struct {
 // references that name blocks. References in formulas are resolved as
 // lowering reads them (Info.resolve).
 func resolve(plan *lang.Plan, s *sink, opts Options) *Info {
-	in := &Info{Currency: "JPY", Benchmarks: map[*Var]*Benchmark{}, byNode: map[lang.Node]*Object{},
+	in := &Info{Currency: "JPY", Benchmarks: map[*Var]*Benchmark{}, Spreads: map[*Var]*Spread{}, byNode: map[lang.Node]*Object{},
 		byPath: map[lang.Path]Entity{}, byKind: map[string][]*Object{}, root: newScope("the plan", nil), files: plan.Files,
 		recordUses: opts.Uses, cohortFunnel: map[*Object]bool{}, overridden: map[*Object]bool{}, overrides: map[*Object][]override{}}
 	if plan.Meta != nil && plan.Meta.Currency.Value != "" {

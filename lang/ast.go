@@ -94,6 +94,10 @@ type Meta struct {
 	Block
 	Currency Text `plan:"currency"`
 	Period   Text `plan:"period"`
+	// Confidence is the probability the plan's volumes must reach the
+	// target with ("80%"), for the Monte Carlo of its ranges; zero for
+	// none.
+	Confidence Text `plan:"confidence"`
 }
 
 // Metric is a kgi or kpi block.

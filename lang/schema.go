@@ -148,6 +148,7 @@ var Blocks = []*BlockSpec{
 			{Name: "owner", Role: RoleText, Doc: "who answers for the plan"},
 			{Name: "currency", Role: RoleText, Doc: "an ISO 4217 code, JPY by default"},
 			{Name: "period", Role: RoleText, Doc: "the months the plan covers, such as \"2027-04 .. 2028-03\""},
+			{Name: "confidence", Role: RoleText, Doc: "the probability of reaching the target that planc solve reports the volumes for, such as \"80%\" (uncertainty)"},
 		},
 		new: func() Node { return &Meta{} }, add: func(p *Plan, _, n Node) { p.metas = append(p.metas, n.(*Meta)) },
 		check: checkMeta},

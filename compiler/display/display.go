@@ -69,9 +69,18 @@ type JSONValue struct {
 	// plan's period (time phasing), in that order; Before, for a stage's
 	// volume, the entries the period's deals need before it, and Open the
 	// pipeline open in the stage at each period's end.
+	// Range is the 90% interval of a value written as a range ("20% to
+	// 30%"); Value is its midpoint.
+	Range   *JSONRange `json:"range,omitempty"`
 	Periods Periods    `json:"periods,omitempty"`
 	Before  *JSONPoint `json:"before,omitempty"`
 	Open    Periods    `json:"open,omitempty"`
+}
+
+// JSONRange is a range's low and high end.
+type JSONRange struct {
+	Low  *JSONPoint `json:"low"`
+	High *JSONPoint `json:"high"`
 }
 
 // JSONPoint is a number as values show it: value and exact.
@@ -142,6 +151,9 @@ func JSONOf(r *compiler.Result, v *compiler.Var) JSONValue {
 		x = val.Nom
 	}
 	out := NewJSONValue(x, v.Unit, v.UnitKnown, Value(r, v), string(r.Origin(v)))
+	if sp := r.Info.Spreads[v]; sp != nil {
+		out.Range = &JSONRange{Low: Point(sp.Lo), High: Point(sp.Hi)}
+	}
 	if tl := r.Timeline; tl != nil {
 		out.Periods = PeriodsOf(tl, tl.Series(v))
 		out.Before = Point(tl.Before(v))

@@ -10,6 +10,7 @@ import (
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
 )
 
 // ValuesText writes every value of the plan as an aligned table in the
@@ -33,6 +34,9 @@ func ValuesText(w io.Writer, r *compiler.Result) {
 	wPath, wVal := 0, 0
 	for _, v := range r.Info.Vars {
 		row := [3]string{v.Path.String(), display.Value(r, v), string(r.Origin(v))}
+		if sp := r.Info.Spreads[v]; sp != nil { // the plan takes a range's midpoint
+			row[2] += fmt.Sprintf(" (%s to %s)", quantity.Format(sp.Lo, v.Unit), quantity.Format(sp.Hi, v.Unit))
+		}
 		wPath, wVal = max(wPath, width(row[0])), max(wVal, width(row[1]))
 		rows = append(rows, row)
 	}
@@ -56,6 +60,7 @@ type Document struct {
 	Values      map[string]display.JSONValue `json:"values"`
 	Scenarios   map[string]ScenarioJSON      `json:"scenarios,omitempty"`
 	Sensitivity map[string][]TornadoJSON     `json:"sensitivity,omitempty"`
+	Uncertainty *UncertaintyJSON             `json:"uncertainty,omitempty"`
 	Diagnostics []DiagnosticJSON             `json:"diagnostics"`
 }
 
@@ -118,7 +123,21 @@ type PosJSON struct {
 
 // JSON writes the compiled plan and its diagnostics as one JSON object.
 func JSON(w io.Writer, r *compiler.Result) error {
-	doc := Document{FormatVersion: "1.0", Diagnostics: Diagnostics(r.Diags)}
+	return Encode(w, NewDocument(r))
+}
+
+// Encode writes doc as indented JSON, without escaping HTML characters
+// (plan titles are written as they are).
+func Encode(w io.Writer, doc any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+// NewDocument is the JSON form of the compiled plan.
+func NewDocument(r *compiler.Result) *Document {
+	doc := &Document{FormatVersion: "1.0", Diagnostics: Diagnostics(r.Diags)}
 	doc.ErrorCount, doc.WarningCount = display.Count(r.Diags)
 	doc.Valid = doc.ErrorCount == 0
 	if meta := r.Plan.Meta; meta != nil {
@@ -137,10 +156,7 @@ func JSON(w io.Writer, r *compiler.Result) error {
 		doc.Scenarios[s.Name] = sj
 	}
 	doc.Sensitivity = TornadoesJSON(r.Tornadoes())
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return doc
 }
 
 // valuesJSON is every value of r by path.

@@ -318,3 +318,30 @@ func ln(x float64) float64 {
 	hfsq := float64(0.5 * f * f)
 	return float64(k*ln2Hi) - ((hfsq - (float64(s*(hfsq+rr)) + float64(k*ln2Lo))) - f)
 }
+
+// Binomial draws the successes among n independent trials that each
+// succeed with probability p: a Bernoulli draw each up to normalWins
+// trials, above a normal draw with the binomial's mean n·p and variance
+// n·p·(1-p), rounded and kept within 0..n. n <= 0 or p <= 0 gives 0 and
+// p >= 1 gives n, without drawing.
+func Binomial(r *rand.Rand, n int, p float64) int {
+	switch {
+	case n <= 0 || !(p > 0):
+		return 0
+	case p >= 1:
+		return n
+	}
+	if n > normalWins {
+		mean := float64(n) * p
+		sd := math.Sqrt(float64(mean * (1 - p)))
+		k := math.Floor(float64(sd*normal(r)) + mean + 0.5)
+		return int(min(max(k, 0), float64(n)))
+	}
+	k := 0
+	for range n {
+		if unit(r) < p {
+			k++
+		}
+	}
+	return k
+}

@@ -284,3 +284,32 @@ func BenchmarkTrials10kWorlds1kWins(b *testing.B) {
 		}
 	}
 }
+
+// Binomial's mean and variance over many draws: n·p and n·p·(1-p), for n
+// on both sides of the switch to the normal draw.
+func TestBinomialMoments(t *testing.T) {
+	r := NewRand(7)
+	for _, tc := range []struct {
+		n int
+		p float64
+	}{{40, 0.35}, {5000, 0.02}} {
+		const draws = 20_000
+		var sum, sq float64
+		for range draws {
+			k := float64(Binomial(r, tc.n, tc.p))
+			sum += k
+			sq += k * k
+		}
+		mean := sum / draws
+		variance := sq/draws - mean*mean
+		if want := float64(tc.n) * tc.p; !near(mean, want, 0.01) {
+			t.Errorf("Binomial(%d, %v) mean %v, want %v", tc.n, tc.p, mean, want)
+		}
+		if want := float64(tc.n) * tc.p * (1 - tc.p); !near(variance, want, 0.05) {
+			t.Errorf("Binomial(%d, %v) variance %v, want %v", tc.n, tc.p, variance, want)
+		}
+	}
+	if Binomial(r, 0, 0.5) != 0 || Binomial(r, 10, 0) != 0 || Binomial(r, 10, 1) != 10 {
+		t.Error("Binomial edges")
+	}
+}

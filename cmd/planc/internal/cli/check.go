@@ -60,6 +60,32 @@ type outputOpts struct {
 	set []compiler.Override
 	// scenario is solve's --scenario: the scenario whose values to print.
 	scenario string
+	// unc is the Monte Carlo run for the result being printed, nil for none.
+	unc *compiler.UncertaintyOptions
+	// confidence, seed and worlds are solve's Monte Carlo (--confidence,
+	// or the plan's confidence); confidence "" for the plan's.
+	confidence string
+	seed       uint64
+	worlds     int
+}
+
+// uncertainty is the Monte Carlo to run for r: --confidence, else the
+// plan's; nil for none, or when r has errors (its volumes are no base).
+func (o *outputOpts) uncertainty(r *compiler.Result) (*compiler.UncertaintyOptions, error) {
+	c := r.Confidence()
+	if o.confidence != "" {
+		var err error
+		if c, err = compiler.ReadConfidence(o.confidence); err != nil {
+			return nil, &usageError{"--" + err.Error()}
+		}
+	}
+	if c == nil || r.Diags.HasErrors() {
+		return nil, nil
+	}
+	if o.worlds < 100 || o.worlds > 1000000 {
+		return nil, &usageError{fmt.Sprintf("--worlds %d: draw from 100 to 1,000,000 worlds", o.worlds)}
+	}
+	return &compiler.UncertaintyOptions{Confidence: c, Seed: o.seed, Worlds: o.worlds}, nil
 }
 
 // outputFlags adds --strict and --format, the latter taking accepted.
@@ -97,6 +123,11 @@ func (o *outputOpts) print(stdout, stderr io.Writer, r *compiler.Result, text fu
 	if o.format == "csv" { // values by period need the grain, which only solve has
 		return report.CSV(stdout, r, o.by)
 	}
+	if o.format == "json" && o.unc != nil { // the Monte Carlo, which only solve runs
+		doc := report.NewDocument(r)
+		doc.Uncertainty = report.UncertaintyDoc(*o.unc, compiler.Uncertain(r, *o.unc))
+		return report.Encode(stdout, doc)
+	}
 	i := slices.IndexFunc(formats, func(f format) bool { return f.name == o.format })
 	if i < 0 {
 		// check lets no such format through; a format in a command's list
@@ -128,6 +159,11 @@ func run(cmd string, args []string, o *outputOpts, stdout, stderr io.Writer, tex
 		}
 		r = sr.View(r)
 	}
+	unc, err := o.uncertainty(r)
+	if err != nil {
+		return err
+	}
+	o.unc = unc
 	if err := o.print(stdout, stderr, r, func() { text(r) }); err != nil {
 		return err
 	}
@@ -216,7 +252,15 @@ spreadsheets: the yearly value with an empty period, then each period of
 
 --set PATH=QUANTITY (repeatable) solves the plan with a value it gives (a
 rate, a CPA, a target, an assumption) set to another, without editing it:
-what if the win rate were 30%?`,
+what if the win rate were 30%? --scenario NAME prints one of the plan's
+scenario blocks instead (planc compare shows them side by side).
+
+With --confidence 80% (or plan { confidence = "80%" }), a seeded Monte
+Carlo draws rates and amounts written as ranges ("20% to 30%", a 90%
+interval) and converts leads one by one, and prints each stage's volume,
+each channel's leads and the channels' cost that reach the target with
+that probability, with the safety factor against the plan; JSON has them
+under "uncertainty". The same --seed and --worlds give the same numbers.`,
 		Example: "  planc solve examples/saas-demand\n  planc solve --format json . | jq '.values[\"funnel.demand.mql.volume\"]'\n  planc solve --by month --format csv . > plan.csv",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			for _, kv := range sets {
@@ -242,6 +286,9 @@ what if the win rate were 30%?`,
 				for _, t := range r.Tornadoes() {
 					report.TornadoText(stdout, t)
 				}
+				if o.unc != nil {
+					report.UncertaintyText(stdout, r, *o.unc, compiler.Uncertain(r, *o.unc))
+				}
 				if len(r.Diags) > 0 {
 					report.Summary(stderr, r.Diags)
 				}
@@ -250,6 +297,9 @@ what if the win rate were 30%?`,
 	}
 	o = outputFlags(cmd, valueFormats)
 	cmd.Flags().StringVar(&by, "by", "", "the plan by period: month or quarter (time phasing)")
+	cmd.Flags().StringVar(&o.confidence, "confidence", "", "report the volumes and spend that reach the target with this probability, such as 80% (Monte Carlo over the plan's ranges)")
+	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "the Monte Carlo's seed: the same seed gives the same numbers")
+	cmd.Flags().IntVar(&o.worlds, "worlds", compiler.DefaultWorlds, "the Monte Carlo's number of worlds drawn")
 	cmd.Flags().StringVar(&o.scenario, "scenario", "", "print the values of one of the plan's scenarios instead of the plan's")
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "give a value of the plan another value, PATH=QUANTITY (repeatable): --set funnel.demand.won.rate=30%")
 	return cmd
