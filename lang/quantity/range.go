@@ -84,6 +84,9 @@ func parseRangeFolded(s string) (Range, bool, *Error) {
 	if err := checkSeparators(s, seps); err != nil {
 		return Range{}, true, err
 	}
+	if err := decimalTypo(s, seps[0]); err != nil {
+		return Range{}, true, err
+	}
 	lo, hi := rangeEnd{s[:seps[0][0]], 0}, rangeEnd{s[seps[0][1]:], seps[0][1]}
 	if err := checkEnds(s, seps[0], lo, hi); err != nil {
 		return Range{}, true, err
@@ -117,6 +120,29 @@ func checkSeparators(s string, seps [][]int) *Error {
 		return &Error{a, b, fmt.Sprintf("%q is a second separator; a range has two ends and one separator between them, as in \"20%% to 30%%\"", s[a:b])}
 	}
 	return nil
+}
+
+// decimalTypo refuses two dots between digits after a bare number
+// ("4..8億円"): far more often a mistyped decimal point than a range, and
+// read as a range it would move a target silently (to its midpoint, 6億円).
+// A range whose low end has a unit, or spaces around the dots, is read.
+func decimalTypo(s string, m []int) *Error {
+	a, b := m[0], m[1]
+	if s[a] != '.' || a == 0 || b >= len(s) || !isDigit(s[a-1]) || !isDigit(s[b]) {
+		return nil
+	}
+	if strings.TrimLeft(strings.TrimSpace(s[:a]), "0123456789,_") != "" {
+		return nil // the low end has a unit or a scale of its own
+	}
+	return &Error{a, b, fmt.Sprintf("two dots between digits: for a decimal point write one (%q); for a range, spaces around the dots and a unit on both ends (%q)",
+		s[:a]+"."+s[b:], s[:a]+unitWords2(s[b:])+" .. "+s[b:])}
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// unitWords2 is what follows the number at the start of s: "億円" of "8億円".
+func unitWords2(s string) string {
+	return strings.TrimLeft(s, "0123456789.,_")
 }
 
 // rangeEnd is one end of a range: its text, spaces included, and its offset
