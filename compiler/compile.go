@@ -145,7 +145,7 @@ func CompileWith(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, op
 	if opts.noScenarios {
 		return r, nil
 	}
-	if err := compileScenarios(ctx, plan, r, opts); err != nil {
+	if err := compileScenarios(ctx, plan, front, r, opts); err != nil {
 		return nil, err
 	}
 	return r, nil

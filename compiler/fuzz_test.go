@@ -83,6 +83,7 @@ func fuzzSeeds(t testing.TB) [][]byte {
 		"plan { title = \"x\" }\nkpi \"a\" { value = (((((((((1))))))))) }\n",
 		"plan {\n  title = \"x\"\n  period = \"2027-04 .. 2028-03\"\n}\nkgi \"r\" {\n  target = \"1億円\"\n  formula = funnel.f.revenue\n}\nfunnel \"f\" {\n  deal_size = \"1M JPY\"\n  opening = { a = 9 }\n  stage \"a\" {}\n  stage \"b\" {\n    rate = \"30%\"\n    lag = \"45 days\"\n  }\n}\nkpi \"j\" { formula = funnel.f.a.volume[\"2027-06\"] + funnel.f.a.open[\"Q2\"] / kgi.r[\"H1\"] }\ncheck \"c\" {\n  condition = kpi.j < funnel.f.b.volume[\"2027-07\"]\n  message = \"m\"\n}\n",
 		"\x00\xff",
+		"plan { title = \"x\" }\nkgi \"r\" {\n  target = \"1億円\"\n  formula = funnel.f.revenue\n}\nfunnel \"f\" {\n  deal_size = \"1M JPY\"\n  stage \"a\" {}\n  stage \"b\" { rate = \"30%\" }\n}\nchannel \"c\" {\n  funnel = funnel.f\n  share = \"60%\"\n  cpa = \"1万円\"\n}\nchannel \"d\" {\n  funnel = funnel.f\n  cpa = \"2万円\"\n}\nbudget \"m\" { cap = \"1億円\" }\nscenario \"off\" {\n  probability = \"30%\"\n  channel \"c\" { share = \"0%\" }\n  funnel \"f\" {\n    stage \"b\" { rate = \"20%\" }\n    stage \"z\" {}\n  }\n}\nscenario \"seek\" {\n  probability = \"80%\"\n  budget \"m\" { spend = \"5000万円\" }\n  channel \"d\" { funnel = funnel.f }\n  solve_for = [kgi.r, funnel.f.a.volume, kpi.x]\n}\n",
 	} {
 		seeds = append(seeds, []byte(s))
 	}

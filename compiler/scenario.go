@@ -56,7 +56,8 @@ func (s *ScenarioResult) View(base *Result) *Result {
 }
 
 // BaseProbability is the chance of the plan as written: what the
-// scenarios' probabilities leave of 100%; nil when none gives one.
+// scenarios' probabilities leave of 100%; nil when none gives one, or
+// when they add up to more than 100% (an error).
 func (r *Result) BaseProbability() *big.Rat {
 	var sum *big.Rat
 	for _, s := range r.Scenarios {
@@ -64,8 +65,8 @@ func (r *Result) BaseProbability() *big.Rat {
 			sum = ratAdd(orZero(sum), s.Probability)
 		}
 	}
-	if sum == nil {
-		return nil
+	if sum == nil || sum.Cmp(big.NewRat(1, 1)) > 0 {
+		return nil // none given, or too many (reported)
 	}
 	return new(big.Rat).Sub(big.NewRat(1, 1), sum)
 }
@@ -78,51 +79,45 @@ func orZero(r *big.Rat) *big.Rat {
 }
 
 // compileScenarios compiles every scenario of plan, whose own result is
-// base, and adds their diagnostics to base's.
-func compileScenarios(ctx context.Context, plan *lang.Plan, base *Result, opts Options) error {
+// base and the diagnostics of loading it front, and adds their
+// diagnostics to base's. Each scenario gets front too: a plan that did
+// not load whole is not reported again, once per scenario, as values it
+// cannot solve.
+func compileScenarios(ctx context.Context, plan *lang.Plan, front hcl.Diagnostics, base *Result, opts Options) error {
 	seen := map[string]bool{}
 	for _, d := range base.Diags {
 		seen[diagKey(d)] = true
 	}
 	opts.noScenarios = true
 	var sum *big.Rat
+	var last *ScenarioResult // the last whose probability counts
+	names := map[string]bool{}
 	for _, sc := range plan.Scenarios {
-		if !hclsyntax.ValidIdentifier(sc.Name) {
-			continue // lang reports the name
+		if !hclsyntax.ValidIdentifier(sc.Name) || names[sc.Name] {
+			continue // lang reports the name, the resolver a duplicate
 		}
+		names[sc.Name] = true
 		np, diags := plan.Overlay(sc)
-		r, err := CompileWith(ctx, np, diags, opts)
+		r, err := CompileWith(ctx, np, append(append(hcl.Diagnostics{}, front...), diags...), opts)
 		if err != nil {
 			return err
 		}
 		sr := &ScenarioResult{Name: sc.Name, Node: sc, Result: r}
 		sr.Probability = probability(sc, &r.Diags)
 		if sr.Probability != nil {
-			sum = ratAdd(orZero(sum), sr.Probability)
+			sum, last = ratAdd(orZero(sum), sr.Probability), sr
 		}
 		r.Diags = nameDiags(sc, r.Diags, seen)
 		base.Scenarios = append(base.Scenarios, sr)
 		base.Diags = append(base.Diags, r.Diags...)
 	}
 	if sum != nil && sum.Cmp(big.NewRat(1, 1)) > 0 {
-		last := lastProbability(plan)
-		base.Diags = append(base.Diags, lang.Diag(lang.Probability, last.Probability.Expr.Range(), "Probabilities above 100%",
+		base.Diags = append(base.Diags, lang.Diag(lang.Probability, last.Node.Probability.Expr.Range(), "Probabilities above 100%",
 			fmt.Sprintf("The scenarios' probabilities add up to %s; the plan as written takes what they leave of 100%%, so together they can be at most 100%%. Lower them (this is scenario %q's).",
 				quantity.Format(sum, quantity.Ratio), last.Name)))
 	}
 	base.Diags = sortDiags(base.Diags)
 	return nil
-}
-
-// lastProbability is the last scenario that gives a probability.
-func lastProbability(plan *lang.Plan) *lang.Scenario {
-	var last *lang.Scenario
-	for _, sc := range plan.Scenarios {
-		if sc.Probability != nil {
-			last = sc
-		}
-	}
-	return last
 }
 
 // probability reads a scenario's probability, a share written as a
@@ -134,7 +129,7 @@ func probability(sc *lang.Scenario, diags *hcl.Diagnostics) *big.Rat {
 	}
 	bad := func(why string) *big.Rat {
 		*diags = append(*diags, lang.Diag(lang.Probability, a.Expr.Range(), "Bad probability",
-			fmt.Sprintf("scenario %q: %s Write a share such as probability = \"25%%\".", sc.Name, why)))
+			why+" Write a share such as probability = \"25%\"."))
 		return nil
 	}
 	t, ok := a.Expr.(*hclsyntax.TemplateExpr)

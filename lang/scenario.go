@@ -176,8 +176,8 @@ func (o *overlay) apply(c *Change, blocks []Node, path Path) {
 	n := find(blocks, c.Kind, c.Name)
 	if n == nil {
 		o.diags = append(o.diags, Diag(ScenarioStructure, c.NameRange, fmt.Sprintf("No %s %q to change", c.Kind, c.Name),
-			fmt.Sprintf("A scenario changes the values of blocks the plan has; it cannot add %s %q. Add the block to the plan (with share = \"0%%\" or leads = 0 to keep it off), then change it in the scenario.%s",
-				c.Kind, c.Name, didYouMean(c.Name, names(blocks, c.Kind)))))
+			fmt.Sprintf("A scenario changes the values of blocks the plan has; it cannot add %s %q.%s%s",
+				c.Kind, c.Name, didYouMean(c.Name, names(blocks, c.Kind)), addHint(c.Kind))))
 		return
 	}
 	for _, a := range c.Attrs {
@@ -215,6 +215,14 @@ func (o *overlay) set(n Node, a *Attr, path Path) {
 		}
 		v.FieldByIndex(spec.fields[a.Name]).Set(reflect.ValueOf(a))
 	}
+}
+
+// addHint says how to try a block the plan does not have.
+func addHint(kind string) string {
+	if kind == "channel" {
+		return " To try a new channel, add it to the plan with share = \"0%\" (or leads = 0), which keeps it off, and give it a share in the scenario."
+	}
+	return fmt.Sprintf(" Add the %s to the plan first.", kind)
 }
 
 // find returns the first block of kind and name among blocks (the
