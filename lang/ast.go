@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"unicode"
+
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -98,6 +100,30 @@ type Meta struct {
 	// target with ("80%"), for the Monte Carlo of its ranges; zero for
 	// none.
 	Confidence Text `plan:"confidence"`
+	// Language is the language of the site's labels, "ja" or "en";
+	// zero for the default: Japanese when the title is (Language()).
+	Language Text `plan:"language"`
+	// NumberStyle is "plain" to keep money in full digits in Japanese
+	// ("300,000,000円" rather than "3億円"); zero for 万/億.
+	NumberStyle Text `plan:"number_style"`
+}
+
+// Japanese reports whether the plan's pages are in Japanese: its
+// language is "ja", or it names none and its title is written in
+// Japanese (kana or kanji).
+func (m *Meta) Japanese() bool {
+	switch {
+	case m == nil:
+		return false
+	case m.Language.Value != "":
+		return m.Language.Value == "ja"
+	}
+	for _, r := range m.Title.Value {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			return true
+		}
+	}
+	return false
 }
 
 // Metric is a kgi or kpi block.

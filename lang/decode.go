@@ -3,6 +3,7 @@ package lang
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -156,7 +157,19 @@ func checkName(b *Block) hcl.Diagnostics {
 }
 
 func checkMeta(_ *hcl.Block, _ *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics {
-	return append(diags, checkCurrency(n.(*Meta).Currency)...)
+	m := n.(*Meta)
+	diags = append(diags, checkCurrency(m.Currency)...)
+	diags = append(diags, checkWord(m.Language, "language", "ja", "en")...)
+	return append(diags, checkWord(m.NumberStyle, "number_style", "man", "plain")...)
+}
+
+// checkWord reports a text attribute that is not one of words.
+func checkWord(t Text, name string, words ...string) hcl.Diagnostics {
+	if t.Value == "" || slices.Contains(words, t.Value) {
+		return nil
+	}
+	return hcl.Diagnostics{Diag(Schema, t.Range, fmt.Sprintf("Unknown %s", name),
+		fmt.Sprintf("%s is %q; write one of %q.%s", name, t.Value, words, didYouMean(t.Value, words)))}
 }
 
 func checkFunnel(_ *hcl.Block, _ *hcl.BodyContent, n Node, diags hcl.Diagnostics) hcl.Diagnostics {

@@ -148,6 +148,8 @@ var Blocks = []*BlockSpec{
 			{Name: "owner", Role: RoleText, Doc: "who answers for the plan"},
 			{Name: "currency", Role: RoleText, Doc: "an ISO 4217 code, JPY by default"},
 			{Name: "period", Role: RoleText, Doc: "the months the plan covers, such as \"2027-04 .. 2028-03\""},
+			{Name: "language", Role: RoleText, Doc: "the language of the site, \"ja\" or \"en\"; Japanese by default when the title is"},
+			{Name: "number_style", Role: RoleText, Doc: "\"plain\" keeps money in full digits on a Japanese site (\"300,000,000円\", not \"3億円\")"},
 			{Name: "confidence", Role: RoleText, Doc: "the probability of reaching the target that planc solve reports the volumes for, such as \"80%\" (uncertainty)"},
 		},
 		new: func() Node { return &Meta{} }, add: func(p *Plan, _, n Node) { p.metas = append(p.metas, n.(*Meta)) },
