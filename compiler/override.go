@@ -90,6 +90,9 @@ type Improvement struct {
 func Improve(r *Result, points []int) []Improvement {
 	var out []Improvement
 	for _, f := range r.Info.Kind("funnel") {
+		if len(f.Kids) == 0 {
+			continue // a funnel without stages (reported): nothing to raise
+		}
 		base := funnelCost(r, f)
 		leads, _ := r.Value(f.Kids[0].Value("volume"))
 		for _, s := range f.Kids[1:] {

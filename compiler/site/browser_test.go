@@ -120,6 +120,29 @@ func TestContentBrowser(t *testing.T) {
 	reportProblems(t, problems, artifacts)
 }
 
+// TestBrowserScenarios checks the scenarios page and the what-if
+// sections of the funnel page (a tornado, which stage first) of the site
+// test's plan of scenarios (a Japanese title, hostile text), of
+// saas-demand (five scenarios, goal seeks) and of fy2027-ja's funnel (the
+// default tornado, Japanese labels) at a desktop width and at 390px.
+func TestBrowserScenarios(t *testing.T) {
+	ctx, problems, artifacts := browser(t)
+	for _, c := range []struct{ name, plan, funnel string }{
+		{"scenarios", txtarPlan(t, scenariosTxtar), "funnel.demand.html"},
+		{"scenarios-saas", "../../examples/saas-demand", "funnel.demand.html"},
+		{"scenarios-ja", "../../examples/fy2027-ja", "funnel.new_business.html"},
+	} {
+		dir := filepath.Join(t.TempDir(), c.name)
+		buildTo(t, c.plan, dir)
+		charts, shots := []string{c.funnel}, map[string]string{c.funnel: "funnel"}
+		if _, err := os.Stat(filepath.Join(dir, scenariosPage)); err == nil {
+			charts, shots[scenariosPage] = append(charts, scenariosPage), "scenarios"
+		}
+		checkSite(ctx, t, dir, siteCheck{name: c.name, widths: []int64{1280, 390}, charts: charts, shots: shots}, artifacts)
+	}
+	reportProblems(t, problems, artifacts)
+}
+
 // siteCheck says how to check one site: its name for messages and
 // screenshots, the window widths, the pages that must have a chart, and
 // the pages to take screenshots of, by the shot's name.

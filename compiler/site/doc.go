@@ -8,10 +8,15 @@
 //	index.html          overview: goals, marketing-sourced revenue, funnels,
 //	                    lead sources, budgets, diagnostics
 //	tree.html           the KPI tree, drawn in SVG
-//	funnel.F.html       a funnel's waterfall, stages, sources and benchmarks
+//	funnel.F.html       a funnel's waterfall, stages, sources and benchmarks,
+//	                    its sensitivity (a tornado) and which stage to
+//	                    improve first, each re-solving the plan per input
 //	channels.html       channels, and the budgets in their hierarchies: what
 //	                    each pays for and its spend against its cap
 //	teams.html          each team's load against its capacity
+//	scenarios.html      the scenarios, and the key values in each beside
+//	                    the plan's, with the expectation of their
+//	                    probabilities
 //	personas.html       the personas
 //	journey.J.html      a customer journey, its phases as a diagram
 //	analyses.html       the analyses, each in its framework's layout

@@ -17,7 +17,14 @@ type funnelBody struct {
 	Benchmarks                 []benchmarkRow
 	// Sources is nil when no channel feeds the funnel.
 	Sources *sourcesView
-	Vars    []varView
+	// Sensitivity are the tornadoes that watch the funnel's values;
+	// Improve ranks its stages (nil when none can be ranked). The
+	// Skipped flags say that the plan is too large for the site to run
+	// them (trialBudget).
+	Sensitivity                    []sensitivityView
+	Improve                        *improveView
+	TornadoSkipped, ImproveSkipped bool
+	Vars                           []varView
 }
 
 // benchmarkRow is a stage's rate beside the published ranges for its step.
@@ -59,13 +66,22 @@ type waterfallRow struct {
 	RateX, RateY, HandoffY, HandoffLabelY              int
 }
 
-func (g *gen) funnels() error { return g.each("funnel", g.funnelPage) }
+func (g *gen) funnels() error {
+	if len(g.objs("funnel")) == 0 {
+		return nil
+	}
+	g.whatIf = g.runWhatIf()
+	return g.each("funnel", g.funnelPage)
+}
 
 func (g *gen) funnelPage(f *compiler.Object) error {
 	vs := f.Values()
-	more := []string{"waterfall", "stages", "sources"}
+	more := []string{"waterfall", "stages", "sources", "benchmarks", "sensitivity", "improve"}
 	for _, src := range g.sources(f) {
 		more = append(more, sourceAnchor(src))
+	}
+	for _, t := range g.whatIf.Tornadoes {
+		more = append(more, tornadoAnchor(t))
 	}
 	ids := pageIDsFor(vs, more...)
 	h := f.Node.Header()
@@ -80,6 +96,8 @@ func (g *gen) funnelPage(f *compiler.Object) error {
 	}
 	b.Sources = g.sourcesView(f, "this funnel’s planned revenue, "+b.Planned)
 	b.Benchmarks = g.benchmarks(f)
+	b.Sensitivity, b.Improve = g.sensitivities(f), g.improve(f)
+	b.TornadoSkipped, b.ImproveSkipped = g.whatIf.TornadoSkipped, g.whatIf.ImproveSkipped
 	for _, v := range vs {
 		b.Vars = append(b.Vars, g.varView(v))
 	}

@@ -26,12 +26,15 @@ type gen struct {
 	// planDir is the directory of the plan's files, which the site names
 	// files relative to.
 	planDir string
+	// whatIf is the sensitivity and the ranking of stages that the
+	// funnels' pages show, run before them (runWhatIf).
+	whatIf *whatIf
 }
 
 // pageKinds are the page templates; each defines "content" and is parsed
 // together with layout.html, which defines the frame.
 var pageKinds = []string{"index", "tree", "funnel", "channels", "node", "diagnostics",
-	"personas", "journey", "analysis", "teams", "timeline", "progress"}
+	"personas", "journey", "analysis", "teams", "timeline", "progress", "scenarios"}
 
 func newGen(r *compiler.Result, out output) (*gen, error) {
 	g := &gen{r: r, plan: r.Plan, names: newNames(r.Info), tmpl: map[string]*template.Template{},
@@ -123,6 +126,9 @@ func (g *gen) nav(current string) []navItem {
 	items = append(items, navItem{Text: "Channels & budget", Href: "channels.html"})
 	if len(g.objs("team")) > 0 {
 		items = append(items, navItem{Text: "Teams", Href: teamsPage})
+	}
+	if len(g.r.Scenarios) > 0 {
+		items = append(items, navItem{Text: "Scenarios", Href: scenariosPage})
 	}
 	items = append(items, g.contentNav()...)
 	items = append(items, navItem{Text: "Diagnostics", Href: "diagnostics.html"})

@@ -18,7 +18,7 @@ type names struct {
 }
 
 // fixedPages are the pages that are not named by a path.
-var fixedPages = []string{"index.html", "tree.html", "channels.html", "diagnostics.html", "teams.html", "site.css"}
+var fixedPages = []string{"index.html", "tree.html", "channels.html", "diagnostics.html", "teams.html", "scenarios.html", "site.css"}
 
 // pagedKinds are the kinds of objects that have a page of their own.
 var pagedKinds = map[string]bool{"kgi": true, "kpi": true, "funnel": true, "stage": true, "channel": true,

@@ -106,7 +106,7 @@ func render(r *compiler.Result, out output) error {
 // all renders every page.
 func (g *gen) all() error {
 	steps := []func() error{g.overview, g.tree, g.timeline, g.progress, g.funnels, g.channels, g.nodes, g.diagnostics,
-		g.personas, g.journeys, g.analyses}
+		g.personas, g.journeys, g.analyses, g.scenarios}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
