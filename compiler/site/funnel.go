@@ -24,7 +24,10 @@ type funnelBody struct {
 	Sensitivity                    []sensitivityView
 	Improve                        *improveView
 	TornadoSkipped, ImproveSkipped bool
-	Vars                           []varView
+	// Confidence is what reaches the target with the plan's confidence,
+	// nil when it writes no ranges and names none.
+	Confidence *confidenceView
+	Vars       []varView
 }
 
 // benchmarkRow is a stage's rate beside the published ranges for its step.
@@ -71,12 +74,13 @@ func (g *gen) funnels() error {
 		return nil
 	}
 	g.whatIf = g.runWhatIf()
+	g.bands = g.runConfidence()
 	return g.each("funnel", g.funnelPage)
 }
 
 func (g *gen) funnelPage(f *compiler.Object) error {
 	vs := f.Values()
-	more := []string{"waterfall", "stages", "sources", "benchmarks", "sensitivity", "improve"}
+	more := []string{"waterfall", "stages", "sources", "benchmarks", "sensitivity", "improve", "confidence"}
 	for _, src := range g.sources(f) {
 		more = append(more, sourceAnchor(src))
 	}
@@ -98,6 +102,7 @@ func (g *gen) funnelPage(f *compiler.Object) error {
 	b.Benchmarks = g.benchmarks(f)
 	b.Sensitivity, b.Improve = g.sensitivities(f), g.improve(f)
 	b.TornadoSkipped, b.ImproveSkipped = g.whatIf.TornadoSkipped, g.whatIf.ImproveSkipped
+	b.Confidence = g.confidence(f)
 	for _, v := range vs {
 		b.Vars = append(b.Vars, g.varView(v))
 	}

@@ -23,6 +23,10 @@ type gen struct {
 	out    output
 	// srcOf maps a file name to its bytes, for "as written" source text.
 	srcOf map[string][]byte
+	// bands are the funnels' confidence bands (confidence.go), with the
+	// Monte Carlo's options.
+	bands    map[*compiler.Object]compiler.FunnelBands
+	bandOpts compiler.UncertaintyOptions
 	// planDir is the directory of the plan's files, which the site names
 	// files relative to.
 	planDir string

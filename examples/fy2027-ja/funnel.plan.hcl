@@ -25,7 +25,7 @@ funnel "new_business" {
   }
   stage "sql" {
     title      = "SQL"
-    rate       = "45％"
+    rate       = "40〜50％" # 実績のばらつき: 90%の確率でこの範囲、計画は中央の45%
     lag        = "3週間"
     owner      = "フィールドセールス"
     team       = team.field_sales
