@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"sync"
 	"unicode"
@@ -96,11 +97,30 @@ func render(r *compiler.Result, out output) error {
 	if err := g.all(); err != nil {
 		return err
 	}
-	css, err := templates.FS.ReadFile("site.css")
+	css, err := styleSheet()
 	if err != nil {
 		return err
 	}
 	return out.put("site.css", css)
+}
+
+// styleSheet joins the templates' style sheets into one: site.css, then
+// the others in name order (a sheet per part of the site).
+func styleSheet() ([]byte, error) {
+	names, err := fs.Glob(templates.FS, "*.css")
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(names, func(i, j int) bool { return names[i] == "site.css" || names[j] != "site.css" && names[i] < names[j] })
+	var out []byte
+	for _, n := range names {
+		b, err := templates.FS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b...)
+	}
+	return out, nil
 }
 
 // all renders every page.

@@ -7,7 +7,8 @@ package templates
 import "embed"
 
 // FS holds layout.html (the frame every page shares), one template per page
-// kind, and site.css.
+// kind, and the style sheets, which the site joins into site.css in name
+// order (site.css first, then a sheet per part: tree.css, ...).
 //
-//go:embed *.html site.css
+//go:embed *.html *.css
 var FS embed.FS
