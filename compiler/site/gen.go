@@ -10,6 +10,8 @@ import (
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/quantity"
+	"github.com/planc-dev/planc/stdlib/i18n"
 	"github.com/planc-dev/planc/stdlib/templates"
 )
 
@@ -27,6 +29,10 @@ type gen struct {
 	// Monte Carlo's options.
 	bands    map[*compiler.Object]compiler.FunnelBands
 	bandOpts compiler.UncertaintyOptions
+	// lang is the language of the pages (the plan's language, Japanese
+	// when its title is), style how numbers are written in it.
+	lang  i18n.Lang
+	style quantity.Style
 	// planDir is the directory of the plan's files, which the site names
 	// files relative to.
 	planDir string
@@ -48,7 +54,11 @@ func newGen(r *compiler.Result, out output) (*gen, error) {
 		g.srcOf[name] = f.Bytes
 	}
 	g.planDir = commonDir(g.srcOf)
-	base, err := template.New("layout.html").ParseFS(templates.FS, "layout.html")
+	if r.Plan.Meta.Japanese() {
+		g.lang, g.style = i18n.Ja, quantity.Style{Japanese: true, Plain: r.Plan.Meta.NumberStyle.Value == "plain"}
+	}
+	funcs := template.FuncMap{"t": g.lang.T, "tf": g.lang.F}
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templates.FS, "layout.html")
 	if err != nil {
 		return nil, err
 	}
@@ -74,6 +84,12 @@ type navItem struct {
 	Text, Href string
 	Current    bool
 }
+
+// T is msg in the pages' language (the catalog, package i18n).
+func (g *gen) T(msg string) string { return g.lang.T(msg) }
+
+// F formats args with the format msg in the pages' language.
+func (g *gen) F(msg string, args ...any) string { return g.lang.F(msg, args...) }
 
 // objs lists the plan's objects of a kind.
 func (g *gen) objs(kind string) []*compiler.Object { return g.r.Info.Kind(kind) }

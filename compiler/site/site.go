@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"sort"
 	"sync"
-	"unicode"
 
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/display"
@@ -142,7 +141,7 @@ func (g *gen) render(file, kind, title string, body any) error {
 		return fmt.Errorf("no template %q", kind)
 	}
 	data := frame{
-		Lang: pageLang(g.planTitle()), Title: title, PlanTitle: g.planTitle(),
+		Lang: g.lang.Code(), Title: title, PlanTitle: g.planTitle(),
 		Nav: g.nav(file), Errors: g.errors, Body: body,
 	}
 	var b bytes.Buffer
@@ -159,15 +158,4 @@ func sortedNames(m map[string][]byte) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// pageLang is "ja" when the plan's title is written in Japanese, so that
-// browsers pick Japanese glyphs for Han characters, and "en" otherwise.
-func pageLang(title string) string {
-	for _, r := range title {
-		if unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) {
-			return "ja"
-		}
-	}
-	return "en"
 }
