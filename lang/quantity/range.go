@@ -43,12 +43,30 @@ func (r Range) Mid() *big.Rat {
 // end is above the high end, or there is more than one separator. Its
 // span is relative to s, as Parse's.
 func ParseRange(s string) (r Range, ok bool, err *Error) {
+	if !mayBeRange(s) {
+		return Range{}, false, nil // most quantities: no lookup, no lock
+	}
 	if m, hit := parsedRanges.get(s); hit {
 		return m.r, m.ok, m.err
 	}
 	r, ok, err = parseRange(s)
 	parsedRanges.put(s, rangeResult{r, ok, err})
 	return r, ok, err
+}
+
+// mayBeRange reports whether s has anything that could be a separator,
+// before folding: two dots (full-width too), a tilde or wave dash, or the
+// letters of "to" in any case and width.
+func mayBeRange(s string) bool {
+	if strings.Contains(s, "..") || strings.ContainsAny(s, "~〜～．ｔＴｏＯ") {
+		return true
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if s[i]|0x20 == 't' && s[i+1]|0x20 == 'o' {
+			return true
+		}
+	}
+	return false
 }
 
 type rangeResult struct {
