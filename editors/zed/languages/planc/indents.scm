@@ -1,0 +1,2 @@
+(block (block_end) @end) @indent
+(tuple (tuple_end) @end) @indent
