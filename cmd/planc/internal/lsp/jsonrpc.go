@@ -148,7 +148,7 @@ const lengthHeader = "content-length:"
 // headerAt returns where a Content-Length header (with its number and
 // line end) starts in b, -1 when b holds none.
 func headerAt(b []byte) int {
-	lower := bytes.ToLower(b)
+	lower := asciiLower(b)
 	for off := 0; ; {
 		i := bytes.Index(lower[off:], []byte(lengthHeader))
 		if i < 0 {
@@ -162,6 +162,21 @@ func headerAt(b []byte) int {
 		}
 		off = at + 1
 	}
+}
+
+// asciiLower lower-cases only ASCII letters, so that offsets in the result
+// are offsets in b: bytes.ToLower changes the length of some UTF-8 text
+// (U+0130 has a 2-byte lower case of 3 bytes), which garbage in the stream
+// may hold.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // readHeader reads header lines up to the empty line and returns the
@@ -182,7 +197,7 @@ func readHeader(r *bufio.Reader) (int, error) {
 		if line == "" {
 			break
 		}
-		if i := strings.Index(strings.ToLower(line), lengthHeader); i > 0 {
+		if i := bytes.Index(asciiLower([]byte(line)), []byte(lengthHeader)); i > 0 {
 			line = line[i:]
 		}
 		name, value, ok := strings.Cut(line, ":")

@@ -159,6 +159,7 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte(frame(`{"jsonrpc":"2.0","id":1,"method":"x"}`)))
 	f.Add([]byte("Content-Length: 50\r\n\r\n{}" + frame(`{"jsonrpc":"2.0","method":"exit"}`)))
 	f.Add([]byte("Content-Length: 2\r\n\r\n{\"a\":1}Content-Length: 2\r\n\r\n{}"))
+	f.Add([]byte("\xc4\xb0Content-Length: 2\r\n\r\n{}"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		r := NewReader(bytes.NewReader(in))
 		for range len(in) + 1 { // each message consumes at least one byte
