@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/planc-dev/planc/cmd/planc/internal/lsp"
 	"github.com/planc-dev/planc/cmd/planc/internal/lsp/lsptest"
@@ -113,14 +114,14 @@ func TestLSP(t *testing.T) {
 		t.Errorf("completion after kpi. = %+v", list)
 	}
 
-	// Formatting puts the indentation back.
+	// Formatting puts the indentation back, line by line.
 	messy := strings.ReplaceAll(lspPlan, "\n  ", "\n")
 	c.Notify("textDocument/didChange", lsp.DidChangeTextDocumentParams{TextDocument: lsp.VersionedTextDocumentIdentifier{URI: uri, Version: 4},
 		ContentChanges: []lsp.TextDocumentContentChangeEvent{{Text: messy}}})
 	var edits []lsp.TextEdit
 	call(t, ctx, c, "textDocument/formatting", map[string]any{"textDocument": map[string]string{"uri": uri}, "options": map[string]any{"tabSize": 2, "insertSpaces": true}}, &edits)
-	if len(edits) != 1 || edits[0].NewText != lspPlan || edits[0].Range != (lsp.Range{End: lsp.Position{Line: strings.Count(messy, "\n")}}) {
-		t.Errorf("formatting edits = %+v", edits)
+	if got := applyEdits(messy, edits); got != lspPlan || len(edits) < 2 {
+		t.Errorf("formatting edits = %+v make:\n%s", edits, got)
 	}
 
 	// Shutdown and exit: the process ends with status 0.
@@ -204,4 +205,34 @@ func span(line, c1, c2 int) lsp.Range {
 }
 
 // lineAt is the 0-based line of the first occurrence of sub in text.
+// applyEdits applies edits with UTF-16 positions to text, all against
+// the text before them, as an editor does.
+func applyEdits(text string, edits []lsp.TextEdit) string {
+	lines := strings.SplitAfter(text, "\n")
+	offset := func(p lsp.Position) int {
+		off := 0
+		for _, l := range lines[:min(p.Line, len(lines))] {
+			off += len(l)
+		}
+		if p.Line >= len(lines) {
+			return off
+		}
+		units := 0
+		for i, r := range lines[p.Line] {
+			if units >= p.Character || r == '\n' {
+				return off + i
+			}
+			units += len(utf16.Encode([]rune{r}))
+		}
+		return off + len(lines[p.Line])
+	}
+	out, at := "", 0
+	for _, e := range edits {
+		from, to := offset(e.Range.Start), offset(e.Range.End)
+		out += text[at:from] + e.NewText
+		at = to
+	}
+	return out + text[at:]
+}
+
 func lineAt(text, sub string) int { return strings.Count(text[:strings.Index(text, sub)], "\n") }

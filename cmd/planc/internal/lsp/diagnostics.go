@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/lang/codedoc"
 )
 
 // publish sends the diagnostics of every file of the plan, an empty list
@@ -69,16 +70,32 @@ func (s *snapshot) lspDiagnostics(enc encoding) map[string][]Diagnostic {
 	}
 	for _, d := range s.diags {
 		f, rng := s.locate(d.Subject)
+		code := lang.CodeOf(d)
 		out[f.name] = append(out[f.name], Diagnostic{
-			Range:              f.text.lspRange(rng, enc),
+			Range:              f.shown().lspRange(rng, enc),
 			Severity:           severity(d),
-			Code:               string(lang.CodeOf(d)),
+			Code:               string(code),
+			CodeDescription:    describe(code),
 			Source:             "planc",
 			Message:            message(d),
 			RelatedInformation: s.related(d, enc),
 		})
 	}
 	return out
+}
+
+// ReferenceURL is the language reference on the project's repository:
+// each diagnostic code is documented under a heading of its name, the
+// text `planc explain CODE` prints.
+const ReferenceURL = "https://github.com/planc-dev/planc/blob/HEAD/lang/README.md"
+
+// describe links a documented code to its documentation; nil for a code
+// without any (an internal error).
+func describe(code lang.Code) *CodeDescription {
+	if _, ok := codedoc.Doc(code); !ok {
+		return nil
+	}
+	return &CodeDescription{Href: ReferenceURL + "#" + string(code)}
 }
 
 // related converts a diagnostic's notes in the plan's files.

@@ -264,16 +264,19 @@ func TestFormatting(t *testing.T) {
 	var edits []lsp.TextEdit
 	s.call("textDocument/formatting", map[string]any{"textDocument": map[string]string{"uri": uri}, "options": map[string]any{"tabSize": 4}}, &edits)
 	want := "plan {\n  title = \"Demo\"\n}\n\nkpi \"a\" {\n  value = 3\n}\n"
-	if len(edits) != 1 || edits[0].NewText != want || edits[0].Range != rng(0, 0, 8, 1) {
-		t.Errorf("edits = %+v, want one edit of 0:0-8:1 to %q", edits, want)
+	if got := applyUTF16(t, messy, edits); got != want {
+		t.Errorf("edits %+v make %q, want %q", edits, got, want)
 	}
-	// Formatted text needs no edit; text that does not parse gets none.
-	for v, text := range []string{want, "kpi \"a\" {\n  value = \n"} {
-		s.change(uri, v+2, text)
-		s.call("textDocument/formatting", map[string]any{"textDocument": map[string]string{"uri": uri}}, &edits)
-		if len(edits) != 0 {
-			t.Errorf("formatting %q = %+v, want no edits", text, edits)
-		}
+	// Formatted text needs no edit; text that does not parse is an error
+	// (TestFormattingSyntaxError).
+	s.change(uri, 2, want)
+	s.call("textDocument/formatting", map[string]any{"textDocument": map[string]string{"uri": uri}}, &edits)
+	if len(edits) != 0 {
+		t.Errorf("formatting %q = %+v, want no edits", want, edits)
+	}
+	s.change(uri, 3, "kpi \"a\" {\n  value = \n")
+	if code := callCode(t, s, "textDocument/formatting", map[string]any{"textDocument": map[string]string{"uri": uri}}); code != lsp.CodeRequestFailed {
+		t.Errorf("formatting a file that does not parse: code %d", code)
 	}
 }
 

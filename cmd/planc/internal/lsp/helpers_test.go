@@ -45,6 +45,13 @@ func start(t testing.TB, debounce time.Duration, encodings ...string) *session {
 // serve runs a server that is not initialized yet.
 func serve(t testing.TB, debounce time.Duration) *session {
 	t.Helper()
+	return serveWith(t, lsp.Options{Debounce: debounce})
+}
+
+// serveWith runs a server with options (their Log is the test's) that is
+// not initialized yet.
+func serveWith(t testing.TB, opts lsp.Options) *session {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
 	srvIn, toSrv := io.Pipe()
@@ -53,7 +60,8 @@ func serve(t testing.TB, debounce time.Duration) *session {
 		logW: testWriter{t: t, mu: &sync.Mutex{}, log: &strings.Builder{}}}
 	logger := log.New(s.logW, "server: ", 0)
 	go func() {
-		err := lsp.Serve(context.Background(), srvIn, srvOut, lsp.Options{Debounce: debounce, Log: logger})
+		opts.Log = logger
+		err := lsp.Serve(context.Background(), srvIn, srvOut, opts)
 		// As a process's pipes close when it exits: the client's writes
 		// fail instead of blocking, and its reader sees the end.
 		srvIn.Close()

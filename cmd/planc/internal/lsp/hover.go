@@ -17,7 +17,7 @@ import (
 func hover(s *Server, r *request, p TextDocumentPositionParams) (any, error) {
 	snap, ent, at, err := s.entityAt(r, p.Position)
 	if snap == nil || err != nil || snap.res == nil {
-		return nil, err
+		return hoverFunction(s, r, p.Position, err) // signature.go: a function's name
 	}
 	var md string
 	switch x := ent.(type) {
@@ -48,6 +48,7 @@ func (s *snapshot) varMarkdown(v *compiler.Var) string {
 		fmt.Fprintf(&b, "\nSolved from %s.\n", eq.Text())
 	}
 	b.WriteString(s.byMonth(v))
+	b.WriteString(channelsOf(v.Object))
 	b.WriteString(about(v.Object))
 	return b.String()
 }
@@ -79,8 +80,25 @@ func (s *snapshot) blockMarkdown(o *compiler.Object) string {
 	for _, v := range o.Values() {
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", v.Path, valueText(s.res, v), s.res.Origin(v))
 	}
+	b.WriteString(channelsOf(o))
 	b.WriteString(about(o))
 	return b.String()
+}
+
+// channelsOf lists the channels that bring a lead source's leads, ""
+// for any other object.
+func channelsOf(o *compiler.Object) string {
+	if o.Kind != "source" {
+		return ""
+	}
+	var names []string
+	for _, ch := range o.Refs("channels") {
+		names = append(names, "`"+ch.Path.String()+"`")
+	}
+	if len(names) == 0 {
+		return "\nNo channel brings its leads.\n"
+	}
+	return "\nChannels: " + strings.Join(names, ", ") + "\n"
 }
 
 // heading is the title (when there is one) and the code name.

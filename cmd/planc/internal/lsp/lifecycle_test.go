@@ -42,7 +42,7 @@ func TestLifecycleErrors(t *testing.T) {
 		want   int
 	}{
 		{"initialize", map[string]any{}, lsp.CodeInvalidRequest},
-		{"textDocument/rename", hover, lsp.CodeMethodNotFound},
+		{"textDocument/typeDefinition", hover, lsp.CodeMethodNotFound},
 		{"textDocument/hover", map[string]any{"textDocument": 5}, lsp.CodeInvalidParams},
 		{"textDocument/hover", nil, lsp.CodeInvalidParams},
 		{"textDocument/hover", hover, 0}, // a document not open: null

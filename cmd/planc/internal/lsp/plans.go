@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"errors"
+	"runtime/debug"
 	"sync"
 	"time"
 )
@@ -36,8 +37,9 @@ type planState struct {
 	pubGen     uint64
 	published  map[string]bool
 
-	// parsed holds the plan's files as last parsed, for its compile loop.
-	parsed parseCache
+	// parsed holds the plan's files as last parsed, for its compile loop;
+	// goodParse the last parse without a syntax error of each.
+	parsed, goodParse parseCache
 }
 
 // touch records a change to plan key and makes sure a compile will follow.
@@ -45,7 +47,7 @@ type planState struct {
 func (s *Server) touch(key planKey) {
 	ps := s.plans[key]
 	if ps == nil {
-		ps = &planState{key: key, ready: make(chan struct{}), published: map[string]bool{}, parsed: parseCache{}}
+		ps = &planState{key: key, ready: make(chan struct{}), published: map[string]bool{}, parsed: parseCache{}, goodParse: parseCache{}}
 		s.plans[key] = ps
 	}
 	// Generations count across plans, so that a request that waits for a
@@ -67,9 +69,10 @@ func (s *Server) touch(key planKey) {
 }
 
 // compileLoop compiles ps until its snapshot is up to date with its
-// latest change, then publishes the diagnostics. A change that arrives
-// while it compiles cancels that compile; the changes that arrive while
-// it waits or compiles are coalesced into its next round. The first
+// latest change, then publishes the diagnostics and asks the editor to
+// refresh what the other open documents show (inlay hints). A change
+// that arrives while it compiles cancels that compile; the changes that
+// arrive while it waits or compiles are coalesced into its next round. The first
 // change after a quiet spell compiles at once; a change within Debounce
 // of the last compile's start waits out the rest of it, so that a burst
 // of changes compiles once.
@@ -97,25 +100,54 @@ func (s *Server) compileLoop(ps *planState) {
 		ps.started, ps.cancel = time.Now(), cancel
 		s.mu.Unlock()
 
+		end := s.progress(ps.key)
 		files, read := gather(ps.key, open, s.log)
 		snap := s.compile(ctx, gen, ps, files, read)
 		cancel()
+		end(snap)
+
+		// The diagnostics go out first, as soon as they are known; the
+		// index of names is for requests, which wait for the snapshot.
+		s.mu.Lock()
+		current := snap != nil && ps.gen == gen
+		s.mu.Unlock()
+		if current {
+			s.publish(ps, snap)
+		}
+		if snap != nil {
+			s.index(snap)
+		}
 
 		s.mu.Lock()
 		ps.cancel = nil
 		if snap != nil {
 			ps.setSnapshot(snap)
 		}
-		current := snap != nil && ps.gen == gen
+		current = snap != nil && ps.gen == gen
 		if current {
 			ps.compiling = false
 		}
 		s.mu.Unlock()
 		if current {
-			s.publish(ps, snap)
+			s.refresh()
 			return
 		}
 	}
+}
+
+// index builds a compiled snapshot's side table of names. A panic leaves
+// it empty (and is logged): the diagnostics are out already.
+func (s *Server) index(snap *snapshot) {
+	if snap.refs != nil {
+		return
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Printf("panic indexing %v: %v\n%s", snap.names, p, debug.Stack())
+			snap.refs = &index{}
+		}
+	}()
+	snap.refs = buildIndex(snap.res)
 }
 
 func (s *Server) sleep(d time.Duration) {

@@ -92,6 +92,14 @@ type ServerCapabilities struct {
 	CompletionProvider         CompletionOptions       `json:"completionProvider"`
 	DocumentFormattingProvider bool                    `json:"documentFormattingProvider"`
 	InlayHintProvider          bool                    `json:"inlayHintProvider"`
+	CodeActionProvider         *CodeActionOptions      `json:"codeActionProvider,omitempty"`
+	RenameProvider             *RenameOptions          `json:"renameProvider,omitempty"`
+	SemanticTokensProvider     *SemanticTokensOptions  `json:"semanticTokensProvider,omitempty"`
+	SignatureHelpProvider      *SignatureHelpOptions   `json:"signatureHelpProvider,omitempty"`
+	CodeLensProvider           *CodeLensOptions        `json:"codeLensProvider,omitempty"`
+	WorkspaceSymbolProvider    bool                    `json:"workspaceSymbolProvider"`
+	FoldingRangeProvider       bool                    `json:"foldingRangeProvider"`
+	DocumentHighlightProvider  bool                    `json:"documentHighlightProvider"`
 }
 
 // Text document sync kinds.
@@ -182,8 +190,10 @@ type Diagnostic struct {
 	Range    Range  `json:"range"`
 	Severity int    `json:"severity"`
 	Code     string `json:"code,omitempty"`
-	Source   string `json:"source"`
-	Message  string `json:"message"`
+	// CodeDescription links the code to its documentation.
+	CodeDescription *CodeDescription `json:"codeDescription,omitempty"`
+	Source          string           `json:"source"`
+	Message         string           `json:"message"`
 	// RelatedInformation are the diagnostic's notes (lang.Note).
 	RelatedInformation []DiagnosticRelatedInformation `json:"relatedInformation,omitempty"`
 }
@@ -299,4 +309,215 @@ type InlayHint struct {
 	Label       string         `json:"label"`
 	Tooltip     *MarkupContent `json:"tooltip,omitempty"`
 	PaddingLeft bool           `json:"paddingLeft,omitempty"`
+}
+
+// WorkspaceEdit changes documents: by URI (changes), or with each
+// document's version (documentChanges) for clients that take it.
+type WorkspaceEdit struct {
+	Changes         map[string][]TextEdit `json:"changes,omitempty"`
+	DocumentChanges []TextDocumentEdit    `json:"documentChanges,omitempty"`
+}
+
+// TextDocumentEdit is edits of one version of a document.
+type TextDocumentEdit struct {
+	TextDocument OptionalVersionedTextDocumentIdentifier `json:"textDocument"`
+	Edits        []TextEdit                              `json:"edits"`
+}
+
+// OptionalVersionedTextDocumentIdentifier names a version of a document;
+// Version is null for a file that is not open, as read from disk.
+type OptionalVersionedTextDocumentIdentifier struct {
+	URI     string `json:"uri"`
+	Version *int   `json:"version"`
+}
+
+// Code action kinds planc offers.
+const CodeActionQuickFix = "quickfix"
+
+// CodeActionOptions announces code actions.
+type CodeActionOptions struct {
+	CodeActionKinds []string `json:"codeActionKinds,omitempty"`
+}
+
+// CodeActionParams is textDocument/codeAction's.
+type CodeActionParams struct {
+	TextDocument TextDocumentIdentifier `json:"textDocument"`
+	Range        Range                  `json:"range"`
+	Context      CodeActionContext      `json:"context"`
+}
+
+// CodeActionContext holds the diagnostics at the range, as the client
+// sent them (so that an action attaches them unchanged), and the kinds
+// the client asks for.
+type CodeActionContext struct {
+	Diagnostics []json.RawMessage `json:"diagnostics"`
+	Only        []string          `json:"only,omitempty"`
+}
+
+// CodeAction is a fix: a title, the diagnostics it resolves and its edit.
+type CodeAction struct {
+	Title       string            `json:"title"`
+	Kind        string            `json:"kind,omitempty"`
+	Diagnostics []json.RawMessage `json:"diagnostics,omitempty"`
+	IsPreferred bool              `json:"isPreferred,omitempty"`
+	Edit        *WorkspaceEdit    `json:"edit,omitempty"`
+}
+
+// RenameOptions announces rename with prepareRename.
+type RenameOptions struct {
+	PrepareProvider bool `json:"prepareProvider"`
+}
+
+// RenameParams is textDocument/rename's.
+type RenameParams struct {
+	TextDocumentPositionParams
+	NewName string `json:"newName"`
+}
+
+// PrepareRenameResult is the name prepareRename found and what it is.
+type PrepareRenameResult struct {
+	Range       Range  `json:"range"`
+	Placeholder string `json:"placeholder"`
+}
+
+// SemanticTokensLegend names the token types and modifiers by index.
+type SemanticTokensLegend struct {
+	TokenTypes     []string `json:"tokenTypes"`
+	TokenModifiers []string `json:"tokenModifiers"`
+}
+
+// SemanticTokensOptions announces semantic tokens.
+type SemanticTokensOptions struct {
+	Legend SemanticTokensLegend `json:"legend"`
+	Full   SemanticTokensFull   `json:"full"`
+	Range  bool                 `json:"range"`
+}
+
+// SemanticTokensFull says whether deltas are offered.
+type SemanticTokensFull struct {
+	Delta bool `json:"delta"`
+}
+
+// SemanticTokensParams is textDocument/semanticTokens/full's.
+type SemanticTokensParams struct {
+	TextDocument TextDocumentIdentifier `json:"textDocument"`
+}
+
+// SemanticTokensDeltaParams is textDocument/semanticTokens/full/delta's.
+type SemanticTokensDeltaParams struct {
+	TextDocument     TextDocumentIdentifier `json:"textDocument"`
+	PreviousResultID string                 `json:"previousResultId"`
+}
+
+// SemanticTokens are a document's tokens, five integers each: line delta,
+// start delta, length, type and modifier bits.
+type SemanticTokens struct {
+	ResultID string   `json:"resultId,omitempty"`
+	Data     []uint32 `json:"data"`
+}
+
+// SemanticTokensDelta is the edits from a previous result to this one.
+type SemanticTokensDelta struct {
+	ResultID string               `json:"resultId,omitempty"`
+	Edits    []SemanticTokensEdit `json:"edits"`
+}
+
+// SemanticTokensEdit replaces DeleteCount integers at Start with Data.
+type SemanticTokensEdit struct {
+	Start       int      `json:"start"`
+	DeleteCount int      `json:"deleteCount"`
+	Data        []uint32 `json:"data,omitempty"`
+}
+
+// SignatureHelpOptions announces signature help.
+type SignatureHelpOptions struct {
+	TriggerCharacters   []string `json:"triggerCharacters,omitempty"`
+	RetriggerCharacters []string `json:"retriggerCharacters,omitempty"`
+}
+
+// SignatureHelp answers textDocument/signatureHelp.
+type SignatureHelp struct {
+	Signatures      []SignatureInformation `json:"signatures"`
+	ActiveSignature int                    `json:"activeSignature"`
+	ActiveParameter int                    `json:"activeParameter"`
+}
+
+// SignatureInformation is a function's signature with its parameters.
+type SignatureInformation struct {
+	Label         string                 `json:"label"`
+	Documentation *MarkupContent         `json:"documentation,omitempty"`
+	Parameters    []ParameterInformation `json:"parameters"`
+}
+
+// ParameterInformation is a parameter as a range of its signature's
+// label, in UTF-16 code units.
+type ParameterInformation struct {
+	Label [2]int `json:"label"`
+}
+
+// CodeLensParams is textDocument/codeLens's.
+type CodeLensParams struct {
+	TextDocument TextDocumentIdentifier `json:"textDocument"`
+}
+
+// CodeLensOptions announces code lenses.
+type CodeLensOptions struct {
+	ResolveProvider bool `json:"resolveProvider"`
+}
+
+// CodeLens is a line shown above a range; planc's have a title only.
+type CodeLens struct {
+	Range   Range    `json:"range"`
+	Command *Command `json:"command,omitempty"`
+}
+
+// Command is a title and, for an action, the command it runs; planc's
+// lenses run none.
+type Command struct {
+	Title   string `json:"title"`
+	Command string `json:"command"`
+}
+
+// WorkspaceSymbolParams is workspace/symbol's.
+type WorkspaceSymbolParams struct {
+	Query string `json:"query"`
+}
+
+// SymbolInformation is one symbol of the workspace.
+type SymbolInformation struct {
+	Name          string   `json:"name"`
+	Kind          int      `json:"kind"`
+	Location      Location `json:"location"`
+	ContainerName string   `json:"containerName,omitempty"`
+}
+
+// FoldingRangeParams is textDocument/foldingRange's.
+type FoldingRangeParams struct {
+	TextDocument TextDocumentIdentifier `json:"textDocument"`
+}
+
+// Folding range kinds planc uses ("" for a block or a list).
+const (
+	FoldingComment = "comment"
+	FoldingRegion  = "region"
+)
+
+// FoldingRange is lines that fold, startLine staying visible.
+type FoldingRange struct {
+	StartLine int    `json:"startLine"`
+	EndLine   int    `json:"endLine"`
+	Kind      string `json:"kind,omitempty"`
+}
+
+// Document highlight kinds.
+const (
+	HighlightText  = 1
+	HighlightRead  = 2
+	HighlightWrite = 3
+)
+
+// DocumentHighlight is one occurrence of what is under the cursor.
+type DocumentHighlight struct {
+	Range Range `json:"range"`
+	Kind  int   `json:"kind"`
 }

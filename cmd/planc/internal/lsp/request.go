@@ -20,6 +20,19 @@ var requests = map[string]handler{
 	"textDocument/completion":     typed(completion),
 	"textDocument/formatting":     typed(formatting),
 	"textDocument/inlayHint":      typed(inlayHints),
+
+	// Editing: quick fixes, rename, semantic tokens, signatures, lenses,
+	// workspace symbols, folding and highlights.
+	"textDocument/codeAction":                typed(codeActions),
+	"textDocument/prepareRename":             typed(prepareRename),
+	"textDocument/rename":                    typed(rename),
+	"textDocument/semanticTokens/full":       typed(semanticTokensFull),
+	"textDocument/semanticTokens/full/delta": typed(semanticTokensDelta),
+	"textDocument/signatureHelp":             typed(signatureHelp),
+	"textDocument/codeLens":                  typed(codeLenses),
+	"workspace/symbol":                       typed(workspaceSymbols),
+	"textDocument/foldingRange":              typed(foldingRanges),
+	"textDocument/documentHighlight":         typed(documentHighlights),
 }
 
 // typed makes a handler of f, which takes the request's params decoded.
@@ -34,6 +47,7 @@ func typed[P any](f func(*Server, *request, P) (any, error)) handler {
 }
 
 var notifications = map[string]notificationHandler{
+	"initialized":                     initialized,
 	"textDocument/didOpen":            didOpen,
 	"textDocument/didChange":          didChange,
 	"textDocument/didClose":           didClose,

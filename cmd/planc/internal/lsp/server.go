@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"log"
+	"os"
 	"runtime/debug"
 	"slices"
 	"sync"
@@ -23,6 +24,10 @@ type Options struct {
 	// Log receives the server's own log: requests that failed, recovered
 	// panics. Nil discards it. It must not be the protocol's stdout.
 	Log *log.Logger
+	// ProgressAfter is how long a compile runs before an editor that
+	// shows work done progress is shown its progress; zero means
+	// DefaultProgressAfter, a negative value every compile.
+	ProgressAfter time.Duration
 }
 
 // DefaultDebounce is the debounce `planc lsp` uses: far shorter than the
@@ -36,6 +41,17 @@ const DefaultDebounce = 10 * time.Millisecond
 // stream without asking the server to shut down first; LSP says the
 // server then exits with status 1.
 var ErrNoShutdown = errors.New("the client exited without a shutdown request")
+
+// errShutdown fails the requests to the client still waiting at shutdown.
+var errShutdown = errors.New("the server is shutting down")
+
+// gcPercent is the garbage collector's target while a server runs, unless
+// the GOGC environment variable sets one. A compile allocates much and
+// keeps little (the snapshot), so that collecting half as often takes a
+// sixth off the time from a change to its diagnostics (30 ms to 25 ms on
+// 1,000 metrics, BenchmarkChangeToDiagnostics), for a peak heap of three
+// times the live one instead of twice.
+const gcPercent = 200
 
 // Server is one language server session.
 type Server struct {
@@ -54,15 +70,25 @@ type Server struct {
 	mu          sync.Mutex
 	initialized bool
 	shutdown    bool
-	// enc and snippets are negotiated by initialize and read-only after.
-	enc      encoding
-	snippets bool
-	docs     map[string]*document
-	plans    map[planKey]*planState
+	// enc, snippets and docChanges (the client takes a WorkspaceEdit's
+	// documentChanges) are negotiated by initialize and read-only after.
+	enc        encoding
+	snippets   bool
+	docChanges bool
+	// tokens keeps each document's last semantic tokens, for deltas.
+	tokens tokenCache
+	docs   map[string]*document
+	plans  map[planKey]*planState
 	// gen counts changes to any plan.
 	gen uint64
 	// cancels cancels in-flight requests by their raw JSON id.
 	cancels map[string]context.CancelFunc
+	// client is what the client takes of the requests the server sends
+	// it, and refreshers send its refreshes; both are set by initialize
+	// and read-only after. progressID numbers progress tokens.
+	client     clientFeatures
+	refreshers []*refresher
+	progressID int
 }
 
 // Serve runs a server on in and out until the client sends exit or closes
@@ -70,6 +96,9 @@ type Server struct {
 func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	if opts.Log == nil {
 		opts.Log = log.New(io.Discard, "", 0)
+	}
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	s := &Server{conn: NewConn(in, out, opts.Log), log: opts.Log, opts: opts, ctx: ctx,
@@ -94,7 +123,7 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 func (s *Server) dispatch(m *Message) bool {
 	switch {
 	case m.IsResponse():
-		return true // planc sends no requests to the client
+		return true // Conn.Run hands responses to the calls waiting for them
 	case m.Method == "exit":
 		return false
 	case m.IsRequest():
@@ -120,6 +149,7 @@ func (s *Server) request(m *Message) {
 		s.mu.Lock()
 		s.shutdown = true
 		s.mu.Unlock()
+		s.conn.CloseCalls(errShutdown)
 		s.conn.Reply(m.ID, nil, nil)
 	case shutdown:
 		s.conn.Reply(m.ID, nil, Errorf(CodeInvalidRequest, "the server is shutting down"))
@@ -230,6 +260,11 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 		s.enc = utf8Bytes
 	}
 	s.snippets = params.Capabilities.TextDocument.Completion.CompletionItem.SnippetSupport
+	s.client = features(raw)
+	for _, method := range s.client.refresh {
+		s.refreshers = append(s.refreshers, &refresher{method: method})
+	}
+	s.docChanges = documentChanges(raw)
 	caps := ServerCapabilities{
 		TextDocumentSync:           TextDocumentSyncOptions{OpenClose: true, Change: SyncIncremental, Save: SaveOptions{}},
 		HoverProvider:              true,
@@ -239,6 +274,14 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 		CompletionProvider:         CompletionOptions{TriggerCharacters: []string{"."}},
 		DocumentFormattingProvider: true,
 		InlayHintProvider:          true,
+		CodeActionProvider:         &CodeActionOptions{CodeActionKinds: []string{CodeActionQuickFix}},
+		RenameProvider:             &RenameOptions{PrepareProvider: true},
+		SemanticTokensProvider:     &SemanticTokensOptions{Legend: semanticLegend(), Full: SemanticTokensFull{Delta: true}},
+		SignatureHelpProvider:      &SignatureHelpOptions{TriggerCharacters: []string{"(", ","}, RetriggerCharacters: []string{","}},
+		CodeLensProvider:           &CodeLensOptions{},
+		WorkspaceSymbolProvider:    true,
+		FoldingRangeProvider:       true,
+		DocumentHighlightProvider:  true,
 	}
 	if len(params.Capabilities.General.PositionEncodings) > 0 {
 		caps.PositionEncoding = s.enc.String()

@@ -5,11 +5,13 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"maps"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/lang/source"
@@ -24,7 +26,20 @@ type file struct {
 	// version is the open document's version, nil for a file read from
 	// disk.
 	version *int
-	text    *text
+	// text is the text the snapshot's syntax tree of the file was parsed
+	// from. For a file with a syntax error that parsed before, that is
+	// its last good text, and current is its text as it is, where its
+	// syntax error is; current is nil otherwise.
+	text, current *text
+}
+
+// shown is the file's text as the editor shows it, where its diagnostics
+// are.
+func (f *file) shown() *text {
+	if f.current != nil {
+		return f.current
+	}
+	return f.text
 }
 
 // snapshot is a plan compiled at one generation. It is immutable, so any
@@ -95,16 +110,35 @@ func (d document) file() *file {
 // compiler becomes an error diagnostic on the first file, so that the
 // editor shows that the plan could not be checked instead of stale
 // findings.
+//
+// A file with a syntax error (an unclosed quote while typing) is compiled
+// as it last parsed, so that the rest of the plan, files not open among
+// them, shows no finding that the half-typed text makes up (a block that
+// no longer parses is an unknown reference everywhere). The file itself
+// shows its first syntax error alone (recoverSyntax).
 func (s *Server) compile(ctx context.Context, gen uint64, ps *planState, files []*file, read hcl.Diagnostics) (snap *snapshot) {
 	key := ps.key
 	snap = &snapshot{gen: gen, files: map[string]*file{}}
 	parsed := make([]*lang.File, 0, len(files))
+	broken := map[string]*lang.File{}
 	for _, f := range files {
 		snap.files[f.name] = f
 		snap.names = append(snap.names, f.name)
-		parsed = append(parsed, ps.parsed.file(lang.Source{Name: f.name, Bytes: f.text.src}))
+		pf := ps.parsed.file(lang.Source{Name: f.name, Bytes: f.text.src})
+		switch good := ps.goodParse[f.name]; {
+		case !pf.Broken:
+			ps.goodParse[f.name] = pf
+		case good != nil:
+			broken[f.name] = pf
+			f.current, f.text = f.text, newText(good.HCL.Bytes)
+			pf = good
+		default:
+			broken[f.name] = pf
+		}
+		parsed = append(parsed, pf)
 	}
 	ps.parsed.keep(snap.names)
+	ps.goodParse.keep(snap.names)
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Printf("panic compiling %v: %v\n%s", key, p, debug.Stack())
@@ -117,10 +151,9 @@ func (s *Server) compile(ctx context.Context, gen uint64, ps *planState, files [
 	if err != nil {
 		return nil // stale: a newer change cancelled it
 	}
-	snap.plan, snap.res, snap.diags = res.Plan, res, res.Diags
-	snap.syntaxOK = !hasCode(res.Diags, lang.Syntax)
-	snap.refs = buildIndex(res)
-	return snap
+	snap.plan, snap.res, snap.diags = res.Plan, res, recoverSyntax(res.Diags, broken)
+	snap.syntaxOK = len(broken) == 0
+	return snap // its index is built after its diagnostics are published (compileLoop)
 }
 
 // parseCache keeps each file of a plan as last parsed, so that a change
@@ -146,6 +179,78 @@ func (c parseCache) keep(names []string) {
 	}
 }
 
+// recoverSyntax returns the diagnostics of a plan with files that did
+// not parse (broken): of each, its first syntax error alone, for the
+// others that HCL reports mostly follow from it (every line after an
+// unclosed quote is "Invalid multi-line string"), and what the compiler
+// found in the file is about its last good text or about what of it
+// parsed, not about the text as it is.
+func recoverSyntax(diags hcl.Diagnostics, broken map[string]*lang.File) hcl.Diagnostics {
+	if len(broken) == 0 {
+		return diags
+	}
+	var out hcl.Diagnostics
+	for _, d := range diags {
+		if d.Subject == nil || broken[d.Subject.Filename] == nil {
+			out = append(out, d)
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(broken)) {
+		f := broken[name]
+		if d := firstSyntax(f.Diags); d != nil {
+			out = append(out, atQuote(d, f.HCL.Bytes))
+		}
+	}
+	return out
+}
+
+// unterminated is HCL's summary for a string without its closing quote.
+const unterminated = "Unterminated template string"
+
+// firstSyntax returns the syntax error that comes first in the file. Of
+// those at one place, an unterminated string is the cause of the others
+// (HCL's lexer reports the string's line end as a quoted newline first).
+func firstSyntax(diags hcl.Diagnostics) *hcl.Diagnostic {
+	var first *hcl.Diagnostic
+	for _, d := range diags {
+		if lang.CodeOf(d) != lang.Syntax || d.Subject == nil {
+			continue
+		}
+		if first == nil || d.Subject.Start.Byte < first.Subject.Start.Byte ||
+			d.Subject.Start.Byte == first.Subject.Start.Byte && d.Summary == unterminated {
+			first = d
+		}
+	}
+	return first
+}
+
+// atQuote moves an unterminated string's diagnostic, which HCL puts at
+// the end of the line, to the quote that opens the string, where the
+// author typed it.
+func atQuote(d *hcl.Diagnostic, src []byte) *hcl.Diagnostic {
+	if d.Summary != unterminated || d.Subject.Start.Byte > len(src) {
+		return d
+	}
+	toks, _ := hclsyntax.LexConfig(src, d.Subject.Filename, hcl.InitialPos)
+	quote := -1
+	for _, t := range toks {
+		if t.Range.Start.Byte > d.Subject.Start.Byte {
+			break
+		}
+		if t.Type == hclsyntax.TokenOQuote {
+			quote = t.Range.Start.Byte
+		}
+	}
+	if quote < 0 || bytes.LastIndexByte(src[:d.Subject.Start.Byte], '\n') >= quote {
+		return d // not on the line of the diagnostic
+	}
+	moved := *d
+	subject := *d.Subject
+	subject.Start = lang.PosAt(src, quote)
+	moved.Subject = &subject
+	return &moved
+}
+
 func internalError(names []string, p any) *hcl.Diagnostic {
 	r := hcl.Range{Start: hcl.InitialPos, End: hcl.InitialPos}
 	if len(names) > 0 {
@@ -153,13 +258,4 @@ func internalError(names []string, p any) *hcl.Diagnostic {
 	}
 	return lang.Diag("internal", r, "planc could not check this plan",
 		fmt.Sprintf("The compiler failed with %v. This is a bug in planc; please report it with the plan.", p))
-}
-
-func hasCode(diags hcl.Diagnostics, code lang.Code) bool {
-	for _, d := range diags {
-		if lang.CodeOf(d) == code {
-			return true
-		}
-	}
-	return false
 }

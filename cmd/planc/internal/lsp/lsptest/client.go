@@ -27,6 +27,13 @@ type Client struct {
 	pending map[string]chan *lsp.Message
 	// published holds every publishDiagnostics received, by URI.
 	published map[string][]lsp.PublishDiagnosticsParams
+	// received holds the other notifications and the requests the server
+	// sent, by method; answers says how to answer its requests.
+	received map[string][]*lsp.Message
+	answers  map[string]func(params json.RawMessage) (any, *lsp.ResponseError)
+	// all holds every request and notification from the server, in the
+	// order received.
+	all []*lsp.Message
 	// changed is closed and replaced on every notification.
 	changed chan struct{}
 	done    chan struct{}
@@ -37,6 +44,7 @@ type Client struct {
 // to w. It reads until r ends; Done is closed then.
 func New(r io.Reader, w io.Writer) *Client {
 	c := &Client{w: w, pending: map[string]chan *lsp.Message{}, published: map[string][]lsp.PublishDiagnosticsParams{},
+		received: map[string][]*lsp.Message{}, answers: map[string]func(json.RawMessage) (any, *lsp.ResponseError){},
 		changed: make(chan struct{}), done: make(chan struct{})}
 	go c.read(bufio.NewReader(r))
 	return c
@@ -66,11 +74,31 @@ func (c *Client) receive(m *lsp.Message) {
 		}
 		return
 	}
+	c.all = append(c.all, m)
 	if m.Method == "textDocument/publishDiagnostics" {
 		var p lsp.PublishDiagnosticsParams
 		if json.Unmarshal(m.Params, &p) == nil {
 			c.published[p.URI] = append(c.published[p.URI], p)
 		}
+	} else {
+		c.received[m.Method] = append(c.received[m.Method], m)
+	}
+	if m.IsRequest() {
+		// Answered off the reading goroutine, as an editor does: the
+		// server may be writing to the client meanwhile.
+		answer := c.answers[m.Method]
+		go func() {
+			var result any
+			var rpcErr *lsp.ResponseError
+			if answer != nil {
+				result, rpcErr = answer(m.Params)
+			}
+			reply := &lsp.Message{ID: m.ID, Error: rpcErr}
+			if rpcErr == nil {
+				reply.Result, _ = json.Marshal(result)
+			}
+			c.Send(reply)
+		}()
 	}
 	close(c.changed)
 	c.changed = make(chan struct{})
@@ -184,10 +212,101 @@ func (c *Client) latest(uri string, ok func(lsp.PublishDiagnosticsParams) bool) 
 	return lsp.PublishDiagnosticsParams{}, false, c.changed
 }
 
-// Forget drops the diagnostics received so far, so that a long benchmark
-// does not keep them all.
+// Forget drops the diagnostics and other messages received so far, so
+// that a long benchmark does not keep them all.
 func (c *Client) Forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.published = map[string][]lsp.PublishDiagnosticsParams{}
+	c.received = map[string][]*lsp.Message{}
+	c.all = nil
+}
+
+// Mark returns how many requests and notifications the server has sent
+// so far, for WaitMessage to look at what comes after.
+func (c *Client) Mark() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.all)
+}
+
+// WaitMessage waits for a request or notification from the server,
+// received at index from (a Mark) or later, that satisfies ok, and
+// returns it with its index.
+func (c *Client) WaitMessage(ctx context.Context, from int, ok func(*lsp.Message) bool) (int, *lsp.Message, error) {
+	for {
+		c.mu.Lock()
+		all, changed := c.all, c.changed
+		c.mu.Unlock()
+		for i := from; i < len(all); i++ {
+			if ok(all[i]) {
+				return i, all[i], nil
+			}
+		}
+		from = max(from, len(all))
+		select {
+		case <-changed:
+		case <-c.done:
+			return 0, nil, fmt.Errorf("waiting for a message: the server closed the connection")
+		case <-ctx.Done():
+			return 0, nil, fmt.Errorf("waiting for a message: %w", ctx.Err())
+		}
+	}
+}
+
+// Answer sets how the client answers the server's requests of method: with
+// f's result, or its error when that is not nil. Requests of a method
+// without an answer get a null result.
+func (c *Client) Answer(method string, f func(params json.RawMessage) (any, *lsp.ResponseError)) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.answers[method] = f
+}
+
+// Received returns the requests and notifications (other than
+// publishDiagnostics) of method that the server has sent so far, in order.
+func (c *Client) Received(method string) []*lsp.Message {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]*lsp.Message(nil), c.received[method]...)
+}
+
+// WaitReceived waits until the server has sent n requests or
+// notifications of method and returns them all.
+func (c *Client) WaitReceived(ctx context.Context, method string, n int) ([]*lsp.Message, error) {
+	for {
+		c.mu.Lock()
+		list, changed := c.received[method], c.changed
+		c.mu.Unlock()
+		if len(list) >= n {
+			return append([]*lsp.Message(nil), list...), nil
+		}
+		select {
+		case <-changed:
+		case <-c.done:
+			return nil, fmt.Errorf("waiting for %d %s: the server closed the connection", n, method)
+		case <-ctx.Done():
+			return nil, fmt.Errorf("waiting for %d %s (got %d): %w", n, method, len(list), ctx.Err())
+		}
+	}
+}
+
+// WaitPublishedCount waits until n publishDiagnostics for uri have been
+// received and returns the n-th (counting from 1).
+func (c *Client) WaitPublishedCount(ctx context.Context, uri string, n int) (lsp.PublishDiagnosticsParams, error) {
+	for {
+		c.mu.Lock()
+		list, changed := c.published[uri], c.changed
+		c.mu.Unlock()
+		if len(list) >= n {
+			return list[n-1], nil
+		}
+		select {
+		case <-changed:
+		case <-c.done:
+			return lsp.PublishDiagnosticsParams{}, fmt.Errorf("waiting for diagnostics of %s: the server closed the connection", uri)
+		case <-ctx.Done():
+			return lsp.PublishDiagnosticsParams{}, fmt.Errorf("waiting for diagnostics %d of %s (got %d): %w", n, uri, len(list), ctx.Err())
+		}
+	}
 }
