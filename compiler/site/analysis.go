@@ -18,7 +18,8 @@ type analysesBody struct {
 }
 
 type analysisView struct {
-	Anchor, Label, Path, Owner string
+	Anchor, Label, Owner string
+	Authors              authorsView
 	// Framework is the framework's title ("SWOT") and Key its key, the
 	// layout's class; both are empty when the framework is unknown (an
 	// error a site built with --allow-errors still shows).
@@ -44,21 +45,21 @@ func (g *gen) analyses() error {
 	ids := newIDs(append(layoutIDs, mapValues(as, anchors)...)...)
 	var b analysesBody
 	for _, a := range as {
-		b.Analyses = append(b.Analyses, viewAnalysis(a, anchors[a], ids))
+		b.Analyses = append(b.Analyses, g.viewAnalysis(a, anchors[a], ids))
 	}
-	return g.render(analysesPage, "analysis", "Analyses", b)
+	return g.render(analysesPage, "analysis", g.T("Analyses"), b)
 }
 
-func viewAnalysis(o *compiler.Object, anchor string, ids *pageIDs) analysisView {
+func (g *gen) viewAnalysis(o *compiler.Object, anchor string, ids *pageIDs) analysisView {
 	a := o.Node.(*lang.Analysis)
-	v := analysisView{Anchor: anchor, Label: o.Label(), Path: o.Path.String(),
+	v := analysisView{Anchor: anchor, Label: o.Label(), Authors: g.authors(o),
 		Owner: a.Owner.Value, Description: markdown(a.Description.Value, ids, anchor)}
 	if a.Framework == nil {
 		return v
 	}
-	v.Framework, v.Key = a.Framework.Title, a.Framework.Key
+	v.Framework, v.Key = g.inContext("framework", a.Framework.Title), a.Framework.Key
 	for _, def := range a.Framework.Sections {
-		c := cellView{Name: def.Name, Title: def.Title, Hint: def.Hint}
+		c := cellView{Name: def.Name, Title: g.inContext("framework", def.Title), Hint: g.inContext("framework", def.Hint)}
 		if s := a.Section(def.Name); s != nil {
 			c.Items = markdownItems(s.Items, ids, anchor+"-"+def.Name)
 		}

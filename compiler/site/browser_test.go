@@ -7,14 +7,18 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -143,6 +147,102 @@ func TestBrowserScenarios(t *testing.T) {
 	reportProblems(t, problems, artifacts)
 }
 
+// TestBrowserJapanese opens every page of the Japanese example and of the
+// Japanese test plan (every kind of page, errors and all) at a desktop
+// width and at a phone's 390px: no element may reach past the window but
+// inside a frame that scrolls (a table wider than a phone scrolls in its
+// own frame), and every page's screenshot is kept, for people to look at
+// as the manager who presents them would.
+func TestBrowserJapanese(t *testing.T) {
+	ctx, problems, artifacts := browser(t)
+	for _, c := range []struct{ name, plan string }{
+		{"ja", "../../examples/fy2027-ja"},
+		{"ja-all", txtarPlan(t, "testdata/ja.txtar")},
+	} {
+		dir := filepath.Join(t.TempDir(), c.name)
+		buildTo(t, c.plan, dir)
+		shots := map[string]string{}
+		for _, page := range pageNames(readDir(t, dir)) {
+			shots[page] = strings.TrimSuffix(page, ".html")
+		}
+		checkSite(ctx, t, dir, siteCheck{name: c.name, widths: []int64{1280, 390}, shots: shots, frames: true}, artifacts)
+	}
+	reportProblems(t, problems, artifacts)
+}
+
+// TestBrowserSummary checks the summary of the-model, fy2027-ja,
+// saas-demand and of a plan with more of everything than the summary
+// shows (summaryStress) at a desktop width and at 390px, and prints it
+// to PDF as "Print to PDF" does: it must be one A4 page in landscape.
+func TestBrowserSummary(t *testing.T) {
+	ctx, problems, artifacts := browser(t)
+	for _, c := range []struct{ name, plan string }{
+		{"summary-the-model", "../../examples/the-model"},
+		{"summary-ja", "../../examples/fy2027-ja"},
+		{"summary-saas", "../../examples/saas-demand"},
+		{"summary-stress", planDir(t, summaryStress)},
+	} {
+		dir := filepath.Join(t.TempDir(), c.name)
+		buildTo(t, c.plan, dir)
+		checkSite(ctx, t, dir, siteCheck{name: c.name, widths: []int64{1280, 390},
+			shots: map[string]string{summaryPage: "summary"}}, artifacts)
+		u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, summaryPage))}).String()
+		if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitReady("body")); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		pdf, err := chromedp.Run(ctx, printToPDF())
+		if err != nil {
+			t.Fatalf("%s: print: %v", c.name, err)
+		}
+		if err := os.WriteFile(filepath.Join(artifacts, c.name+".pdf"), pdf, 0o644); err != nil {
+			t.Error(err)
+		}
+		pages, w, h := pdfPages(pdf)
+		if pages != 1 {
+			t.Errorf("%s: the summary prints on %d pages, want 1", c.name, pages)
+		}
+		// A4 in landscape is 842 x 595 points.
+		if w < 840 || w > 843 || h < 594 || h > 596 {
+			t.Errorf("%s: the page is %.0f x %.0f points, not A4 in landscape", c.name, w, h)
+		}
+	}
+	reportProblems(t, problems, artifacts)
+}
+
+// printToPDF prints the page as Chromium's "Print to PDF" does: the page
+// size and margins of its style sheet (@page), backgrounds, no header or
+// footer.
+func printToPDF() chromedp.Action[[]byte] {
+	return func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
+		yes := true
+		res, err := cdp.Call(ctx, tg, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: &yes, PrintBackground: &yes})
+		if err != nil {
+			return nil, err
+		}
+		return res.Data, nil
+	}
+}
+
+var (
+	pdfPage     = regexp.MustCompile(`/Type\s*/Page\b`)
+	pdfMediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]`)
+)
+
+// pdfPages counts the pages of a PDF that Chromium wrote (its page objects,
+// "/Type /Page", not the "/Type /Pages" of the tree above them) and
+// returns the size of the first, in points.
+func pdfPages(pdf []byte) (n int, w, h float64) {
+	n = len(pdfPage.FindAll(pdf, -1))
+	if m := pdfMediaBox.FindSubmatch(pdf); m != nil {
+		x0, _ := strconv.ParseFloat(string(m[1]), 64)
+		y0, _ := strconv.ParseFloat(string(m[2]), 64)
+		x1, _ := strconv.ParseFloat(string(m[3]), 64)
+		y1, _ := strconv.ParseFloat(string(m[4]), 64)
+		w, h = x1-x0, y1-y0
+	}
+	return n, w, h
+}
+
 // siteCheck says how to check one site: its name for messages and
 // screenshots, the window widths, the pages that must have a chart, and
 // the pages to take screenshots of, by the shot's name.
@@ -151,6 +251,9 @@ type siteCheck struct {
 	widths []int64
 	charts []string
 	shots  map[string]string
+	// frames checks that no element reaches past the window but inside
+	// a frame that scrolls.
+	frames bool
 }
 
 // checkSite opens every page of site at every width.
@@ -171,6 +274,9 @@ func checkSite(ctx context.Context, t *testing.T, site string, c siteCheck, arti
 			} else if overflow {
 				t.Errorf("%s scrolls sideways", where)
 			}
+			if c.frames {
+				checkFrames(ctx, t, where)
+			}
 			if shot, ok := c.shots[page]; ok {
 				saveShot(t, ctx, filepath.Join(artifacts, fmt.Sprintf("%s-%s-%d.png", c.name, shot, width)))
 			}
@@ -178,18 +284,62 @@ func checkSite(ctx context.Context, t *testing.T, site string, c siteCheck, arti
 	}
 }
 
+// outsideFrames lists the elements of a page whose box reaches past the
+// window, sideways, with no ancestor that scrolls sideways: what a phone
+// would clip or make the page scroll for.
+const outsideFrames = `(() => {
+  const w = document.documentElement.clientWidth, out = [];
+  const framed = el => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const o = getComputedStyle(a).overflowX;
+      if (o === "auto" || o === "scroll") return true;
+    }
+    return false;
+  };
+  for (const el of document.body.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || (r.right <= w + 1 && r.left >= -1) || framed(el)) continue;
+    let name = el.tagName.toLowerCase();
+    if (el.id) name += "#" + el.id;
+    if (typeof el.className === "string" && el.className) name += "." + el.className.trim().split(/\s+/).join(".");
+    const text = (el.textContent || "").trim().replace(/\s+/g, " ").slice(0, 40);
+    out.push(name + " [" + Math.round(r.left) + ", " + Math.round(r.right) + "] " + JSON.stringify(text));
+  }
+  return out;
+})()`
+
+// checkFrames fails for each element outside the window and any frame
+// that scrolls (outsideFrames).
+func checkFrames(ctx context.Context, t *testing.T, where string) {
+	t.Helper()
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](outsideFrames))
+	if err != nil {
+		t.Errorf("%s: %v", where, err)
+		return
+	}
+	for i, o := range out {
+		if i == 5 {
+			t.Errorf("%s: and %d more elements past the window", where, len(out)-5)
+			break
+		}
+		t.Errorf("%s: %s reaches past the window, in no frame that scrolls", where, o)
+	}
+}
+
 // checkCharts fails for an SVG chart drawn without a size, and for a page
-// that must have a chart and has none.
+// that must have a chart and has none. A chart that the page's style does
+// not show at this width (the KPI tree on a phone, which shows an outline
+// instead) has no size to check.
 func checkCharts(ctx context.Context, t *testing.T, where string, must bool) {
 	t.Helper()
 	sizes, err := chromedp.Run(ctx, chromedp.Evaluate[[]map[string]float64](
-		`[...document.querySelectorAll("svg.chart")].map(s => {const r = s.getBoundingClientRect(); return {w: r.width, h: r.height}})`))
+		`[...document.querySelectorAll("svg.chart")].map(s => {const r = s.getBoundingClientRect(); return {w: r.width, h: r.height, shown: s.getClientRects().length}})`))
 	if err != nil {
 		t.Errorf("%s: %v", where, err)
 		return
 	}
 	for i, s := range sizes {
-		if s["w"] <= 0 || s["h"] <= 0 {
+		if s["shown"] > 0 && (s["w"] <= 0 || s["h"] <= 0) {
 			t.Errorf("%s: chart %d has size %vx%v", where, i, s["w"], s["h"])
 		}
 	}

@@ -32,7 +32,10 @@ type budgetHead struct {
 // budgetView is a budget's section on channels.html.
 type budgetView struct {
 	budgetHead
-	Anchor, Path, Owner string
+	Anchor, Owner string
+	// OverHTML is Over, strong, for the chart's caption.
+	OverHTML template.HTML
+	Authors  authorsView
 	// Parent is the budget it is part of, nil at the top.
 	Parent      *valueLink
 	Description template.HTML
@@ -80,9 +83,9 @@ func (g *gen) budgetHead(p compiler.BudgetPlace) budgetHead {
 	}
 	money := quantity.Money(g.r.Info.Currency)
 	if diff := new(big.Rat).Sub(s, c); diff.Sign() > 0 {
-		h.Over = quantity.Format(diff, money)
+		h.Over = g.num(diff, money)
 	} else {
-		h.Left = quantity.Format(diff.Neg(diff), money)
+		h.Left = g.num(diff.Neg(diff), money)
 	}
 	return h
 }
@@ -92,7 +95,7 @@ func (g *gen) budgetHead(p compiler.BudgetPlace) budgetHead {
 func (g *gen) capText(b *compiler.Object) string {
 	c := b.Value("cap")
 	if _, ok := g.r.Value(c); !ok && c.Given == nil && len(c.Attrs()) == 0 {
-		return "none"
+		return g.T("none")
 	}
 	return g.show(c)
 }
@@ -101,8 +104,11 @@ func (g *gen) capText(b *compiler.Object) string {
 func (g *gen) budgetView(p compiler.BudgetPlace, ids *pageIDs) budgetView {
 	b := p.Budget
 	h := b.Node.Header()
-	v := budgetView{budgetHead: g.budgetHead(p), Anchor: budgetAnchor(b), Path: b.Path.String(), Owner: h.Owner.Value,
+	v := budgetView{budgetHead: g.budgetHead(p), Anchor: budgetAnchor(b), Owner: h.Owner.Value, Authors: g.authors(b),
 		Description: markdown(h.Description.Value, ids, budgetAnchor(b))}
+	if v.Over != "" {
+		v.OverHTML = tag("strong", "", v.Over)
+	}
 	if up := b.Ref("parent"); up != nil {
 		v.Parent = &valueLink{Text: up.Label(), Href: "#" + budgetAnchor(up)}
 	}
@@ -134,9 +140,9 @@ func (g *gen) budgetParts(b *compiler.Object, ids *pageIDs) ([]partGroup, string
 	for _, k := range b.Refs("budgets") {
 		subs = append(subs, g.part(k.Label(), "#"+budgetAnchor(k), k.Value("spend")))
 	}
-	add("Channels", "cost", chans)
-	add("Fixed items", "item", items)
-	add("Budgets under it", "sub", subs)
+	add(g.T("Channels"), "cost", chans)
+	add(g.T("Fixed items"), "item", items)
+	add(g.T("Budgets under it"), "sub", subs)
 	return out, g.showParts(out, b.Value("spend").Unit)
 }
 
@@ -224,7 +230,7 @@ func (g *gen) budgetChart(b *compiler.Object, groups []partGroup, total, over st
 				href = "#" + p.Anchor
 			}
 			row := chartRow(p.Label, href, p.Value, y)
-			row.Segs = []barSeg{{Class: grp.Class, Title: p.Label + ": " + p.Value, X: 0, Y: y + 20, W: scaled(x, scale), H: budgetBarH}}
+			row.Segs = []barSeg{{Class: grp.Class, Title: p.Label + ": " + g.showExact(p.v), X: 0, Y: y + 20, W: scaled(x, scale), H: budgetBarH}}
 			ch.Rows = append(ch.Rows, row)
 			y += budgetRowH
 		}
@@ -249,17 +255,18 @@ func scaled(x, max float64) int { return barWidth(x, max) * budgetBarMax / barMa
 // totalRow is the chart's last row: the spend (text as the table shows
 // it, sum to draw), in red above the cap.
 func (g *gen) totalRow(b *compiler.Object, text string, sum, capV float64, hasCap bool, scale float64, y int, over string) budgetRow {
-	row := chartRow("Total spend", "#"+budgetAnchor(b), text, y)
+	row := chartRow(g.T("Total spend"), "#"+budgetAnchor(b), text, y)
 	row.Over, row.Total = over != "", true
 	within := sum
 	if hasCap && sum > capV {
 		within = capV
 	}
 	wIn := scaled(within, scale)
-	row.Segs = append(row.Segs, barSeg{Class: "spend", Title: "Spend: " + text, X: 0, Y: y + 20, W: wIn, H: budgetBarH})
+	row.Segs = append(row.Segs, barSeg{Class: "spend", Title: g.F("Spend: %s", g.showExact(b.Value("spend"))), X: 0, Y: y + 20, W: wIn, H: budgetBarH})
 	if over != "" {
 		wAll := scaled(sum, scale)
-		row.Segs = append(row.Segs, barSeg{Class: "excess", Title: "Over the cap by " + over, X: wIn, Y: y + 20, W: wAll - wIn, H: budgetBarH})
+		over = g.exactNum(new(big.Rat).Sub(g.exact(b.Value("spend")), g.exact(b.Value("cap"))), b.Value("spend").Unit)
+		row.Segs = append(row.Segs, barSeg{Class: "excess", Title: g.F("Over the cap by %s", over), X: wIn, Y: y + 20, W: wAll - wIn, H: budgetBarH})
 	}
 	return row
 }

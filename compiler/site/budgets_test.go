@@ -24,7 +24,7 @@ func TestBudgetHierarchy(t *testing.T) {
 		`<td class="num">none</td>`,
 		// A section per budget, with its place and its parts.
 		`<section class="budget depth-1" id="budget-programs">`,
-		`· part of <a href="#budget-marketing">Marketing department</a>`,
+		`<p class="byline">Part of <a href="#budget-marketing">Marketing department</a>`,
 		`<tr id="budget-marketing.item.ma_tool"><th scope="row">MAツール &lt;script&gt;alert(&#39;item&#39;)&lt;/script&gt;<div class="md note"><p>Licence for the year. <!-- raw HTML omitted --></p>`,
 		`<td class="num">¥4,000,000</td>`, `<td class="num">¥2,875,000</td>`,
 		`<tr><th scope="row"><a href="#budget-programs">Programs &lt;b&gt;bold&lt;/b&gt;</a></th><td class="num">¥70,806,510</td></tr>`,

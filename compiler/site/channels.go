@@ -29,7 +29,7 @@ func (g *gen) channels() error {
 		if s := c.Ref("stage"); s != nil {
 			row.Stage = s.Parent.Label() + " / " + s.Label()
 			row.StageHref = g.names.page(s)
-			row.ShareOf = display.ShareOf(c)
+			row.ShareOf = g.shareOf(c)
 		}
 		b.Channels = append(b.Channels, row)
 	}
@@ -46,7 +46,20 @@ func (g *gen) channels() error {
 	if len(tree) > 1 {
 		b.Tree = g.budgetList(tree)
 	}
-	return g.render("channels.html", "channels", "Channels and budget", b)
+	return g.render("channels.html", "channels", g.T("Channels and budget"), b)
+}
+
+// shareOf names what channel c's share is a share of (display.ShareOf):
+// the leads into its stage, "inquiry" or "SAL inflow".
+func (g *gen) shareOf(c *compiler.Object) string {
+	s := c.Ref("stage")
+	switch {
+	case s == nil:
+		return ""
+	case s.Value("inflow") != nil:
+		return g.F("%s inflow", s.Label())
+	}
+	return display.ShareOf(c)
 }
 
 // budgetIDs are the ids of the budgets' sections and their items' rows,

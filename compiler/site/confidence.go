@@ -2,8 +2,10 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"math/big"
 	"slices"
+	"strings"
 
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang/quantity"
@@ -24,8 +26,10 @@ type confidenceView struct {
 	Seed          uint64
 	// Ranges lists the values written as ranges, "won rate 20% to 30%".
 	Ranges []string
-	Rows   []bandView
-	Cost   bandView
+	// Sentence says what the table shows, and how it was found.
+	Sentence template.HTML
+	Rows     []bandView
+	Cost     bandView
 }
 
 type bandView struct {
@@ -57,28 +61,43 @@ func (g *gen) confidence(f *compiler.Object) *confidenceView {
 		return nil
 	}
 	o := g.bandOpts
-	cv := &confidenceView{Level: quantity.Format(o.Confidence, quantity.Ratio), Seed: o.Seed,
-		Worlds: quantity.Format(big.NewRat(int64(o.Worlds), 1), quantity.Count)}
-	for v, sp := range g.r.Info.Spreads {
+	cv := &confidenceView{Level: g.num(o.Confidence, quantity.Ratio), Seed: o.Seed,
+		Worlds: g.num(big.NewRat(int64(o.Worlds), 1), quantity.Count)}
+	var ranged []*compiler.Var
+	for v := range g.r.Info.Spreads {
 		if v.Object == f || v.Object != nil && (v.Object.Parent == f || v.Object.Ref("funnel") == f) {
-			cv.Ranges = append(cv.Ranges, fmt.Sprintf("%s %s to %s", v.Path, quantity.Format(sp.Lo, v.Unit), quantity.Format(sp.Hi, v.Unit)))
+			ranged = append(ranged, v)
 		}
 	}
-	slices.Sort(cv.Ranges) // the map's order is random
-	for _, b := range append(append([]compiler.Band{}, fb.Stages...), fb.Channels...) {
-		cv.Rows = append(cv.Rows, g.bandView(b.Var.Object.Label(), g.names.page(b.Var.Object), b, b.Var.Unit))
+	// The map's order is random: the plan's order is the paths'.
+	slices.SortFunc(ranged, func(a, b *compiler.Var) int { return strings.Compare(a.Path.String(), b.Path.String()) })
+	for _, v := range ranged {
+		sp := g.r.Info.Spreads[v]
+		cv.Ranges = append(cv.Ranges, g.S("{value} {low} to {high}", "value", g.valueLabel(v), "low", g.num(sp.Lo, v.Unit), "high", g.num(sp.Hi, v.Unit)))
 	}
-	cv.Cost = g.bandView("Channels’ cost", "", fb.Cost, quantity.Money(g.r.Info.Currency))
+	how := g.T("every lead converts on its own")
+	if len(cv.Ranges) > 0 {
+		how = g.T("the values written as ranges vary within them")
+	}
+	cv.Sentence = g.N("What reaches the target with {level} probability, when {how} and each lead converts on its own: a Monte Carlo of {worlds} worlds (seed {seed}), the safety factor against the plan.",
+		"level", cv.Level, "how", how, "worlds", cv.Worlds, "seed", fmt.Sprint(o.Seed))
+	if len(cv.Ranges) > 0 {
+		cv.Sentence += g.N(" Ranges: {ranges}.", "ranges", strings.Join(cv.Ranges, g.T("; ")))
+	}
+	for _, b := range append(append([]compiler.Band{}, fb.Stages...), fb.Channels...) {
+		cv.Rows = append(cv.Rows, g.bandView(g.label(b.Var.Object), g.names.page(b.Var.Object), b, b.Var.Unit))
+	}
+	cv.Cost = g.bandView(g.T("Channels’ cost"), "", fb.Cost, quantity.Money(g.r.Info.Currency))
 	return cv
 }
 
 func (g *gen) bandView(label, href string, b compiler.Band, u quantity.Unit) bandView {
 	out := bandView{Label: label, Href: href, Plan: "?", At: "?", Factor: "?"}
 	if b.Plan != nil {
-		out.Plan = quantity.Format(b.Plan, u)
+		out.Plan = g.num(b.Plan, u)
 	}
 	if b.At != nil {
-		out.At = quantity.Format(b.At, u)
+		out.At = g.num(b.At, u)
 	}
 	if f := b.Factor(); f != nil {
 		out.Factor = quantity.Decimal(f, 2, false) + "×"

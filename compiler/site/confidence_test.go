@@ -36,7 +36,7 @@ channel "ads" {
 		t.Fatal(err)
 	}
 	pageHas(t, files, "funnel.f.html", `<h2 id="confidence">How sure</h2>`, "At 80%",
-		"<code>funnel.f.won.rate 20% to 30%</code>", `<td class="num">480</td>`, "seed 1")
+		"Ranges: won rate 20% to 30%.", `<td class="num">480</td>`, "seed 1")
 	plain := strings.Replace(ranged, `"20% to 30%"`, `"25%"`, 1)
 	files, err = Generate(compileSrc(plain), Options{})
 	if err != nil {

@@ -119,7 +119,7 @@ func TestJourneyFiles(t *testing.T) {
 	for _, j := range r.Plan.Journeys {
 		got = append(got, n.page(r.Info.Of(j)))
 	}
-	want := "journey.buyer-2.html journey.Buyer.html  journey.u8cfcu8cb7.html"
+	want := "journey.buyer-8170efc4.html journey.Buyer.html  journey.購買.html"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
@@ -151,7 +151,7 @@ func TestAnalysesPage(t *testing.T) {
 	files := generate(t, content)
 	pageHas(t, files, "analyses.html",
 		`<section class="analysis" id="analysis-swot">`,
-		"<h2>SWOT FY2027</h2>", "<code>analysis.swot</code> · SWOT",
+		"<h2>SWOT FY2027</h2>", "<code>analysis.swot</code>", `<p class="byline">SWOT</p>`,
 		"Reviewed with sales in <strong>March</strong>.",
 		`<div class="fw fw-swot">`, `<section class="cell s-strengths">`,
 		"<li><p>Support in Japanese</p>", "Audit rules tighten <!-- raw HTML omitted -->",

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang/quantity"
 )
 
@@ -89,17 +88,17 @@ func (g *gen) economicsOf(f *compiler.Object, cs []*compiler.Object) economicsTa
 			row.Stages = append(row.Stages, stages[j][i])
 		}
 		if per >= 0 {
-			row.CostPerStage = ratioText(g.exact(c.Value("cost")), g.exact(cohortAt(c, cols[per])), money)
+			row.CostPerStage = g.ratioText(g.exact(c.Value("cost")), g.exact(cohortAt(c, cols[per])), money)
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	t.Total.Label, t.Total.Leads, t.Total.Won, t.Total.Revenue, t.Total.Cost = "Total", totalLeads, totalWon, totalRevenue, totalCost
+	t.Total.Label, t.Total.Leads, t.Total.Won, t.Total.Revenue, t.Total.Cost = g.T("Total"), totalLeads, totalWon, totalRevenue, totalCost
 	sums := g.sumsOf(cs, cols, per)
-	t.Total.CPA = ratioText(sums.cost, sums.leads, money)
-	t.Total.CAC = ratioText(sums.cost, sums.won, money)
-	t.Total.ROAS = ratioText(sums.revenue, sums.cost, quantity.Ratio)
+	t.Total.CPA = g.ratioText(sums.cost, sums.leads, money)
+	t.Total.CAC = g.ratioText(sums.cost, sums.won, money)
+	t.Total.ROAS = g.ratioText(sums.revenue, sums.cost, quantity.Ratio)
 	if per >= 0 {
-		t.Total.CostPerStage = ratioText(sums.cost, sums.per, money)
+		t.Total.CostPerStage = g.ratioText(sums.cost, sums.per, money)
 	}
 	return t
 }
@@ -191,22 +190,22 @@ func (g *gen) partsText(vs []*compiler.Var, u quantity.Unit) ([]string, string) 
 			present = append(present, x)
 		}
 	}
-	parts, total := display.Parts(present, u)
+	parts, total := g.parts(present, u)
 	k := 0
 	for i := range vs {
 		if vals[i] != nil {
-			out[i] = quantity.Format(parts[k], u)
+			out[i] = parts[k]
 			k++
 		}
 	}
-	return out, quantity.Format(total, u)
+	return out, total
 }
 
 // ratioText shows a / b in unit u, "—" when either is unknown or b is
 // zero.
-func ratioText(a, b *big.Rat, u quantity.Unit) string {
+func (g *gen) ratioText(a, b *big.Rat, u quantity.Unit) string {
 	if a == nil || b == nil || b.Sign() == 0 {
 		return "—"
 	}
-	return quantity.Format(new(big.Rat).Quo(a, b), u)
+	return g.num(new(big.Rat).Quo(a, b), u)
 }

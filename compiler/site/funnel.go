@@ -4,12 +4,13 @@ import (
 	"html/template"
 
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
+	"github.com/planc-dev/planc/stdlib"
+	"github.com/rivo/uniseg"
 )
 
 type funnelBody struct {
-	Label, Path, Owner         string
+	Label, Owner               string
 	Description                template.HTML
 	DealSize, Revenue, Planned string
 	Chart                      waterfall
@@ -28,6 +29,7 @@ type funnelBody struct {
 	// nil when it writes no ranges and names none.
 	Confidence *confidenceView
 	Vars       []varView
+	Authors    authorsView
 }
 
 // benchmarkRow is a stage's rate beside the published ranges for its step.
@@ -62,11 +64,14 @@ type waterfall struct {
 	Rows []waterfallRow
 }
 
+// waterfallRow is a stage: its label and owner on a line, its bar under
+// them with its volume at the right; Rate is the conversion into it, and
+// Handoff the label of the handoff before it, if any.
 type waterfallRow struct {
-	Label, Owner, Value, Href, Rate, Prev, Handoff     string
-	Inflow                                             string
-	LabelX, TextY, OwnerY, BarX, Y, BarW, BarH, ValueX int
-	RateX, RateY, HandoffY, HandoffLabelY              int
+	Label, Owner, Value, Title, Href, Handoff     string
+	Rate                                          template.HTML
+	LabelX, TextY, BarX, Y, BarW, BarH, ValueX    int
+	ValueY, RateX, RateY, HandoffY, HandoffLabelY int
 }
 
 func (g *gen) funnels() error {
@@ -89,7 +94,7 @@ func (g *gen) funnelPage(f *compiler.Object) error {
 	}
 	ids := pageIDsFor(vs, more...)
 	h := f.Node.Header()
-	b := funnelBody{Label: f.Label(), Path: f.Path.String(), Owner: h.Owner.Value,
+	b := funnelBody{Label: f.Label(), Owner: h.Owner.Value, Authors: g.authors(f),
 		Description: markdown(h.Description.Value, ids, "description"),
 		DealSize:    g.show(f.Value("deal_size")), Revenue: g.show(f.Value("revenue")),
 		Planned: g.show(f.Value("planned_revenue")), Chart: g.waterfall(f)}
@@ -98,7 +103,7 @@ func (g *gen) funnelPage(f *compiler.Object) error {
 		row.Definition = markdown(s.Node.(*lang.Stage).Definition.Value, ids, "definition-"+s.Name())
 		b.Stages = append(b.Stages, row)
 	}
-	b.Sources = g.sourcesView(f, "this funnel’s planned revenue, "+b.Planned)
+	b.Sources = g.sourcesView(f, g.S("this funnel’s planned revenue, {planned}", "planned", b.Planned))
 	b.Benchmarks = g.benchmarks(f)
 	b.Sensitivity, b.Improve = g.sensitivities(f), g.improve(f)
 	b.TornadoSkipped, b.ImproveSkipped = g.whatIf.TornadoSkipped, g.whatIf.ImproveSkipped
@@ -106,7 +111,7 @@ func (g *gen) funnelPage(f *compiler.Object) error {
 	for _, v := range vs {
 		b.Vars = append(b.Vars, g.varView(v))
 	}
-	return g.render(g.names.page(f), "funnel", "Funnel: "+b.Label, b)
+	return g.render(g.names.page(f), "funnel", g.F("Funnel: %s", b.Label), b)
 }
 
 // stageRow is the i-th stage of a funnel in a table of stages.
@@ -147,7 +152,7 @@ func (g *gen) benchmarks(f *compiler.Object) []benchmarkRow {
 			row.Outlier = bm.Outside(v.Nom)
 		}
 		for _, r := range bm.Ranges {
-			row.Sources = append(row.Sources, benchmarkSource{Cite: r.Source.Cite(), Range: r.String(),
+			row.Sources = append(row.Sources, benchmarkSource{Cite: r.Source.Cite(), Range: g.benchRange(r),
 				URL: r.Source.URL, Note: r.Note, Point: r.IsPoint()})
 		}
 		rows = append(rows, row)
@@ -155,61 +160,96 @@ func (g *gen) benchmarks(f *compiler.Object) []benchmarkRow {
 	return rows
 }
 
-// show is v's value for people, "" for a value the plan does not have.
-func (g *gen) show(v *compiler.Var) string {
-	if v == nil {
-		return ""
-	}
-	return display.Value(g.r, v)
-}
-
 // rateText is a stage's rate, a dash for the first stage, which has none.
 func (g *gen) rateText(v *compiler.Var) string {
 	if v == nil {
 		return "—"
 	}
-	return display.Value(g.r, v)
+	return g.show(v)
 }
 
-// waterfall lays the stages out top to bottom. The gap above a stage holds
-// its conversion rate and, at a handoff between teams, a dashed line with
-// the two owners; the gap is taller then, so the two never overlap.
+// benchRange shows a published range as people read it: "40%–60%", or
+// "13%" for a point.
+func (g *gen) benchRange(r *stdlib.BenchmarkRange) string {
+	lo, hi := g.num(r.Low, r.Unit), g.num(r.High, r.Unit)
+	if lo == hi {
+		return lo
+	}
+	return g.S("{low}–{high}", "low", lo, "high", hi)
+}
+
+// The waterfall's geometry, in SVG user units. It is drawn at a phone's
+// width, so that a phone shows its words at their size, and scales up on
+// a wider screen: a stage's label and owner on a line, its bar under
+// them and its volume at the bar's end; the gap above a stage holds its
+// conversion rate and, at a handoff between teams, a dashed line with the
+// two owners, the gap taller then so that the two never overlap.
+const (
+	waterfallW      = 360
+	waterfallBarH   = 20
+	waterfallLabelH = 20  // the label's line above a bar
+	waterfallGap    = 22  // the rate's line
+	waterfallHand   = 44  // the rate's line and the handoff's
+	labelColW       = 8.2 // a display column of a label, bold at 14px
+	ownerColW       = 6.6 // a display column of an owner at 12px
+	ownerGap        = 8   // between a label and its owner
+	valueCharW      = 8.6 // a column of a value, bold at 14px
+)
+
+// waterfall lays the stages out top to bottom.
 func (g *gen) waterfall(f *compiler.Object) waterfall {
-	const barH, gap, handoffGap = 30, 30, 54
 	var maxVol float64
+	cols := 1
 	for _, s := range f.Kids {
-		if x, ok := g.float(s.Value("volume")); ok && x > maxVol {
+		vol := s.Value("volume")
+		if x, ok := g.float(vol); ok && x > maxVol {
 			maxVol = x
 		}
+		cols = max(cols, uniseg.StringWidth(g.show(vol)))
 	}
-	w := waterfall{W: chartW}
+	barMax := waterfallW - int(float64(cols)*valueCharW+0.5) - 10
+	w := waterfall{W: waterfallW}
 	y := chartTopPad
 	for i, s := range f.Kids {
 		vol := s.Value("volume")
-		row := waterfallRow{Label: truncate(s.Label(), labelCols), Owner: truncate(compiler.StageOwner(s), labelCols+4),
-			Value: g.show(vol), Href: g.names.page(s), LabelX: labelX, BarX: barX, BarH: barH, ValueX: valueX}
+		label, owner := labelAndOwner(s.Label(), compiler.StageOwner(s))
+		row := waterfallRow{Label: label, Owner: owner,
+			Value: g.show(vol), Href: g.names.page(s), LabelX: 0, BarX: 0, BarH: waterfallBarH}
+		row.Title = s.Label() + ": " + g.showExact(vol)
 		if i > 0 {
 			prevBottom := y
 			prev := f.Kids[i-1]
-			row.Rate, row.Prev = g.rateText(stageRate(s)), prev.Label()
+			row.Rate = g.N("↓ {rate} of {prev}", "rate", g.rateText(stageRate(s)), "prev", prev.Label())
 			if in := s.Value("inflow"); in != nil {
-				row.Inflow = g.show(in)
+				row.Rate += g.N(" + {inflow} leads from channels", "inflow", g.show(in))
 			}
-			row.RateX, row.RateY = barX+4, prevBottom+19
-			y += gap
+			row.RateX, row.RateY = 4, prevBottom+16
+			y += waterfallGap
 			if isHandoff(f, i) {
-				row.Handoff = handoff(prev, s)
-				row.HandoffY = prevBottom + 28
-				row.HandoffLabelY = prevBottom + 44
-				y = prevBottom + handoffGap
+				row.Handoff = g.S("handoff: {teams}", "teams", g.handoff(prev, s))
+				row.HandoffY = prevBottom + 24
+				row.HandoffLabelY = prevBottom + 38
+				y = prevBottom + waterfallHand
 			}
 		}
 		x, _ := g.float(vol)
-		row.Y, row.BarW = y, barWidth(x, maxVol)
-		row.TextY, row.OwnerY = y+14, y+29
+		row.TextY = y + 14
+		row.Y = y + waterfallLabelH
+		row.BarW = scaledTo(x, maxVol, barMax)
+		row.ValueX, row.ValueY = row.BarW+6, row.Y+15
 		w.Rows = append(w.Rows, row)
-		y += barH
+		y = row.Y + waterfallBarH
 	}
 	w.H = y + chartTopPad
 	return w
+}
+
+// labelAndOwner fit a stage's label and its owner on the line above its
+// bar, cut with an ellipsis: the owner gets up to 18 columns, the label
+// the rest, and the owner what the label leaves.
+func labelAndOwner(label, owner string) (string, string) {
+	ownerCols := min(uniseg.StringWidth(owner), 18)
+	label = truncate(label, max(int((waterfallW-ownerGap-float64(ownerCols)*ownerColW)/labelColW), 12))
+	left := (waterfallW - ownerGap - float64(uniseg.StringWidth(label))*labelColW) / ownerColW
+	return label, truncate(owner, max(int(left), 4))
 }

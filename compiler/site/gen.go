@@ -44,6 +44,8 @@ type gen struct {
 // pageKinds are the page templates; each defines "content" and is parsed
 // together with layout.html, which defines the frame.
 var pageKinds = []string{"index", "tree", "funnel", "channels", "node", "diagnostics",
+	"summary",
+	"lineage",
 	"personas", "journey", "analysis", "teams", "timeline", "progress", "scenarios"}
 
 func newGen(r *compiler.Result, out output) (*gen, error) {
@@ -57,7 +59,7 @@ func newGen(r *compiler.Result, out output) (*gen, error) {
 	if r.Plan.Meta.Japanese() {
 		g.lang, g.style = i18n.Ja, quantity.Style{Japanese: true, Plain: r.Plan.Meta.NumberStyle.Value == "plain"}
 	}
-	funcs := template.FuncMap{"t": g.lang.T, "tf": g.lang.F}
+	funcs := template.FuncMap{"t": g.lang.T, "tf": g.lang.F, "tn": g.N}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templates.FS, "layout.html")
 	if err != nil {
 		return nil, err
@@ -126,7 +128,7 @@ func (g *gen) planTitle() string {
 	if meta := g.plan.Meta; meta != nil && meta.Title.Value != "" {
 		return meta.Title.Value
 	}
-	return "Plan"
+	return g.T("Plan")
 }
 
 // maxNavItems bounds the nav's entries of one kind (funnels, journeys),
@@ -136,6 +138,8 @@ const maxNavItems = 5
 
 func (g *gen) nav(current string) []navItem {
 	items := []navItem{{Text: "Overview", Href: "index.html"}, {Text: "KPI tree", Href: "tree.html"}}
+	items = append([]navItem{{Text: "Summary", Href: summaryPage}}, items...)
+	items = append(items, navItem{Text: "Lineage", Href: lineagePage})
 	items = append(items, g.navEach("funnel", "Funnel: ", "Funnels", "index.html#"+funnelsAnchor)...)
 	if g.r.Timeline != nil {
 		items = append(items, navItem{Text: "By month", Href: timelinePage})
@@ -163,11 +167,11 @@ func (g *gen) nav(current string) []navItem {
 func (g *gen) navEach(kind, prefix, plural, all string) []navItem {
 	objs := g.objs(kind)
 	if len(objs) > maxNavItems {
-		return []navItem{{Text: fmt.Sprintf("%s (%d)", plural, len(objs)), Href: all}}
+		return []navItem{{Text: fmt.Sprintf("%s (%d)", g.T(plural), len(objs)), Href: all}}
 	}
 	var items []navItem
 	for _, o := range objs {
-		items = append(items, navItem{Text: prefix + o.Label(), Href: g.names.page(o)})
+		items = append(items, navItem{Text: g.T(prefix) + o.Label(), Href: g.names.page(o)})
 	}
 	return items
 }

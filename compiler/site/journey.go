@@ -14,9 +14,10 @@ import (
 // reflows into a vertical list on a phone and reads in order without CSS.
 
 type journeyBody struct {
-	Label, Path, Owner string
-	Description        template.HTML
-	Phases             []phaseView
+	Label, Owner string
+	Authors      authorsView
+	Description  template.HTML
+	Phases       []phaseView
 }
 
 type phaseView struct {
@@ -36,14 +37,14 @@ func (g *gen) journeyPage(j *compiler.Object) error {
 	ids := newIDs(append(layoutIDs, append(mapValues(j.Kids, anchors), "phases")...)...)
 	personas := personaAnchors(g.objs("persona"))
 	h := j.Node.Header()
-	b := journeyBody{Label: j.Label(), Path: j.Path.String(), Owner: h.Owner.Value,
+	b := journeyBody{Label: j.Label(), Authors: g.authors(j), Owner: h.Owner.Value,
 		Description: markdown(h.Description.Value, ids, "description")}
 	for i, po := range j.Kids {
 		ph := po.Node.(*lang.Phase)
 		v := phaseView{Anchor: anchors[po], Label: po.Label(), Owner: ph.Owner.Value, Step: i + 1,
 			Description: markdown(ph.Description.Value, ids, anchors[po])}
-		if ph.Title.Value != "" && ph.Title.Value != ph.Name {
-			v.Name = ph.Name
+		if ph.Title.Value != "" && ph.Title.Value != ph.Name && !g.ja() {
+			v.Name = ph.Name // a Japanese page's readers read the title
 		}
 		for _, p := range po.Refs("personas") {
 			v.Personas = append(v.Personas, textLink{Text: p.Label(), Href: personasPage + "#" + personas[p]})
@@ -56,7 +57,7 @@ func (g *gen) journeyPage(j *compiler.Object) error {
 		}
 		b.Phases = append(b.Phases, v)
 	}
-	return g.render(g.names.page(j), "journey", "Journey: "+b.Label, b)
+	return g.render(g.names.page(j), "journey", g.F("Journey: %s", b.Label), b)
 }
 
 // phaseAnchors gives each phase of a journey the id of its column.

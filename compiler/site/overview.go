@@ -6,7 +6,6 @@ import (
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
-	"github.com/planc-dev/planc/lang/quantity"
 )
 
 type overviewBody struct {
@@ -21,7 +20,9 @@ type overviewBody struct {
 	Sources          *sourcesView
 	Marketing        *kgiCard
 	Errors, Warnings int
-	Diags            []diagHead
+	// DiagCount says how many: "0 errors, 2 warnings".
+	DiagCount string
+	Diags     []diagHead
 	// FunnelsAnchor and Journeys list the funnels and journeys the nav
 	// does not (more than maxNavItems).
 	FunnelsAnchor string
@@ -47,14 +48,16 @@ type funnelHead struct {
 	Stages                                                []stageRow
 }
 
-type diagHead struct{ Severity, Code, Summary, Href string }
+// diagHead is a diagnostic in the overview's list: Severity is its class
+// ("error"), SevText the word shown.
+type diagHead struct{ Severity, SevText, Code, Summary, Href string }
 
 // maxOverviewDiags is how many diagnostics the overview lists before
 // pointing to diagnostics.html for the rest.
 const maxOverviewDiags = 10
 
 func (g *gen) overview() error {
-	b := overviewBody{Title: g.planTitle(), Currency: g.r.Info.Currency}
+	b := overviewBody{Title: g.planTitle(), Currency: g.currency()}
 	ids := newIDs(append(layoutIDs, "kgis", "budgets", "kpis", "diagnostics", "sources", funnelsAnchor, journeysAnchor)...)
 	for _, f := range g.objs("funnel") {
 		ids.Put([]byte(funnelAnchor(f)))
@@ -68,19 +71,20 @@ func (g *gen) overview() error {
 	}
 	for _, x := range g.objs("kgi") {
 		v := x.Value("")
-		card := kgiCard{Label: x.Label(), Href: g.names.page(x), Display: g.show(v), Note: string(g.r.Origin(v))}
+		card := kgiCard{Label: x.Label(), Href: g.names.page(x), Display: g.show(v), Note: g.origin(v)}
 		if v.Given != nil && v.Given.Origin == compiler.Target {
-			card.Note = "target " + quantity.Format(v.Given.Value, v.Unit)
+			card.Note = g.F("target %s", g.num(v.Given.Value, v.Unit))
 			if val, ok := g.r.Value(v); ok && val.Nom.Cmp(v.Given.Value) == 0 {
-				card.Note = "target: the plan is solved backward from it"
+				card.Note = g.T("target: the plan is solved backward from it")
 			}
 		}
 		b.KGIs = append(b.KGIs, card)
 	}
-	b.Sources = g.sourcesView(nil, "the planned revenue of all funnels")
+	b.Sources = g.sourcesView(nil, g.T("the planned revenue of all funnels"))
 	if b.Sources != nil && b.Sources.Marketing != nil {
 		mk := b.Sources.Marketing
-		b.Marketing = &kgiCard{Label: "Marketing-sourced revenue", Href: mk.Href, Display: mk.Revenue, Note: mk.Share + " of " + mk.Of}
+		b.Marketing = &kgiCard{Label: g.T("Marketing-sourced revenue"), Href: mk.Href, Display: mk.Revenue,
+			Note: g.S("{share} of {of}", "share", mk.Share, "of", mk.Of)}
 	}
 	for _, x := range g.objs("kpi") {
 		b.KPIs = append(b.KPIs, g.link(x.Value("")))
@@ -98,13 +102,15 @@ func (g *gen) overview() error {
 	}
 	b.Budgets = g.budgetList(compiler.BudgetTree(g.r.Info))
 	b.Errors, b.Warnings = display.Count(g.r.Diags)
+	b.DiagCount = g.diagCount(b.Errors, b.Warnings)
 	for i, d := range g.r.Diags {
 		if i == maxOverviewDiags {
 			break
 		}
-		b.Diags = append(b.Diags, diagHead{Severity: display.Severity(d), Code: string(lang.CodeOf(d)), Summary: d.Summary, Href: "diagnostics.html#" + diagAnchor(i)})
+		b.Diags = append(b.Diags, diagHead{Severity: display.Severity(d), SevText: g.T(display.Severity(d)), Code: string(lang.CodeOf(d)),
+			Summary: d.Summary, Href: "diagnostics.html#" + diagAnchor(i)})
 	}
-	return g.render("index.html", "index", "Overview", b)
+	return g.render("index.html", "index", g.T("Overview"), b)
 }
 
 func funnelAnchor(f *compiler.Object) string { return "funnel-" + f.Name() }
@@ -145,4 +151,19 @@ func hasOwnRate(c *compiler.Object) bool {
 		}
 	}
 	return false
+}
+
+// currency is the plan's currency as the pages name it: its code, or in
+// Japanese "円" for the yen.
+func (g *gen) currency() string {
+	if c := g.r.Info.Currency; c != "JPY" || !g.ja() {
+		return c
+	}
+	return g.T("JPY")
+}
+
+// diagCount says how many errors and warnings: "1 error, 2 warnings".
+func (g *gen) diagCount(errors, warnings int) string {
+	return g.S("{errors}, {warnings}", "errors", g.counted(errors, "1 error", "%d errors"),
+		"warnings", g.counted(warnings, "1 warning", "%d warnings"))
 }

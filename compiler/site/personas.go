@@ -16,9 +16,10 @@ type personasBody struct {
 }
 
 type personaView struct {
-	Anchor, Label, Path, Role, Company, Owner string
-	Goals, Pains                              []template.HTML
-	Description                               template.HTML
+	Anchor, Label, Role, Company, Owner string
+	Authors                             authorsView
+	Goals, Pains                        []template.HTML
+	Description                         template.HTML
 	// Phases are the journey phases that name the persona.
 	Phases []textLink
 }
@@ -39,11 +40,11 @@ func (g *gen) personas() error {
 	for _, po := range ps {
 		key, p := anchors[po], po.Node.(*lang.Persona)
 		b.Personas = append(b.Personas, personaView{Anchor: key, Label: po.Label(),
-			Path: po.Path.String(), Role: p.Role.Value, Company: p.Company.Value, Owner: p.Owner.Value,
+			Authors: g.authors(po), Role: p.Role.Value, Company: p.Company.Value, Owner: p.Owner.Value,
 			Goals: markdownItems(p.Goals, ids, key+"-goal"), Pains: markdownItems(p.Pains, ids, key+"-pain"),
 			Description: markdown(p.Description.Value, ids, key), Phases: g.phasesNaming(po)})
 	}
-	return g.render(personasPage, "personas", "Personas", b)
+	return g.render(personasPage, "personas", g.T("Personas"), b)
 }
 
 // personaAnchors gives each persona the id of its section on

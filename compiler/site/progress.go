@@ -1,8 +1,9 @@
 package site
 
 import (
-	"fmt"
+	"html/template"
 	"math/big"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,10 +22,10 @@ import (
 const progressPage = "progress.html"
 
 type progressBody struct {
-	Name, AsOf string
-	Known      int
-	Funnels    []progressFunnel
-	Others     []progressValue
+	// Intro names the actuals and the months they cover.
+	Intro   template.HTML
+	Funnels []progressFunnel
+	Others  []progressValue
 }
 
 type progressFunnel struct {
@@ -33,9 +34,11 @@ type progressFunnel struct {
 	Stages      []progressValue
 	Bottleneck  string
 	Forecast    string
-	Short       bool
-	Chart       *monthChart
-	CatchUp     *progressCatchUp
+	// ForecastHTML is Forecast as a number, red when Short.
+	ForecastHTML template.HTML
+	Short        bool
+	Chart        *monthChart
+	CatchUp      *progressCatchUp
 }
 
 // progressValue is one value with actuals: a row per month and the year
@@ -66,7 +69,12 @@ func (g *gen) progress() error {
 	if tr == nil {
 		return nil
 	}
-	b := progressBody{Name: tr.Name, AsOf: tr.AsOf.Format(time.DateOnly), Known: tr.Known}
+	asOf := tr.AsOf.Format(time.DateOnly)
+	if g.ja() {
+		asOf = tr.AsOf.Format("2006年1月2日")
+	}
+	b := progressBody{Intro: g.N("Actuals “{name}” up to {date}: {months} months over. <em>Expected</em> is what the actual entries of the stage before should have given at the plan’s rate and lag; a stage below it converts behind plan itself, rather than receiving fewer entries than planned.",
+		"name", g.actualsName(tr), "date", asOf, "months", strconv.Itoa(tr.Known))}
 	inFunnel := map[*compiler.Var]bool{}
 	for _, f := range tr.Funnels {
 		pf := g.progressFunnel(f, tr)
@@ -80,13 +88,13 @@ func (g *gen) progress() error {
 			b.Others = append(b.Others, g.progressValue(tv, tr, nil))
 		}
 	}
-	return g.render(progressPage, "progress", "Plan against actuals", b)
+	return g.render(progressPage, "progress", g.T("Plan against actuals"), b)
 }
 
 func (g *gen) progressFunnel(f *compiler.FunnelTracking, tr *compiler.Tracking) progressFunnel {
 	pf := progressFunnel{Label: f.Funnel.Label(), Href: g.names.page(f.Funnel)}
 	for m := range tr.Through {
-		pf.Months = append(pf.Months, g.r.Timeline.Periods[m].Name)
+		pf.Months = append(pf.Months, g.monthName(m))
 	}
 	byVar := map[*compiler.Var]*compiler.Tracked{}
 	for _, tv := range tr.Values {
@@ -97,7 +105,7 @@ func (g *gen) progressFunnel(f *compiler.FunnelTracking, tr *compiler.Tracking) 
 			pv := g.progressValue(tv, tr, f)
 			pv.Label, pv.Href = s.Label(), g.names.page(s)
 			if own, ok := f.Own[s]; ok {
-				pv.Own = quantity.Format(own.Rel, quantity.Ratio)
+				pv.Own = g.num(own.Rel, quantity.Ratio)
 			}
 			pf.Stages = append(pf.Stages, pv)
 		}
@@ -108,7 +116,12 @@ func (g *gen) progressFunnel(f *compiler.FunnelTracking, tr *compiler.Tracking) 
 	if f.Forecast != nil {
 		u := f.Funnel.Value("revenue").Unit
 		pf.Short = f.Forecast.Cmp(f.Target) < 0
-		pf.Forecast = fmt.Sprintf("%s of %s", quantity.Format(f.Forecast, u), quantity.Format(f.Target, u))
+		pf.Forecast = g.S("{forecast} of {target}", "forecast", g.num(f.Forecast, u), "target", g.num(f.Target, u))
+		class := "num"
+		if pf.Short {
+			class += " over"
+		}
+		pf.ForecastHTML = tag("span", class, pf.Forecast)
 		pf.Chart = g.forecastChart(f, tr)
 	}
 	pf.CatchUp = g.progressCatchUp(f)
@@ -122,14 +135,14 @@ func (g *gen) progressValue(tv *compiler.Tracked, tr *compiler.Tracking, f *comp
 		if x == nil {
 			return "—"
 		}
-		return quantity.Format(x, u)
+		return g.num(x, u)
 	}
-	pv := progressValue{Label: tv.Var.Path.String(), Href: g.names.page(tv.Var.Object), Path: tv.Var.Path.String()}
+	pv := progressValue{Label: g.valueLabel(tv.Var), Href: g.names.page(tv.Var.Object), Path: tv.Var.Path.String()}
 	for m := range tv.Plan {
 		if tv.Actual[m] == nil {
 			continue
 		}
-		row := progressRow{Month: g.r.Timeline.Periods[m].Name, Plan: show(tv.Plan[m]), Actual: show(tv.Actual[m]),
+		row := progressRow{Month: g.monthName(m), Plan: show(tv.Plan[m]), Actual: show(tv.Actual[m]),
 			Variance: display.Variance(tv.Actual[m], tv.Plan[m]), Partial: m >= tr.Known, Expected: "—"}
 		pv.Expected = pv.Expected || tv.Expected != nil
 		if tv.Expected != nil && tv.Expected[m] != nil {
@@ -138,7 +151,7 @@ func (g *gen) progressValue(tv *compiler.Tracked, tr *compiler.Tracking, f *comp
 		}
 		pv.Rows = append(pv.Rows, row)
 	}
-	pv.Rows = append(pv.Rows, progressRow{Month: "Year to date", Plan: show(tv.YTDPlan), Actual: show(tv.YTDActual),
+	pv.Rows = append(pv.Rows, progressRow{Month: g.T("Year to date"), Plan: show(tv.YTDPlan), Actual: show(tv.YTDActual),
 		Variance: display.Variance(tv.YTDActual, tv.YTDPlan), YTD: true})
 	return pv
 }
@@ -163,7 +176,7 @@ func (g *gen) forecastChart(f *compiler.FunnelTracking, tr *compiler.Tracking) *
 	for m, w := range f.Won {
 		values[m] = new(big.Rat).Mul(w, perDeal)
 	}
-	c := g.monthChart(f.Funnel.Label()+": revenue by month, actual and forecast, against the plan", values, plan, f.Funnel.Value("revenue").Unit, false)
+	c := g.monthChart(g.S("{funnel}: revenue by month, actual and forecast, against the plan", "funnel", f.Funnel.Label()), values, plan, f.Funnel.Value("revenue").Unit, false)
 	return &c
 }
 
@@ -180,37 +193,49 @@ func (g *gen) progressCatchUp(f *compiler.FunnelTracking) *progressCatchUp {
 		var ifs []string
 		for _, s := range f.Funnel.Kids {
 			if rate, ok := cu.Rates[s]; ok {
-				ifs = append(ifs, fmt.Sprintf("%s converted at %s", s.Label(), quantity.Format(rate, quantity.Ratio)))
+				ifs = append(ifs, g.S("{stage} converted at {rate}", "stage", s.Label(), "rate", g.num(rate, quantity.Ratio)))
 			}
 		}
-		pc.Text = fmt.Sprintf("The %s deals missing can no longer come from new leads: leads created now close after the period.", deals)
+		pc.Text = g.S("The {deals} deals missing can no longer come from new leads: leads created now close after the period.", "deals", deals)
 		if len(ifs) > 0 {
-			pc.Text += " The pipeline in motion would close the gap if " + strings.Join(ifs, ", or if ") + "."
+			pc.Text += g.S(" The pipeline in motion would close the gap if {ifs}.", "ifs", strings.Join(ifs, g.T(", or if ")))
 		}
 		return pc
 	}
-	pc.Text = fmt.Sprintf("The %s deals missing take %s more %s, created in time to close in the period:", deals, quantity.Format(cu.Leads, quantity.Count), f.Funnel.Kids[0].Label())
+	pc.Text = g.S("The {deals} deals missing take {leads} more {stage}, created in time to close in the period:",
+		"deals", deals, "leads", g.num(cu.Leads, quantity.Count), "stage", f.Funnel.Kids[0].Label())
 	for _, m := range cu.Months {
-		pc.Months = append(pc.Months, g.r.Timeline.Periods[m].Name)
+		pc.Months = append(pc.Months, g.monthName(m))
 	}
-	leads := tlRow{Label: "Leads", Year: quantity.Format(cu.Leads, quantity.Count)}
+	leads := tlRow{Label: g.T("Leads"), Year: g.num(cu.Leads, quantity.Count)}
 	for _, x := range cu.ByMonth {
-		leads.Cells = append(leads.Cells, tlCell{Text: quantity.Format(x, quantity.Count)})
+		leads.Cells = append(leads.Cells, tlCell{Text: g.num(x, quantity.Count)})
 	}
 	pc.Rows = append(pc.Rows, leads)
 	money := quantity.Money(g.r.Info.Currency)
 	for _, c := range cu.Channels {
-		l, s := tlRow{Label: c.Channel.Label() + ": leads", Href: g.names.page(c.Channel), Year: quantity.Format(c.TotalLeads, quantity.Count)},
-			tlRow{Label: c.Channel.Label() + ": spend", Year: quantity.Format(c.TotalSpend, money)}
+		l, s := tlRow{Label: g.S("{channel}: leads", "channel", c.Channel.Label()), Href: g.names.page(c.Channel), Year: g.num(c.TotalLeads, quantity.Count)},
+			tlRow{Label: g.S("{channel}: spend", "channel", c.Channel.Label()), Year: g.num(c.TotalSpend, money)}
 		for i := range cu.Months {
-			l.Cells = append(l.Cells, tlCell{Text: quantity.Format(c.Leads[i], quantity.Count)})
-			s.Cells = append(s.Cells, tlCell{Text: quantity.Format(c.Spend[i], money)})
+			l.Cells = append(l.Cells, tlCell{Text: g.num(c.Leads[i], quantity.Count)})
+			s.Cells = append(s.Cells, tlCell{Text: g.num(c.Spend[i], money)})
 		}
 		pc.Rows = append(pc.Rows, l, s)
 	}
 	for _, b := range cu.Budgets {
-		pc.Budgets = append(pc.Budgets, fmt.Sprintf("Budget %s has %s left for the rest of the period; the catch-up spends %s.",
-			b.Budget.Label(), quantity.Format(b.Left, money), quantity.Format(b.Spend, money)))
+		pc.Budgets = append(pc.Budgets, g.S("Budget {budget} has {left} left for the rest of the period; the catch-up spends {spend}.",
+			"budget", b.Budget.Label(), "left", g.num(b.Left, money), "spend", g.num(b.Spend, money)))
 	}
 	return pc
+}
+
+// actualsName names the actuals: their block's name, or in Japanese its
+// title where it has one ("CRM 実績(第1四半期)"), which its readers read.
+func (g *gen) actualsName(tr *compiler.Tracking) string {
+	for _, a := range g.plan.Actuals {
+		if a.Name == tr.Name && a.Title.Value != "" && g.ja() {
+			return a.Title.Value
+		}
+	}
+	return tr.Name
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"html/template"
 	"math/big"
 	"strings"
@@ -97,7 +96,7 @@ func (g *gen) scenarios() error {
 	ids := newIDs(reserved...)
 	pb := g.r.BaseProbability()
 	b := scenariosBody{Expected: pb != nil,
-		Base: scenarioView{Anchor: "scenario-base", Name: "base", NameParts: []string{"base"}, Title: "The plan as written",
+		Base: scenarioView{Anchor: "scenario-base", Name: "base", NameParts: []string{"base"}, Title: g.T("The plan as written"),
 			Probability: chance(pb)}}
 	for _, s := range scs {
 		b.Scenarios = append(b.Scenarios, g.scenarioView(s, ids))
@@ -107,12 +106,17 @@ func (g *gen) scenarios() error {
 		b.Cols++
 	}
 	b.Groups = g.keyGroups(compiler.KeyValues(g.r), scs, b.Expected)
-	return g.render(scenariosPage, "scenarios", "Scenarios", b)
+	return g.render(scenariosPage, "scenarios", g.T("Scenarios"), b)
 }
 
 func (g *gen) scenarioView(s *compiler.ScenarioResult, ids *pageIDs) scenarioView {
 	v := scenarioView{Anchor: scenarioAnchor(s), Name: s.Name, NameParts: nameParts(s.Name), Title: s.Title(),
 		Probability: chance(s.Probability), Description: markdown(s.Node.Description.Value, ids, scenarioAnchor(s))}
+	if g.ja() {
+		// A Japanese plan's readers read its scenarios' titles; the names
+		// are for its authors.
+		v.NameParts = []string{s.Title()}
+	}
 	for _, c := range s.Node.Changes {
 		v.Changes = append(v.Changes, g.changes(c, "")...)
 	}
@@ -120,7 +124,7 @@ func (g *gen) scenarioView(s *compiler.ScenarioResult, ids *pageIDs) scenarioVie
 		v.SolveFor = g.solveFor(a)
 	}
 	errs, warns := display.Count(s.Diags)
-	v.Errors, v.Diags = errs, countText(errs, warns)
+	v.Errors, v.Diags = errs, g.countText(errs, warns)
 	if len(s.Diags) > 0 {
 		v.DiagsHref = "diagnostics.html"
 		for i, d := range g.r.Diags {
@@ -215,7 +219,7 @@ func chance(p *big.Rat) string {
 func (g *gen) keyGroups(vs []*compiler.Var, scs []*compiler.ScenarioResult, expected bool) []keyGroup {
 	var out []keyGroup
 	for _, v := range vs {
-		title := keyGroupTitle(v)
+		title := g.keyGroupTitle(v)
 		if len(out) == 0 || out[len(out)-1].Title != title {
 			out = append(out, keyGroup{Title: title})
 		}
@@ -227,20 +231,20 @@ func (g *gen) keyGroups(vs []*compiler.Var, scs []*compiler.ScenarioResult, expe
 }
 
 // keyGroupTitle names the group of a key value.
-func keyGroupTitle(v *compiler.Var) string {
+func (g *gen) keyGroupTitle(v *compiler.Var) string {
 	switch v.Object.Kind {
 	case "kgi":
-		return "Goals"
+		return g.T("Goals")
 	case "stage":
-		return "Stage volumes: " + v.Object.Parent.Label()
+		return g.F("Stage volumes: %s", v.Object.Parent.Label())
 	case "channel":
-		return "Channels: leads"
+		return g.T("Channels: leads")
 	case "budget":
-		return "Budgets: spend"
+		return g.T("Budgets: spend")
 	case "team":
-		return "Teams: load"
+		return g.T("Teams: load")
 	}
-	return v.Object.Kind
+	return g.T(v.Object.Kind)
 }
 
 // keyLabel is a key value's label within its group: its block's.
@@ -255,11 +259,11 @@ func (g *gen) keyRow(v *compiler.Var, scs []*compiler.ScenarioResult, expected b
 		case !ok:
 			row.Cells = append(row.Cells, keyCell{Value: "?"})
 		case base == nil:
-			row.Cells = append(row.Cells, keyCell{Value: quantity.Format(x, v.Unit)})
+			row.Cells = append(row.Cells, keyCell{Value: g.num(x, v.Unit)})
 		default:
-			c := keyCell{Value: quantity.Format(x, v.Unit), Change: "±0", Changed: x.Cmp(base) != 0}
+			c := keyCell{Value: g.num(x, v.Unit), Change: "±0", Changed: x.Cmp(base) != 0}
 			if c.Changed {
-				c.Change, c.Pct = signed(new(big.Rat).Sub(x, base), v.Unit), minus(display.Variance(x, base))
+				c.Change, c.Pct = g.signed(new(big.Rat).Sub(x, base), v.Unit), minus(display.Variance(x, base))
 			}
 			row.Cells = append(row.Cells, c)
 		}
@@ -267,14 +271,11 @@ func (g *gen) keyRow(v *compiler.Var, scs []*compiler.ScenarioResult, expected b
 	if expected {
 		row.Expected = "?"
 		if e, ok := compiler.Expected(g.r, v); ok {
-			row.Expected = quantity.Format(e, v.Unit)
+			row.Expected = g.num(e, v.Unit)
 		}
 	}
 	return row
 }
-
-// signed shows x with its sign, a minus sign for a negative number.
-func signed(x *big.Rat, u quantity.Unit) string { return minus(display.Signed(x, u)) }
 
 // minus writes a leading hyphen as the minus sign, which is as wide as a
 // digit and reads as one.
@@ -321,17 +322,21 @@ func (g *gen) compareChart(v *compiler.Var, scs []*compiler.ScenarioResult, expe
 		x                   *big.Rat
 	}
 	base := g.exact(v)
-	entries := []entry{{"base", "The plan as written", "base", base}}
+	entries := []entry{{g.T("base"), g.T("The plan as written"), "base", base}}
 	for _, s := range scs {
 		x, ok := s.In(v)
 		if !ok {
 			x = nil
 		}
-		entries = append(entries, entry{s.Name, s.Title(), "scenario", x})
+		label := s.Name
+		if g.ja() {
+			label = s.Title()
+		}
+		entries = append(entries, entry{label, s.Title(), "scenario", x})
 	}
 	if expected {
 		e, _ := compiler.Expected(g.r, v)
-		entries = append(entries, entry{"expected", "Weighed by the probabilities", "expected", e})
+		entries = append(entries, entry{g.T("expected"), g.T("Weighed by the probabilities"), "expected", e})
 	}
 	var scale float64
 	for _, e := range entries {
@@ -354,7 +359,7 @@ func (g *gen) compareChart(v *compiler.Var, scs []*compiler.ScenarioResult, expe
 			row.Value, row.Unknown = "?", true
 		} else {
 			f, _ := e.x.Float64()
-			row.Value, row.BarW = quantity.Format(e.x, v.Unit), scaledTo(f, scale, compareBarMax)
+			row.Value, row.BarW = g.num(e.x, v.Unit), scaledTo(f, scale, compareBarMax)
 		}
 		if i > 0 && baseX >= 0 && !row.Unknown {
 			row.Mark, row.MarkX, row.MarkY1, row.MarkY2 = true, baseX, row.BarY-3, row.BarY+compareBarH+3
@@ -376,20 +381,14 @@ func scaledTo(x, top float64, width int) int {
 }
 
 // countText is "2 errors, 1 warning", "" for none.
-func countText(errors, warnings int) string {
-	var parts []string
-	if errors > 0 {
-		parts = append(parts, plural(errors, "error"))
+func (g *gen) countText(errors, warnings int) string {
+	switch {
+	case errors > 0 && warnings > 0:
+		return g.diagCount(errors, warnings)
+	case errors > 0:
+		return g.counted(errors, "1 error", "%d errors")
+	case warnings > 0:
+		return g.counted(warnings, "1 warning", "%d warnings")
 	}
-	if warnings > 0 {
-		parts = append(parts, plural(warnings, "warning"))
-	}
-	return strings.Join(parts, ", ")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return ""
 }

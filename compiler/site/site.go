@@ -126,6 +126,7 @@ func styleSheet() ([]byte, error) {
 func (g *gen) all() error {
 	steps := []func() error{g.overview, g.tree, g.timeline, g.progress, g.funnels, g.channels, g.nodes, g.diagnostics,
 		g.personas, g.journeys, g.analyses, g.scenarios}
+	steps = append(steps, g.summary)
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -140,9 +141,15 @@ func (g *gen) render(file, kind, title string, body any) error {
 	if !ok {
 		return fmt.Errorf("no template %q", kind)
 	}
+	// The nav's entries are fixed words, but for the funnels' and the
+	// journeys' labels (navEach, which translates its own words).
+	nav := g.nav(file)
+	for i := range nav {
+		nav[i].Text = g.T(nav[i].Text)
+	}
 	data := frame{
 		Lang: g.lang.Code(), Title: title, PlanTitle: g.planTitle(),
-		Nav: g.nav(file), Errors: g.errors, Body: body,
+		Nav: nav, Errors: g.errors, Body: body,
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "layout", data); err != nil {

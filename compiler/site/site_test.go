@@ -50,7 +50,7 @@ func TestCleanPlan(t *testing.T) {
 	if !bytes.Contains(files["kpi.cost_per_deal.html"], []byte(`<a href="channels.html#budget-marketing">budget.marketing.spend</a> / <a href="funnel.demand.won.html#v-volume">funnel.demand.won.volume</a>`)) {
 		t.Errorf("formula of kpi.cost_per_deal is not linked:\n%s", files["kpi.cost_per_deal.html"])
 	}
-	if !bytes.Contains(files["diagnostics.html"], []byte("no diagnostics")) {
+	if !bytes.Contains(files["diagnostics.html"], []byte("診断はありません")) { // the plan is Japanese
 		t.Error("diagnostics.html of a clean plan does not say so")
 	}
 }
@@ -326,5 +326,36 @@ func TestTablesAddUp(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Error("no total row to check")
+	}
+}
+
+// TestJapaneseTablesAddUp: a Japanese site's columns of yen, in 万 and 億
+// ("1億1,480万円"), add up to their total rows as the yen do: every column
+// of money is checked, not passed over as text.
+func TestJapaneseTablesAddUp(t *testing.T) {
+	for _, plan := range japanesePlans {
+		files := generate(t, plan)
+		problems, n := sitetest.Reconcile(files)
+		for _, p := range problems {
+			t.Errorf("%s: %s", plan, p)
+		}
+		money := 0
+		for _, page := range pageNames(files) {
+			money += bytes.Count(files[page], []byte("万円</td>"))
+		}
+		if n == 0 || money == 0 {
+			t.Errorf("%s: %d columns checked, %d amounts in 万", plan, n, money)
+		}
+	}
+	// The columns of money are among those checked: a total off by one
+	// 万 is caught.
+	files := generate(t, "../../examples/fy2027-ja")
+	page := string(files["channels.html"])
+	i := strings.Index(page, "<tfoot>")
+	j := i + strings.Index(page[i:], "万円</td>")
+	start := strings.LastIndex(page[:j], ">") + 1
+	files["channels.html"] = []byte(page[:start] + "9" + page[start:])
+	if problems, _ := sitetest.Reconcile(files); len(problems) == 0 {
+		t.Errorf("a total of yen off by a digit (%q) adds up", page[start:j+len("万円")])
 	}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"strings"
 
 	"github.com/planc-dev/planc/compiler"
@@ -38,9 +39,11 @@ type sourceRow struct {
 // channelLink is a source's channel with the leads it brings and where.
 type channelLink struct{ Text, Href, Note string }
 
-// contribution is the revenue marketing sourced and its share.
+// contribution is the revenue marketing sourced and its share, and the
+// sentence that says so.
 type contribution struct {
 	Href, Revenue, Share, Of string
+	Sentence                 template.HTML
 }
 
 // shareBar is one bar, stacked by source, of the shares of revenue.
@@ -103,17 +106,22 @@ func (g *gen) sourcesView(f *compiler.Object, of string) *sourcesView {
 	won, totalWon := col("won")
 	revenues, totalRevenue := col("revenue")
 	shares, totalShare := col("share")
-	sv.Total = sourceRow{Label: "Total", Leads: totalLeads, LeadShare: totalLeadShare, Won: totalWon, Revenue: totalRevenue, Share: totalShare}
+	sv.Total = sourceRow{Label: g.T("Total"), Leads: totalLeads, LeadShare: totalLeadShare, Won: totalWon, Revenue: totalRevenue, Share: totalShare}
 	for i, src := range srcs {
 		revenue, share := src.Value("revenue"), src.Value("share")
-		row := sourceRow{Anchor: sourceAnchor(src), Label: src.Name(), Href: g.names.page(src), Class: srcClass(i),
+		row := sourceRow{Anchor: sourceAnchor(src), Label: g.srcName(src), Href: g.names.page(src), Class: srcClass(i),
 			Leads: leads[i], LeadShare: leadShares[i], Won: won[i], Revenue: revenues[i], Share: shares[i]}
 		for _, c := range src.Refs("channels") {
 			row.Channels = append(row.Channels, g.channelLink(c))
 		}
 		sv.Rows = append(sv.Rows, row)
 		if src.Name() == lang.DefaultSource && g.exact(revenue) != nil && g.exact(share) != nil {
-			sv.Marketing = &contribution{Href: g.names.page(src), Revenue: revenues[i], Share: shares[i], Of: of}
+			// The sentence rounds as a headline does (2.33億円), not as
+			// the table's column, which adds up.
+			rev := g.show(revenue)
+			sv.Marketing = &contribution{Href: g.names.page(src), Revenue: rev, Share: shares[i], Of: of,
+				Sentence: g.N("Marketing sourced {revenue}, {share} of {of}.",
+					"revenue", anchor(g.names.page(src), tag("strong", "num", rev)), "share", tag("strong", "num", shares[i]), "of", of)}
 		}
 	}
 	sv.Chart = g.shareBar(srcs)
@@ -125,7 +133,7 @@ func (g *gen) sourcesView(f *compiler.Object, of string) *sourcesView {
 func (g *gen) channelLink(c *compiler.Object) channelLink {
 	l := channelLink{Text: c.Label(), Href: g.names.page(c), Note: g.show(c.Value("leads"))}
 	if s := c.Ref("stage"); s != nil {
-		l.Note += " at " + s.Label()
+		l.Note = g.S("{leads} at {stage}", "leads", l.Note, "stage", s.Label())
 	}
 	return l
 }
@@ -151,7 +159,7 @@ func (g *gen) shareBar(srcs []*compiler.Object) *shareBar {
 		}
 		shares[i] = x
 		total += x
-		parts = append(parts, src.Name()+" "+g.show(src.Value("share")))
+		parts = append(parts, g.srcName(src)+" "+g.show(src.Value("share")))
 	}
 	if total <= 0 {
 		return nil
@@ -159,14 +167,15 @@ func (g *gen) shareBar(srcs []*compiler.Object) *shareBar {
 	if total < 1 {
 		total = 1 // the sources cover part of the revenue: the rest stays open
 	}
-	b.Label = "Share of revenue by source: " + strings.Join(parts, ", ")
+	b.Label = g.T("Share of revenue by source: ") + strings.Join(parts, g.T(", "))
 	var run float64
 	x0 := 0
 	for i, src := range srcs {
 		run += shares[i]
 		x1 := int(run/total*w + 0.5)
 		if x1 > x0 {
-			b.Segs = append(b.Segs, barSeg{Class: srcClass(i), Title: src.Name() + ": " + g.show(src.Value("share")) + " of revenue, " + g.show(src.Value("revenue")),
+			b.Segs = append(b.Segs, barSeg{Class: srcClass(i), Title: g.S("{source}: {share} of revenue, {revenue}", "source", g.srcName(src),
+				"share", g.show(src.Value("share")), "revenue", g.showExact(src.Value("revenue"))),
 				X: x0, Y: 0, W: x1 - x0, H: h})
 		}
 		x0 = x1
@@ -178,23 +187,23 @@ func (g *gen) shareBar(srcs []*compiler.Object) *shareBar {
 const sourceNote = "A source's won deals and revenue are those of its channels: each channel's cohort of leads moves down the funnel at the funnel's rates, or at the channel's own where it has them, and its deals bring the channel's deal size, or the funnel's. A source's share is its share of the funnel's planned revenue, which the sources add up to."
 
 func (g *gen) sourcePage(src *compiler.Object) error {
-	b, ids := blockBody(src)
-	b.Description = markdown(sourceNote, ids, "description")
+	b, ids := g.blockBody(src)
+	b.Description = markdown(g.T(sourceNote), ids, "description")
 	if f := src.Parent; f != nil {
-		b.Facts = append(b.Facts, fact{Name: "Funnel", Text: f.Label(), Href: g.names.page(f) + "#" + sourceAnchor(src)})
+		b.Facts = append(b.Facts, fact{Name: g.T("Funnel"), Text: f.Label(), Href: g.names.page(f) + "#" + sourceAnchor(src)})
 		if all := g.r.Info.ObjectAt(lang.NewPath("source", src.Name())); all != nil {
-			b.Facts = append(b.Facts, fact{Name: "All funnels", Text: all.Path.String(), Href: g.names.page(all)})
+			b.Facts = append(b.Facts, fact{Name: g.T("All funnels"), Text: g.label(all), Href: g.names.page(all)})
 		}
 	} else {
 		for _, fs := range g.objs("source") {
 			if fs.Parent != nil && fs.Name() == src.Name() {
-				b.Facts = append(b.Facts, fact{Name: "In funnel", Text: fs.Parent.Label(), Href: g.names.page(fs)})
+				b.Facts = append(b.Facts, fact{Name: g.T("In funnel"), Text: fs.Parent.Label(), Href: g.names.page(fs)})
 			}
 		}
 	}
 	for _, c := range src.Refs("channels") {
 		l := g.channelLink(c)
-		b.Facts = append(b.Facts, fact{Name: "Channel", Text: l.Text + " (" + l.Note + ")", Href: l.Href})
+		b.Facts = append(b.Facts, fact{Name: g.T("Channel"), Text: l.Text + g.S(" ({note})", "note", l.Note), Href: l.Href})
 	}
-	return g.renderNode(src, "Source: "+b.Label, b)
+	return g.renderNode(src, g.F("Source: %s", b.Label), b)
 }

@@ -29,13 +29,15 @@ func txtarPlan(t *testing.T, archive string) string {
 	dir := t.TempDir()
 	n := 0
 	for _, f := range a.Files {
-		if !strings.HasSuffix(f.Name, ".hcl") {
-			continue
+		if !strings.HasSuffix(f.Name, ".hcl") && !strings.HasSuffix(f.Name, ".csv") {
+			continue // the archive's notes
 		}
 		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f.Name)), f.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		n++
+		if strings.HasSuffix(f.Name, ".hcl") {
+			n++
+		}
 	}
 	if n == 0 {
 		t.Fatalf("%s has no plan file", archive)

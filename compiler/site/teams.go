@@ -18,15 +18,22 @@ import (
 const teamsPage = "teams.html"
 
 type teamsBody struct {
-	Period string
-	Teams  []teamView
+	// Intro says what the page shows, in the plan's period.
+	Intro string
+	Teams []teamView
 }
 
 type teamView struct {
-	Anchor, Label, Href, Path, Owner    string
+	Anchor, Label, Href, Owner          string
 	Headcount, Capacity, Load, Required string
-	Description                         template.HTML
-	Stages                              []teamStage
+	// CapacityHTML and RequiredHTML are Capacity and Required as numbers
+	// in a sentence.
+	CapacityHTML, RequiredHTML template.HTML
+	// UtilText says in words what the team needs and has.
+	UtilText    template.HTML
+	Authors     authorsView
+	Description template.HTML
+	Stages      []teamStage
 	// Util is required / headcount as a percentage; "" when unsolved.
 	Util string
 	// Over is set when the team needs more people than it has; Short is
@@ -62,21 +69,24 @@ func (g *gen) teams() error {
 	}
 	ids := newIDs(append(layoutIDs, anchors...)...)
 	var b teamsBody
-	if meta := g.plan.Meta; meta != nil {
-		b.Period = meta.Period.Value
+	b.Intro = g.T("What the plan asks of each team: the volume of the stages it works, per month, against what its people can handle. Utilisation is the people the load requires over the team’s headcount.")
+	if meta := g.plan.Meta; meta != nil && meta.Period.Value != "" {
+		b.Intro = g.S("What the plan asks of each team: the volume of the stages it works, per month of the period {period}, against what its people can handle. Utilisation is the people the load requires over the team’s headcount.",
+			"period", meta.Period.Value)
 	}
 	for _, t := range ts {
 		b.Teams = append(b.Teams, g.teamView(t, ids))
 	}
-	return g.render(teamsPage, "teams", "Teams", b)
+	return g.render(teamsPage, "teams", g.T("Teams"), b)
 }
 
 func (g *gen) teamView(t *compiler.Object, ids *pageIDs) teamView {
 	headcount, required := t.Value("headcount"), t.Value("required")
 	h := t.Node.Header()
-	v := teamView{Anchor: teamAnchor(t), Label: t.Label(), Href: g.names.page(t), Path: t.Path.String(),
+	v := teamView{Anchor: teamAnchor(t), Label: t.Label(), Href: g.names.page(t), Authors: g.authors(t),
 		Owner: h.Owner.Value, Description: markdown(h.Description.Value, ids, teamAnchor(t)),
 		Headcount: g.show(headcount), Capacity: g.show(t.Value("capacity")), Load: g.show(t.Value("load")), Required: g.show(required)}
+	v.CapacityHTML, v.RequiredHTML = tag("span", "num", v.Capacity), tag("span", "num", v.Required)
 	multi := len(g.objs("funnel")) > 1
 	for _, s := range t.Refs("stages") {
 		text := s.Label()
@@ -90,16 +100,21 @@ func (g *gen) teamView(t *compiler.Object, ids *pageIDs) teamView {
 		return v
 	}
 	util := new(big.Rat).Quo(need, have)
-	v.Util = quantity.Format(util, quantity.Ratio)
+	v.Util = g.num(util, quantity.Ratio)
 	diff := new(big.Rat).Sub(need, have)
 	v.Over = diff.Sign() > 0
 	if v.Over {
-		v.Short = quantity.Format(diff, required.Unit)
+		v.Short = g.num(diff, required.Unit)
+		v.UtilText = g.N("<strong>Over capacity:</strong> needs {required} people; has {headcount}: {short} short.",
+			"required", v.Required, "headcount", v.Headcount, "short", v.Short)
 	} else {
-		v.Spare = quantity.Format(diff.Neg(diff), required.Unit)
+		v.Spare = g.num(diff.Neg(diff), required.Unit)
+		v.UtilText = g.N("Within capacity: needs {required} people; has {headcount}: {spare} to spare.",
+			"required", v.Required, "headcount", v.Headcount, "spare", v.Spare)
 	}
 	f, _ := util.Float64()
-	v.Meter = utilBar(f, v.Label+": "+v.Util+" utilised, "+v.Required+" people needed of "+v.Headcount)
+	v.Meter = utilBar(f, g.S("{team}: {util} utilised, {required} people needed of {headcount}",
+		"team", v.Label, "util", v.Util, "required", v.Required, "headcount", v.Headcount))
 	return v
 }
 
@@ -123,10 +138,10 @@ func utilBar(util float64, label string) *utilMeter {
 
 // teamPage is a team's own page: what it works and its values.
 func (g *gen) teamPage(t *compiler.Object) error {
-	b, _ := blockBody(t)
-	b.Facts = append([]fact{{Name: "Utilisation", Text: g.teamView(t, newIDs()).summary(), Href: teamsHref(t)}}, b.Facts...)
+	b, _ := g.blockBody(t)
+	b.Facts = append([]fact{{Name: g.T("Utilisation"), Text: g.teamSummary(g.teamView(t, newIDs())), Href: teamsHref(t)}}, b.Facts...)
 	for _, s := range t.Refs("stages") {
-		b.Facts = append(b.Facts, fact{Name: "Works", Text: s.Parent.Label() + " / " + s.Label(), Href: g.names.page(s)})
+		b.Facts = append(b.Facts, fact{Name: g.T("Works"), Text: s.Parent.Label() + " / " + s.Label(), Href: g.names.page(s)})
 	}
 	return g.renderNode(t, b.Label, b)
 }
@@ -141,13 +156,14 @@ func (g *gen) teamPages() error {
 
 // summary says in words what the team needs and has: "148%: needs 7.4
 // people; has 5: 2.4 short".
-func (v teamView) summary() string {
-	if v.Util == "" {
-		return "not solved"
+func (g *gen) teamSummary(v teamView) string {
+	switch {
+	case v.Util == "":
+		return g.T("not solved")
+	case v.Over:
+		return g.S("{util}: needs {required} people; has {headcount}: {short} short", "util", v.Util,
+			"required", v.Required, "headcount", v.Headcount, "short", v.Short)
 	}
-	out := v.Util + ": needs " + v.Required + " people; has " + v.Headcount
-	if v.Over {
-		return out + ": " + v.Short + " short"
-	}
-	return out + ": " + v.Spare + " to spare"
+	return g.S("{util}: needs {required} people; has {headcount}: {spare} to spare", "util", v.Util,
+		"required", v.Required, "headcount", v.Headcount, "spare", v.Spare)
 }

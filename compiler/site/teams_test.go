@@ -93,12 +93,13 @@ func TestNoTeamsNoPage(t *testing.T) {
 // TestTeamsKeepCountLabel: a capacity written with a count label
 // ("40件/人月", "月40件") shows that label for the team's capacity and
 // load, not what the team's stages count (商談, 社): see
-// testdata/solve/japanese_input.txtar.
+// testdata/solve/japanese_input.txtar. The plan is Japanese: a count a
+// month is written as Japanese does, 月40件.
 func TestTeamsKeepCountLabel(t *testing.T) {
 	files := generate(t, "../testdata/solve/japanese_input.txtar")
 	pageHas(t, files, "teams.html",
-		`<dt>Capacity</dt><dd><span class="num">40 件/month</span> per person</dd>`,
-		`<dt>Load</dt><dd><span class="num">8.33 件/month</span></dd>`,
-		`<dt>Load</dt><dd><span class="num">3.33 件/month</span></dd>`)
-	pageHas(t, files, "team.field_sales.html", `<dd class="num big">3.33 件/month</dd>`)
+		`<dt>処理能力</dt><dd>1人あたり<span class="num">月40件</span></dd>`,
+		`<dt>負荷</dt><dd><span class="num">月8.33件</span></dd>`,
+		`<dt>負荷</dt><dd><span class="num">月3.33件</span></dd>`)
+	pageHas(t, files, "team.field_sales.html", `<dd class="num big">月3.33件</dd>`)
 }

@@ -1,13 +1,11 @@
 package site
 
 import (
-	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
 
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang/quantity"
 )
 
@@ -22,7 +20,8 @@ import (
 const timelinePage = "timeline.html"
 
 type timelineBody struct {
-	Period  string
+	// Intro says what the page shows, in the plan's period.
+	Intro   string
 	Months  []string
 	Revenue *revenueView
 	Funnels []timelineFunnel
@@ -65,13 +64,30 @@ type channelMonths struct {
 	Total  *tlRow
 }
 
-// months are the names of a timeline's months.
-func months(tl *compiler.Timeline) []string {
+// monthNames are the names of a timeline's months as the heads of a
+// table's columns: "2027-04"; in Japanese "2027年4月", then "5月", the
+// year again in January.
+func (g *gen) monthNames(tl *compiler.Timeline) []string {
 	out := make([]string, tl.Months)
 	for m := range out {
-		out[m] = tl.Periods[m].Name
+		out[m] = g.monthName(m)
+		if n := monthNumber(tl.Periods[m].Name); g.ja() && m > 0 && n > 1 && out[m] != tl.Periods[m].Name {
+			out[m] = g.S("{month} (a month, its year the column's before)", "month", strconv.Itoa(n))
+		}
 	}
 	return out
+}
+
+// monthName is the name of the timeline's m-th month: "2027-04", in
+// Japanese "2027年4月".
+func (g *gen) monthName(m int) string {
+	name := g.r.Timeline.Periods[m].Name
+	y, mo, ok := strings.Cut(name, "-")
+	n, err := strconv.Atoi(mo)
+	if !ok || err != nil || !g.ja() {
+		return name
+	}
+	return g.S("{year}-{month}", "year", y, "month", strconv.Itoa(n))
 }
 
 type timelineTeam struct {
@@ -113,10 +129,13 @@ func (g *gen) timeline() error {
 		return nil
 	}
 	b := timelineBody{Revenue: g.revenueView()}
-	if meta := g.plan.Meta; meta != nil {
-		b.Period = meta.Period.Value
+	b.Intro = g.S("The yearly plan placed in the months of {period}: the goal spread by its phasing, each stage entered a lag earlier than the stage after it, so that the leads for a month’s deals come months before. The year column is the yearly plan, which phasing never changes; whole counts are rounded on the running total, so months add up to it.",
+		"period", g.T("its period"))
+	if meta := g.plan.Meta; meta != nil && meta.Period.Value != "" {
+		b.Intro = g.S("The yearly plan placed in the months of {period}: the goal spread by its phasing, each stage entered a lag earlier than the stage after it, so that the leads for a month’s deals come months before. The year column is the yearly plan, which phasing never changes; whole counts are rounded on the running total, so months add up to it.",
+			"period", g.S("the period {period}", "period", meta.Period.Value))
 	}
-	b.Months = months(tl)
+	b.Months = g.monthNames(tl)
 	for _, f := range g.objs("funnel") {
 		b.Funnels = append(b.Funnels, g.timelineFunnel(f))
 	}
@@ -125,7 +144,7 @@ func (g *gen) timeline() error {
 			b.Teams = append(b.Teams, tt)
 		}
 	}
-	return g.render(timelinePage, "timeline", "Plan by month", b)
+	return g.render(timelinePage, "timeline", g.T("Plan by month"), b)
 }
 
 // months is v's monthly values, nil when it has none.
@@ -145,10 +164,10 @@ func (g *gen) row(label, href string, v *compiler.Var) (tlRow, bool) {
 	}
 	r := tlRow{Label: label, Href: href, Year: g.show(v)}
 	for _, x := range ms {
-		r.Cells = append(r.Cells, tlCell{Text: quantity.Format(x, v.Unit)})
+		r.Cells = append(r.Cells, tlCell{Text: g.num(x, v.Unit)})
 	}
 	if b := g.r.Timeline.Before(v); b != nil && b.Sign() > 0 {
-		r.Before = quantity.Format(b, v.Unit)
+		r.Before = g.num(b, v.Unit)
 	}
 	return r, true
 }
@@ -169,14 +188,7 @@ func (g *gen) columns(labels, hrefs []string, vs []*compiler.Var, totalLabel str
 		}
 		rows[i] = tlRow{Label: labels[i], Href: hrefs[i]}
 	}
-	column := func(xs []*big.Rat) ([]string, string) {
-		parts, sum := display.Parts(xs, u)
-		out := make([]string, len(parts))
-		for i, p := range parts {
-			out[i] = quantity.Format(p, u)
-		}
-		return out, quantity.Format(sum, u)
-	}
+	column := func(xs []*big.Rat) ([]string, string) { return g.parts(xs, u) }
 	for m := range g.r.Timeline.Months {
 		xs := make([]*big.Rat, len(vs))
 		for i, v := range vs {
@@ -211,11 +223,11 @@ func (g *gen) timelineFunnel(f *compiler.Object) timelineFunnel {
 			}
 		}
 	}
-	tf.Before = strings.Join(before, ", ")
+	tf.Before = strings.Join(before, g.T(", "))
 	if len(f.Kids) > 0 {
 		if v := f.Kids[0].Value("volume"); g.months(v) != nil {
 			tf.EntriesLabel = f.Kids[0].Label()
-			c := g.monthChart(f.Kids[0].Label()+" by month", g.months(v), nil, quantity.Count, false)
+			c := g.monthChart(g.S("{stage} by month", "stage", f.Kids[0].Label()), g.months(v), nil, quantity.Count, false)
 			tf.Entries = &c
 		}
 	}
@@ -230,9 +242,9 @@ func (g *gen) timelineFunnel(f *compiler.Object) timelineFunnel {
 	for _, t := range []struct {
 		title string
 		vs    []*compiler.Var
-	}{{"Leads by channel", leads}, {"Cost by channel", costs}} {
-		if rows, total := g.columns(labels, hrefs, t.vs, "All channels"); rows != nil {
-			tf.Channels = append(tf.Channels, channelMonths{Title: t.title, Months: months(g.r.Timeline), Rows: rows, Total: total})
+	}{{g.T("Leads by channel"), leads}, {g.T("Cost by channel"), costs}} {
+		if rows, total := g.columns(labels, hrefs, t.vs, g.T("All channels")); rows != nil {
+			tf.Channels = append(tf.Channels, channelMonths{Title: t.title, Months: g.monthNames(g.r.Timeline), Rows: rows, Total: total})
 		}
 	}
 	return tf
@@ -249,12 +261,15 @@ func (g *gen) timelineTeam(t *compiler.Object) (timelineTeam, bool) {
 	}
 	tt := timelineTeam{Label: t.Label(), Href: teamsHref(t)}
 	unit := t.Value("load").Unit
-	count := func(x *big.Rat) string { return quantity.Format(x, quantity.Count) }
-	per := strings.TrimSpace(unit.Label + " a month")
-	loadRow := tlRow{Label: "Load (" + per + ")", Year: count(g.exact(t.Value("load")))}
+	count := func(x *big.Rat) string { return g.num(x, quantity.Count) }
+	per := g.T("a month")
+	if unit.Label != "" {
+		per = g.S("{unit} a month", "unit", unit.Label)
+	}
+	loadRow := tlRow{Label: g.S("Load ({per})", "per", per), Year: count(g.exact(t.Value("load")))}
 	handles := new(big.Rat).Mul(have, capacity)
-	capRow := tlRow{Label: fmt.Sprintf("Capacity (%s x %s)", count(have), count(capacity)), Year: count(handles)}
-	reqRow := tlRow{Label: "People required", Year: count(g.exact(t.Value("required")))}
+	capRow := tlRow{Label: g.S("Capacity ({people} x {each})", "people", count(have), "each", count(capacity)), Year: count(handles)}
+	reqRow := tlRow{Label: g.T("People required"), Year: count(g.exact(t.Value("required")))}
 	var over []string
 	for m := range load {
 		short := required[m].Cmp(have) > 0
@@ -262,7 +277,7 @@ func (g *gen) timelineTeam(t *compiler.Object) (timelineTeam, bool) {
 		capRow.Cells = append(capRow.Cells, tlCell{Text: count(handles)})
 		reqRow.Cells = append(reqRow.Cells, tlCell{Text: count(required[m]), Over: short})
 		if short {
-			over = append(over, g.r.Timeline.Periods[m].Name)
+			over = append(over, g.monthName(m))
 		}
 	}
 	tt.Rows = []tlRow{loadRow, capRow, reqRow}
@@ -270,14 +285,12 @@ func (g *gen) timelineTeam(t *compiler.Object) (timelineTeam, bool) {
 	for m := range capacities {
 		capacities[m] = handles
 	}
-	tt.Chart = g.monthChart(t.Label()+": load by month against what its people handle", load, capacities, quantity.Count, true)
+	tt.Chart = g.monthChart(g.S("{team}: load by month against what its people handle", "team", t.Label()), load, capacities, quantity.Count, true)
 	if len(over) > 0 {
-		tt.Over = fmt.Sprintf("Over capacity in %d months: %s.", len(over), joinNames(over))
+		tt.Over = g.S("Over capacity in {n} months: {months}.", "n", strconv.Itoa(len(over)), "months", strings.Join(over, g.T(", ")))
 	}
 	return tt, true
 }
-
-func joinNames(ns []string) string { return strings.Join(ns, ", ") }
 
 // revenueView charts the first KGI with a target by month: its value in
 // each month against the target there.
@@ -291,13 +304,13 @@ func (g *gen) revenueView() *revenueView {
 		}
 		target = target[:tl.Months]
 		rv := &revenueView{Label: k.Label(), Href: g.names.page(k)}
-		valRow, _ := g.row("Plan", "", v)
-		tRow := tlRow{Label: "Target", Year: quantity.Format(v.Given.Value, v.Unit)}
+		valRow, _ := g.row(g.T("Plan"), "", v)
+		tRow := tlRow{Label: g.T("Target"), Year: g.num(v.Given.Value, v.Unit)}
 		for _, x := range target {
-			tRow.Cells = append(tRow.Cells, tlCell{Text: quantity.Format(x, v.Unit)})
+			tRow.Cells = append(tRow.Cells, tlCell{Text: g.num(x, v.Unit)})
 		}
 		rv.Rows = []tlRow{tRow, valRow}
-		rv.Chart = g.monthChart(k.Label()+" by month against its target", value, target, v.Unit, false)
+		rv.Chart = g.monthChart(g.S("{kgi} by month against its target", "kgi", k.Label()), value, target, v.Unit, false)
 		return rv
 	}
 	return nil
@@ -318,7 +331,7 @@ func (g *gen) monthChart(label string, values, marks []*big.Rat, u quantity.Unit
 			}
 		}
 	}
-	c := monthChart{W: w, H: h, Base: base, Label: label, Max: quantity.Format(maxV, u)}
+	c := monthChart{W: w, H: h, Base: base, Label: label, Max: g.num(maxV, u)}
 	if maxV.Sign() == 0 {
 		return c
 	}

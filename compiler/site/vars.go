@@ -2,31 +2,44 @@ package site
 
 import (
 	"github.com/planc-dev/planc/compiler"
-	"github.com/planc-dev/planc/compiler/display"
 )
 
-// varView is one value's section on its page (template "var").
+// varView is one value's section on its page (template "var"): what a
+// reader needs first, and for the plan's authors, collapsed, its path,
+// its unit and its formulas as written.
 type varView struct {
-	Anchor, Label, Path, Display, Unit, Origin string
-	Written                                    []snippet
-	Relations                                  [][]seg
-	SolvedBy                                   []seg
-	Deps, Users                                []valueLink
-	NoDeps                                     string
+	Anchor, Label, Display string
+	// Exact is the value to the yen, when Display rounds it (万/億).
+	Exact               string
+	Origin, OriginClass string
+	Deps, Users         []valueLink
+	NoDeps              string
+	Path, Unit          string
+	Written             []snippet
+	Relations           [][]seg
+	SolvedBy            []seg
+	// Stop ends the sentence of SolvedBy.
+	Stop string
 }
 
 // valueLink is a link to a value with its display.
 type valueLink struct{ Text, Href, Value string }
 
 func (g *gen) link(v *compiler.Var) valueLink {
-	return valueLink{Text: v.Label(), Href: g.names.href(v), Value: display.Value(g.r, v)}
+	return valueLink{Text: g.valueLabel(v), Href: g.names.href(v), Value: g.show(v)}
 }
 
 func (g *gen) varView(v *compiler.Var) varView {
-	out := varView{Anchor: varAnchor(v), Label: v.Label(), Path: v.Path.String(), Display: display.Value(g.r, v),
-		Unit: unitText(v), Origin: string(g.r.Origin(v)), NoDeps: "Nothing."}
+	out := varView{Anchor: varAnchor(v), Label: g.valueLabel(v), Path: v.Path.String(), Display: g.show(v),
+		Unit: g.unitText(v), Origin: g.origin(v), OriginClass: string(g.r.Origin(v)), NoDeps: g.T("Nothing.")}
+	if exact := g.showExact(v); exact != out.Display {
+		out.Exact = exact
+	}
+	if !g.ja() {
+		out.Stop = "."
+	}
 	if v.Given != nil {
-		out.NoDeps = "Nothing: this value is given."
+		out.NoDeps = g.T("Nothing: this value is given.")
 		if s, ok := g.attrSource(v.Decl, nil); ok {
 			out.Written = append(out.Written, s)
 		}
@@ -52,12 +65,12 @@ func (g *gen) varView(v *compiler.Var) varView {
 	return out
 }
 
-func unitText(v *compiler.Var) string {
+func (g *gen) unitText(v *compiler.Var) string {
 	switch {
 	case !v.UnitKnown:
-		return "unknown"
+		return g.T("unknown")
 	case v.Unit.IsRatio():
-		return "% (a ratio)"
+		return g.T("% (a ratio)")
 	}
 	return v.Unit.String()
 }

@@ -1,8 +1,8 @@
 package site
 
 import (
+	"html/template"
 	"math/big"
-	"strings"
 
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/lang"
@@ -176,14 +176,14 @@ func tornadoAnchor(t *compiler.Tornado) string { return "sensitivity-" + t.Name 
 func (g *gen) sensitivityView(t *compiler.Tornado) sensitivityView {
 	v := sensitivityView{Anchor: tornadoAnchor(t), Name: t.Name, Default: g.whatIf.Default}
 	for _, o := range t.Outputs {
-		v.Outputs = append(v.Outputs, outputHead{Label: o.Label(), Href: g.names.href(o), Base: g.show(o)})
+		v.Outputs = append(v.Outputs, outputHead{Label: g.valueLabel(o), Href: g.names.href(o), Base: g.show(o)})
 	}
 	for _, row := range t.Rows {
 		in := row.Input
-		rv := tornadoRowView{Label: in.Label(), Href: g.names.href(in), Path: in.Path.String(),
-			Low: quantity.Format(row.Low, in.Unit), High: quantity.Format(row.High, in.Unit)}
+		rv := tornadoRowView{Label: g.valueLabel(in), Href: g.names.href(in), Path: in.Path.String(),
+			Low: g.num(row.Low, in.Unit), High: g.num(row.High, in.Unit)}
 		for i, o := range t.Outputs {
-			rv.Cells = append(rv.Cells, swingCell{Low: orUnknown(row.Outputs[i].Low, o.Unit), High: orUnknown(row.Outputs[i].High, o.Unit)})
+			rv.Cells = append(rv.Cells, swingCell{Low: g.orUnknown(row.Outputs[i].Low, o.Unit), High: g.orUnknown(row.Outputs[i].High, o.Unit)})
 		}
 		v.Rows = append(v.Rows, rv)
 	}
@@ -193,11 +193,11 @@ func (g *gen) sensitivityView(t *compiler.Tornado) sensitivityView {
 	return v
 }
 
-func orUnknown(x *big.Rat, u quantity.Unit) string {
+func (g *gen) orUnknown(x *big.Rat, u quantity.Unit) string {
 	if x == nil {
 		return "?"
 	}
-	return quantity.Format(x, u)
+	return g.num(x, u)
 }
 
 // tornadoChart draws the first output of a tornado: a row per input, the
@@ -209,8 +209,10 @@ func orUnknown(x *big.Rat, u quantity.Unit) string {
 type tornadoChart struct {
 	W, H                      int
 	Label, Output, Href, Base string
-	CenterX, BaseY            int
-	Rows                      []tornadoBarRow
+	// Title heads the chart: the output, linked, and what the chart shows.
+	Title          template.HTML
+	CenterX, BaseY int
+	Rows           []tornadoBarRow
 }
 
 type tornadoBarRow struct {
@@ -254,24 +256,27 @@ func (g *gen) tornadoChart(t *compiler.Tornado) *tornadoChart {
 			if x != nil {
 				d, _ := new(big.Rat).Sub(x, base).Float64()
 				widest = max(widest, d, -d)
-				cols = max(cols, uniseg.StringWidth(quantity.Format(x, out.Unit)))
+				cols = max(cols, uniseg.StringWidth(g.num(x, out.Unit)))
 			}
 		}
 	}
 	cx := tornadoW / 2
 	half := max(40, cx-int(float64(cols)*valueColW+0.5)-8)
-	ch := &tornadoChart{W: tornadoW, Output: out.Label(), Href: g.names.href(out), Base: g.show(out), CenterX: cx, BaseY: 13,
-		Label: "How far " + out.Label() + " moves with each input"}
+	label := g.valueLabel(out)
+	ch := &tornadoChart{W: tornadoW, Output: label, Href: g.names.href(out), Base: g.show(out), CenterX: cx, BaseY: 13,
+		Label: g.S("How far {output} moves with each input", "output", label),
+		Title: g.N("{output}: how far it moves with each input", "output", anchor(g.names.href(out), template.HTML(escapeText(label))))} //nolint:gosec // escaped
 	y := tornadoTop
 	for _, row := range t.Rows {
 		in := row.Input
-		r := tornadoBarRow{Label: truncate(in.Label(), tornadoCols), Full: in.Label(), LabelY: y + 17,
-			Range: quantity.Format(row.Low, in.Unit) + " → " + quantity.Format(row.High, in.Unit),
+		inLabel := g.valueLabel(in)
+		r := tornadoBarRow{Label: truncate(inLabel, tornadoCols), Full: inLabel, LabelY: y + 17,
+			Range: g.num(row.Low, in.Unit) + " → " + g.num(row.High, in.Unit),
 			AxisX: cx, AxisY1: y + 20, AxisY2: y + 22 + 2*tornadoBarH + 6}
-		r.Low = tornadoBar(row.Outputs[0].Low, base, widest, half, cx, y+23, out.Unit)
-		r.High = tornadoBar(row.Outputs[0].High, base, widest, half, cx, y+23+tornadoBarH+3, out.Unit)
-		r.Low.Title = in.Label() + " at " + quantity.Format(row.Low, in.Unit) + ": " + r.Low.Text
-		r.High.Title = in.Label() + " at " + quantity.Format(row.High, in.Unit) + ": " + r.High.Text
+		r.Low = g.tornadoBar(row.Outputs[0].Low, base, widest, half, cx, y+23, out.Unit)
+		r.High = g.tornadoBar(row.Outputs[0].High, base, widest, half, cx, y+23+tornadoBarH+3, out.Unit)
+		r.Low.Title = g.S("{input} at {value}: {output}", "input", inLabel, "value", g.exactNum(row.Low, in.Unit), "output", g.exactOrUnknown(row.Outputs[0].Low, out.Unit))
+		r.High.Title = g.S("{input} at {value}: {output}", "input", inLabel, "value", g.exactNum(row.High, in.Unit), "output", g.exactOrUnknown(row.Outputs[0].High, out.Unit))
 		ch.Rows = append(ch.Rows, r)
 		y += tornadoRowH
 	}
@@ -281,13 +286,13 @@ func (g *gen) tornadoChart(t *compiler.Tornado) *tornadoChart {
 
 // tornadoBar is the bar from the base to x at height y, at most half
 // wide.
-func tornadoBar(x, base *big.Rat, widest float64, half, cx, y int, u quantity.Unit) tornadoSeg {
+func (g *gen) tornadoBar(x, base *big.Rat, widest float64, half, cx, y int, u quantity.Unit) tornadoSeg {
 	s := tornadoSeg{Y: y, H: tornadoBarH, TextY: y + tornadoBarH - 2, X: cx, TextX: cx + 5, Anchor: "start"}
 	if x == nil {
 		s.Text, s.Unknown = "?", true
 		return s
 	}
-	s.Text = quantity.Format(x, u)
+	s.Text = g.num(x, u)
 	d, _ := new(big.Rat).Sub(x, base).Float64()
 	w := scaledTo(max(d, -d), widest, half)
 	if d < 0 {
@@ -308,6 +313,8 @@ type improveView struct {
 	Rows   []improveRow
 	// Best says which stage saves the most, "" when none saves.
 	Best string
+	// SpendHead heads the columns of the channels' spend.
+	SpendHead string
 }
 
 type improveRow struct {
@@ -341,9 +348,9 @@ func (g *gen) improve(f *compiler.Object) *improveView {
 	if len(order) == 0 {
 		return nil
 	}
-	v := &improveView{}
+	v := &improveView{SpendHead: g.inContext("improve", "Spend")}
 	for _, p := range improvePoints {
-		v.Points = append(v.Points, pointsText(p))
+		v.Points = append(v.Points, g.pointsText(p))
 	}
 	v.Top = v.Points[len(v.Points)-1]
 	for _, s := range order {
@@ -366,24 +373,32 @@ func (g *gen) improve(f *compiler.Object) *improveView {
 func (g *gen) improveCell(rate *compiler.Var, im compiler.Improvement) improveCell {
 	c := improveCell{Spend: "?", Leads: "?"}
 	if cur := g.exact(rate); cur != nil {
-		c.Rate = quantity.Format(new(big.Rat).Add(cur, big.NewRat(int64(im.Points), 100)), rate.Unit)
+		c.Rate = g.num(new(big.Rat).Add(cur, big.NewRat(int64(im.Points), 100)), rate.Unit)
 	}
 	money := quantity.Money(g.r.Info.Currency)
 	if im.Spend != nil {
-		c.Spend, c.Saved, c.More = signedOrZero(im.Spend, money), im.Spend.Sign() < 0, im.Spend.Sign() > 0
+		c.Spend, c.Saved, c.More = g.signedOrZero(im.Spend, money), im.Spend.Sign() < 0, im.Spend.Sign() > 0
 	}
 	if im.Leads != nil {
-		c.Leads, c.Fewer = signedOrZero(im.Leads, quantity.Count), im.Leads.Sign() < 0
+		c.Leads, c.Fewer = g.signedOrZero(im.Leads, quantity.Count), im.Leads.Sign() < 0
 	}
 	return c
 }
 
 // signedOrZero is x with its sign, "±0" for zero.
-func signedOrZero(x *big.Rat, u quantity.Unit) string {
+func (g *gen) signedOrZero(x *big.Rat, u quantity.Unit) string {
 	if x.Sign() == 0 {
 		return "±0"
 	}
-	return signed(x, u)
+	return g.signed(x, u)
+}
+
+// exactOrUnknown is x exactly, "?" for nil.
+func (g *gen) exactOrUnknown(x *big.Rat, u quantity.Unit) string {
+	if x == nil {
+		return "?"
+	}
+	return g.exactNum(x, u)
 }
 
 // bestStage says what raising the first stage of the ranking by the
@@ -394,25 +409,33 @@ func (g *gen) bestStage(f, s *compiler.Object, at map[int]compiler.Improvement) 
 	if !ok || im.Spend == nil || im.Spend.Sign() >= 0 {
 		return ""
 	}
-	text := "Improve " + s.Label() + " first: raising its rate by " + strings.TrimPrefix(pointsText(top), "+")
+	change, leads := "", ""
 	if r := g.exact(s.Value("rate")); r != nil {
 		u := s.Value("rate").Unit
-		text += " (" + quantity.Format(r, u) + " → " + quantity.Format(new(big.Rat).Add(r, big.NewRat(int64(top), 100)), u) + ")"
+		change = g.S(" ({from} → {to})", "from", g.num(r, u), "to", g.num(new(big.Rat).Add(r, big.NewRat(int64(top), 100)), u))
 	}
-	text += " saves " + quantity.Format(new(big.Rat).Neg(im.Spend), quantity.Money(g.r.Info.Currency)) + " of channel spend"
 	if im.Leads != nil && im.Leads.Sign() < 0 {
-		what := "leads"
-		if u := f.Kids[0].Value("volume").Unit; u.Label != "" {
-			what = u.Label
+		// The leads' own word: the first stage's unit ("件"), else
+		// "leads" in English and none in Japanese, whose number needs no
+		// noun after "リードも".
+		what := f.Kids[0].Value("volume").Unit.Label
+		if what == "" && !g.ja() {
+			what = "leads"
 		}
-		text += " and " + quantity.Format(new(big.Rat).Neg(im.Leads), quantity.Count) + " " + what
+		leads = g.S(" and {n} {what}", "n", g.num(new(big.Rat).Neg(im.Leads), quantity.Count), "what", what)
 	}
-	return text + "."
+	return g.S("Improve {stage} first: raising its rate by {points}{change} saves {spend} of channel spend{leads}.",
+		"stage", s.Label(), "points", g.pointsWords(top), "change", change,
+		"spend", g.num(new(big.Rat).Neg(im.Spend), quantity.Money(g.r.Info.Currency)), "leads", leads)
 }
 
-func pointsText(p int) string {
+// pointsText is a step in percentage points: "+1 point", "+5 points".
+func (g *gen) pointsText(p int) string { return "+" + g.pointsWords(p) }
+
+// pointsWords is a number of percentage points: "1 point", "5 points".
+func (g *gen) pointsWords(p int) string {
 	if p == 1 {
-		return "+1 point"
+		return g.T("1 point")
 	}
-	return "+" + quantity.Format(big.NewRat(int64(p), 1), quantity.Count) + " points"
+	return g.F("%s points", quantity.Format(big.NewRat(int64(p), 1), quantity.Count))
 }

@@ -18,7 +18,7 @@ type Style struct {
 
 // FormatStyle renders v in unit u in style s: Format's English forms
 // unless s is Japanese. Money in 万/億 is rounded for reading (to three
-// significant figures below 万, or 0.01億); details that must be exact to
+// significant figures from 1万, or 0.01億); details that must be exact to
 // the yen use Plain.
 func FormatStyle(v *big.Rat, u Unit, s Style) string {
 	if !s.Japanese {
@@ -44,7 +44,7 @@ var (
 )
 
 // yen writes an amount of yen: in 兆, 億 or 万 with a few digits for
-// reading ("4.8億円", "1.59億円", "1,800万円", "12.5万円"), in full below
+// reading ("4.8億円", "1.59億円", "1,800万円", "12.5万円", "2.24万円"), in full below
 // 1万 or when plain ("8,000円").
 func yen(v *big.Rat, plain bool) string {
 	abs := new(big.Rat).Abs(v)
@@ -61,8 +61,11 @@ func yen(v *big.Rat, plain bool) string {
 		return sign + Decimal(new(big.Rat).Quo(abs, oku), 2, true) + "億円"
 	}
 	n := new(big.Rat).Quo(abs, man)
-	decimals := 1
-	if n.Cmp(big.NewRat(1000, 1)) >= 0 {
+	decimals := 1 // 12.5万円, 412.5万円
+	switch {
+	case n.Cmp(big.NewRat(10, 1)) < 0:
+		decimals = 2 // 2.24万円 for a CPA of 22,400円: three figures, not 2.2
+	case n.Cmp(big.NewRat(1000, 1)) >= 0:
 		decimals = 0 // 1,235万円: four digits are enough
 	}
 	return sign + Decimal(n, decimals, true) + "万円"

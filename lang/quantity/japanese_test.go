@@ -22,6 +22,9 @@ func TestFormatJapanese(t *testing.T) {
 		{big.NewRat(12345678, 1), yen, ja, "1,235万円"}, // 1,234.5678万: four digits
 		{big.NewRat(125000, 1), yen, ja, "12.5万円"},
 		{big.NewRat(15000, 1), yen, ja, "1.5万円"},
+		{big.NewRat(22400, 1), yen, ja, "2.24万円"}, // 22,400/10,000 = 2.24: three figures
+		{big.NewRat(99996, 1), yen, ja, "10万円"},   // 9.9996 rounds to 10.00, trailing zeros dropped
+		{big.NewRat(1800000, 1), yen, ja, "180万円"},
 		{big.NewRat(8000, 1), yen, ja, "8,000円"},
 		{big.NewRat(-38100000, 1), yen, ja, "-3,810万円"},
 		{big.NewRat(1200000000000, 1), yen, ja, "1.2兆円"},

@@ -113,11 +113,15 @@ func cellAt(cs []cell, col int) string {
 }
 
 // number reads a number as the site shows it: "¥1,234,000", "12.5%",
-// "1,920", "-¥3"; ok is false for anything else ("", "?", "—").
+// "1,920", "-¥3", and in Japanese "1億1,480万円", "412.5万円", "8,000円";
+// ok is false for anything else ("", "?", "—").
 func number(s string) (*big.Rat, bool) {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexAny(s, "\n"); i >= 0 {
 		s = s[:i]
+	}
+	if x, ok := yen(s); ok {
+		return x, true
 	}
 	pct := strings.HasSuffix(s, "%")
 	s = strings.TrimSuffix(s, "%")
@@ -194,4 +198,48 @@ func hasAttr(n *html.Node, key string) bool {
 		}
 	}
 	return false
+}
+
+// yenUnits are the units of an amount in Japanese, largest first.
+var yenUnits = []struct {
+	word  string
+	scale int64
+}{{"兆", 1_000_000_000_000}, {"億", 100_000_000}, {"万", 10_000}}
+
+// yen reads an amount in Japanese: "1億1,480万円", "−38万円", "8,000円".
+func yen(s string) (*big.Rat, bool) {
+	rest, ok := strings.CutSuffix(s, "円")
+	if !ok {
+		return nil, false
+	}
+	neg := false
+	for _, minus := range []string{"-", "−"} {
+		if r, ok := strings.CutPrefix(rest, minus); ok {
+			rest, neg = r, true
+		}
+	}
+	total := new(big.Rat)
+	for _, u := range yenUnits {
+		head, tail, ok := strings.Cut(rest, u.word)
+		if !ok {
+			continue
+		}
+		x, ok := new(big.Rat).SetString(strings.ReplaceAll(head, ",", ""))
+		if !ok {
+			return nil, false
+		}
+		total.Add(total, x.Mul(x, big.NewRat(u.scale, 1)))
+		rest = tail
+	}
+	if rest != "" {
+		x, ok := new(big.Rat).SetString(strings.ReplaceAll(rest, ",", ""))
+		if !ok {
+			return nil, false
+		}
+		total.Add(total, x)
+	}
+	if neg {
+		total.Neg(total)
+	}
+	return total, true
 }

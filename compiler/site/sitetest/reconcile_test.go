@@ -29,3 +29,20 @@ func TestReconcile(t *testing.T) {
 		t.Errorf("an unknown total: %q, %d checked", problems, checked)
 	}
 }
+
+// TestNumberJapanese: amounts as a Japanese site writes them in a column
+// that adds up.
+func TestNumberJapanese(t *testing.T) {
+	for text, want := range map[string]string{
+		"1億1,480万円": "114800000", "4,500万円": "45000000", "412.5万円": "4125000", "8,000円": "8000",
+		"3億円": "300000000", "1兆2億円": "1000200000000", "−38万円": "-380000", "0円": "0",
+	} {
+		got, ok := number(text)
+		if !ok || got.RatString() != want {
+			t.Errorf("number(%q) = %v, %v; want %s", text, got, ok, want)
+		}
+	}
+	if _, ok := number("万円"); ok {
+		t.Error(`number("万円") reads a number`)
+	}
+}
