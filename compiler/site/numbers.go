@@ -7,6 +7,7 @@ import (
 	"github.com/planc-dev/planc/compiler"
 	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang/quantity"
+	"github.com/planc-dev/planc/stdlib"
 )
 
 // Numbers on the pages. Every number a reader sees goes through num (or
@@ -43,6 +44,18 @@ func (g *gen) show(v *compiler.Var) string {
 		return display.Value(g.r, v)
 	}
 	return g.num(x, v.Unit)
+}
+
+// headline is v as a page's headline figure: a count of 10 or more that
+// is an expected value, not whole (1,719.16 MQLs from channels that
+// convert at rates of their own), is rounded to a whole number, as a
+// manager presents it; the value's page keeps the decimals.
+func (g *gen) headline(v *compiler.Var) string {
+	x := g.exact(v)
+	if x == nil || !v.Unit.IsCount() || x.IsInt() || new(big.Rat).Abs(x).Cmp(big.NewRat(10, 1)) < 0 {
+		return g.show(v)
+	}
+	return g.num(stdlib.Round(x), v.Unit)
 }
 
 // showExact is v's value exactly (exactNum), "?" when unsolved.

@@ -123,6 +123,11 @@ func (g *gen) funnelHead(f *compiler.Object) funnelHead {
 		DealSize: g.show(f.Value("deal_size")), Planned: g.show(planned), Cohorts: g.hasCohorts(f)}
 	if p, r := g.exact(planned), g.exact(required); p != nil && r != nil && p.Cmp(r) != 0 {
 		h.Required = g.show(required)
+		if h.Required == h.Planned {
+			// 2.4億円 against 2.4億円 would not show what rounding up
+			// adds: show both to the yen.
+			h.Planned, h.Required = g.showExact(planned), g.showExact(required)
+		}
 	}
 	for i := range f.Kids {
 		row := g.stageRow(f, i)

@@ -463,7 +463,7 @@ func (g *gen) summaryFunnel(f *compiler.Object, behind map[*compiler.Object]bool
 		stages = append(append([]*compiler.Object{}, stages[:summaryMaxStages-1]...), stages[len(stages)-1])
 	}
 	for i, s := range stages {
-		st := summaryStage{Label: s.Label(), Href: g.names.page(s), Volume: g.show(s.Value("volume")), Behind: behind[s]}
+		st := summaryStage{Label: s.Label(), Href: g.names.page(s), Volume: g.headline(s.Value("volume")), Behind: behind[s]}
 		if i > 0 {
 			st.Rate = g.show(stageRate(s))
 		}

@@ -387,3 +387,25 @@ func TestSummaryMeter(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryWholeCounts: in fy2027-ja the channels convert at rates of
+// their own, so the stages below the top are expected values (the MQLs
+// are 1,719.16); the summary's strip shows them whole, as a manager
+// presents them, and the stage's page keeps the decimals.
+func TestSummaryWholeCounts(t *testing.T) {
+	files := generate(t, "../../examples/fy2027-ja")
+	pageHas(t, files, summaryPage, `<span class="vol num">1,719</span>`, `<span class="vol num">121</span>`,
+		`<span class="vol num">6,612</span>`)
+	pageHas(t, files, "funnel.new_business.mql.html", "1,719.16")
+	if page := string(files[summaryPage]); strings.Contains(page, "1,719.16") {
+		t.Error("the summary shows an expected count with decimals")
+	}
+}
+
+// TestOverviewRequiredRevenue: fy2027-ja's whole inquiries plan
+// ¥240,013,224 of revenue for ¥240,000,000 required; both are 2.4億円, so
+// the overview shows them to the yen, where the difference shows.
+func TestOverviewRequiredRevenue(t *testing.T) {
+	files := generate(t, "../../examples/fy2027-ja")
+	pageHas(t, files, "index.html", `<td class="num">240,013,224円</td>`, "必要な売上 240,000,000円")
+}

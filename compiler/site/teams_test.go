@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -48,8 +49,8 @@ func TestTeamsPage(t *testing.T) {
 func TestTeamOnStages(t *testing.T) {
 	files := generate(t, teamsTxtar)
 	pageHas(t, files, "funnel.demand.html",
-		`<td><a class="team-link" href="teams.html#team-inside_sales">team inside_sales</a></td>`,
-		`<td><a class="team-link" href="teams.html#team-field_sales">team field_sales</a><br><span class="tag">handoff</span></td>`,
+		`<td class="col-owner"><a class="team-link" href="teams.html#team-inside_sales">team inside_sales</a></td>`,
+		`<td class="col-owner"><a class="team-link" href="teams.html#team-field_sales">team field_sales</a><br><span class="tag">handoff</span></td>`,
 		// With no owner, the team's name is the owner: a handoff.
 		`handoff: inside_sales → field_sales`)
 	pageHas(t, files, "index.html", `<a class="team-link" href="teams.html#team-field_sales">team field_sales</a>`)
@@ -102,4 +103,16 @@ func TestTeamsKeepCountLabel(t *testing.T) {
 		`<dt>負荷</dt><dd><span class="num">月8.33件</span></dd>`,
 		`<dt>負荷</dt><dd><span class="num">月3.33件</span></dd>`)
 	pageHas(t, files, "team.field_sales.html", `<dd class="num big">月3.33件</dd>`)
+}
+
+// TestOwnerIsTeam: where a stage's owner is its team's title (fy2027-ja's
+// SAL, owned by インサイドセールス and worked by the team of that name),
+// the table names it once, as the link to the team.
+func TestOwnerIsTeam(t *testing.T) {
+	files := generate(t, "../../examples/fy2027-ja")
+	link := `<a class="team-link" href="teams.html#team-inside_sales" title="チーム: インサイドセールス">インサイドセールス</a>`
+	pageHas(t, files, "index.html", `<td class="col-owner">`+link+`</td>`)
+	if page := string(files["index.html"]); strings.Contains(page, "インサイドセールス<br>") {
+		t.Error("the owner is written twice, as text and as its team")
+	}
 }
