@@ -285,6 +285,11 @@ func valueRef(e hcl.Expression, attr string, in *Info, s *sink) *Var {
 			fmt.Sprintf("%s lists references to values of the plan, such as kgi.revenue, budget.marketing.spend or funnel.demand.won.rate.", attr))
 		return nil
 	}
+	// Record the names for editors: rename and find references reach a
+	// value a scenario solves for or a sensitivity varies.
+	if steps, diag := in.root.walk(t.Traversal); diag == nil {
+		in.use(t.Traversal, steps)
+	}
 	return v
 }
 

@@ -386,3 +386,23 @@ func TestHoverByMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestReferencesWhatIf: a sensitivity's outputs and inputs are references
+// too, and find references lists them.
+func TestReferencesWhatIf(t *testing.T) {
+	whatif := "sensitivity \"cpa\" {\n  outputs = [kpi.cost_per_deal]\n  vary {\n    input = channel.ads.cpa\n    range = \"1.5万円 .. 2.5万円\"\n  }\n}\n"
+	dir := writePlan(t, map[string]string{"main.plan.hcl": demoPlan, "whatif.plan.hcl": whatif})
+	s := start(t, 0)
+	uri := fileURI(dir, "main.plan.hcl")
+	s.open(uri, demoPlan)
+	var locs []lsp.Location
+	params := lsp.ReferenceParams{TextDocumentPositionParams: pos(uri, lineOf(t, demoPlan, `kpi "cost_per_deal"`), 8)}
+	s.call("textDocument/references", params, &locs)
+	want := []lsp.Location{
+		{URI: uri, Range: line(budgetLine(t), 29, 46)},
+		{URI: fileURI(dir, "whatif.plan.hcl"), Range: line(1, 13, 30)},
+	}
+	if !equalLocations(locs, want) {
+		t.Errorf("references of kpi.cost_per_deal = %+v\nwant %+v", locs, want)
+	}
+}
