@@ -243,6 +243,9 @@ func ratMin(a, b *big.Rat) *big.Rat {
 // readVary reads a vary block: a value the plan gives and a range in its
 // unit.
 func readVary(in *Info, v *lang.Vary, diags *hcl.Diagnostics) (vary, bool) {
+	if v.Input == nil || v.Range.Range.Filename == "" {
+		return vary{}, false // required attributes: lang reports them missing
+	}
 	vs := refList(in, v.Input, diags)
 	if len(vs) != 1 {
 		if len(vs) > 1 {
