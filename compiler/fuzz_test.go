@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"testing"
@@ -147,6 +148,14 @@ func compileFuzz(t *testing.T, b []byte) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		// A panic on this goroutine would kill the fuzz worker, and the
+		// fuzzer would report only that it died: report it as a failure,
+		// so that the input is kept and minimised.
+		defer func() {
+			if p := recover(); p != nil {
+				t.Errorf("panic: %v\n%s", p, debug.Stack())
+			}
+		}()
 		r := compiler.Compile(lang.Parse([]lang.Source{{Name: name, Bytes: b}}))
 		diags = r.Diags
 		report.Text(io.Discard, diags, r.Plan.Files)

@@ -107,40 +107,33 @@ func (b *builder) given(c *cell) {
 // forward makes c the value of its equation's expression.
 func (b *builder) forward(c *cell, eq *compiler.Eq) {
 	n, err := b.cv.expr(eq.E)
-	if err != nil {
-		b.fix(c, err.Error())
-		return
-	}
-	c.kind, c.exact, c.formula = solved, n, n
-	b.how[c] = b.equationText(eq)
-	if c.v.Whole && !whole(n) {
-		if eq.CeilForward {
-			c.formula = roundUp(n)
-			b.how[c] += ", rounded up"
-		} else {
-			c.formula = roundDown(n)
-			b.how[c] += ", rounded down (a stage yields whole counts)"
-		}
-	}
+	b.solved(c, n, err, b.equationText(eq), eq.CeilForward,
+		", rounded up", ", rounded down (a stage yields whole counts)")
 }
 
 // backward makes c the value its equation's expression must have for the
 // equation's left side: the expression inverted along the path to c.
 func (b *builder) backward(c *cell, eq *compiler.Eq) {
 	n, err := b.cv.invert(eq.E, ref{c: b.cells[eq.V]}, c.v)
+	b.solved(c, n, err, "backward from "+b.equationText(eq), !eq.FloorBackward,
+		", rounded up (whole counts are needed)", ", rounded down (a budget buys whole leads)")
+}
+
+// solved makes c the formula n, found as how says, rounded up or down (as
+// up says, with the note for each) when c is a whole count; err, from
+// building n, leaves c planc's fixed value instead.
+func (b *builder) solved(c *cell, n node, err error, how string, up bool, upNote, downNote string) {
 	if err != nil {
 		b.fix(c, err.Error())
 		return
 	}
 	c.kind, c.exact, c.formula = solved, n, n
-	b.how[c] = "backward from " + b.equationText(eq)
+	b.how[c] = how
 	if c.v.Whole && !whole(n) {
-		if eq.FloorBackward {
-			c.formula = roundDown(n)
-			b.how[c] += ", rounded down (a budget buys whole leads)"
+		if up {
+			c.formula, b.how[c] = roundUp(n), how+upNote
 		} else {
-			c.formula = roundUp(n)
-			b.how[c] += ", rounded up (whole counts are needed)"
+			c.formula, b.how[c] = roundDown(n), how+downNote
 		}
 	}
 }

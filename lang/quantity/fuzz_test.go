@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"math/big"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -74,6 +75,12 @@ func inTime(t *testing.T, what, s string, f func()) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		// A panic here would kill the fuzz worker without a report.
+		defer func() {
+			if p := recover(); p != nil {
+				t.Errorf("%s(%q) panicked: %v\n%s", what, s, p, debug.Stack())
+			}
+		}()
 		f()
 	}()
 	select {
