@@ -33,7 +33,15 @@ type lineageBody struct {
 	W, H  int
 	Nodes []lineageNode
 	Edges []lineageEdge
+	// Values is how many values the plan has when more than MaxValues,
+	// and the page draws none.
+	Values, MaxValues int
 }
+
+// lineageMaxValues is the most values the lineage draws: a graph of more
+// is megabytes of drawing that no one can follow (each value's page lists
+// what it is computed from and what it feeds).
+const lineageMaxValues = 2000
 
 type lineageNode struct {
 	Label, Full, Value, Path, Href, Origin string
@@ -61,6 +69,9 @@ type lineagePos struct {
 }
 
 func (g *gen) lineage() error {
+	if n := len(g.r.Info.Vars); n > lineageMaxValues {
+		return g.render(lineagePage, "lineage", g.T("Lineage"), lineageBody{Values: n, MaxValues: lineageMaxValues})
+	}
 	l := &lineageLayout{g: g, placed: map[*compiler.Var]*lineagePos{}}
 	for _, x := range g.objs("kgi") {
 		l.place(x.Value(""), 0, map[*compiler.Var]bool{})

@@ -62,9 +62,15 @@ type treePage struct {
 // as an outline.
 type treeSection struct {
 	ID, Title, Note string
-	Chart           treeChart
-	Outline         []*outlineItem
+	// Chart is nil for a tree of more than treeMaxNodes boxes: a chart
+	// that size is megabytes no one reads, and the outline says the same.
+	Chart    *treeChart
+	Outline  []*outlineItem
+	MaxNodes int
 }
+
+// treeMaxNodes is the most boxes a section's chart draws.
+const treeMaxNodes = 1500
 
 type treeChart struct {
 	W, H  int
@@ -168,7 +174,7 @@ func markDrawn(n *compiler.TreeNode, drawn map[*compiler.Var]bool) {
 
 // treeSection lays out the trees of roots, one under the other.
 func (g *gen) treeSection(l *treeLayout, id, title, note string, roots []*compiler.TreeNode) treeSection {
-	s := treeSection{ID: id, Title: title, Note: note}
+	s := treeSection{ID: id, Title: title, Note: note, MaxNodes: treeMaxNodes}
 	depth := 0
 	for _, root := range roots {
 		depth = max(depth, treeDepth(root))
@@ -184,7 +190,11 @@ func (g *gen) treeSection(l *treeLayout, id, title, note string, roots []*compil
 		nodes = walkT(t, nodes)
 		s.Outline = append(s.Outline, g.outline(t, "", ""))
 	}
-	c := &s.Chart
+	if len(nodes) > treeMaxNodes {
+		return s
+	}
+	c := &treeChart{}
+	s.Chart = c
 	c.W, c.H = 2*tPad+depth*l.colW+l.boxW, top+tPad
 	c.Label = g.F("KPI tree: %s, %d nodes", title, len(nodes))
 	for _, t := range nodes {

@@ -471,3 +471,31 @@ func TestTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeAndLineageBounded: a plan too large to draw (a generated plan
+// of 1,000 metrics has several thousand values, its goal's tree more
+// boxes than treeMaxNodes) gets its trees as outlines, shown on every
+// screen, and a lineage page that says why it draws nothing, instead of
+// charts of megabytes.
+func TestTreeAndLineageBounded(t *testing.T) {
+	r := compiler.Compile(lang.Parse(compilertest.Generate(1000)))
+	if n := len(r.Info.Vars); n <= lineageMaxValues {
+		t.Fatalf("the plan has %d values, not more than %d", n, lineageMaxValues)
+	}
+	files, err := Generate(r, Options{AllowErrors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, lineage := string(files["tree.html"]), string(files[lineagePage])
+	if !strings.Contains(tree, `<div class="tree-outline outline-only">`) || !strings.Contains(tree, "too many to draw legibly") {
+		t.Error("tree.html draws no outline in place of a chart too large")
+	}
+	if strings.Contains(lineage, "<svg") || !strings.Contains(lineage, fmt.Sprintf("This plan has %d values", len(r.Info.Vars))) {
+		t.Error("lineage.html draws a plan beyond its bound, or does not say why it does not")
+	}
+	for name, page := range map[string]string{"tree.html": tree, lineagePage: lineage} {
+		if len(page) > 8<<20 {
+			t.Errorf("%s is %d MB", name, len(page)>>20)
+		}
+	}
+}

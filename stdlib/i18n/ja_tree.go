@@ -25,6 +25,8 @@ func init() {
 		"Lineage":              "依存関係",
 		"See the KPI tree.":    "KPIツリーを見る。",
 		"Lineage of %d values": "%d 個の値の依存関係",
+		"This tree has more than %d values, too many to draw legibly: here it is as an outline.":                                                                                                                                                                                "このツリーは %d 個を超える値があり、図では読み取れないため、アウトラインで示す。",
+		"This plan has %d values, more than the %d the lineage draws legibly. Each value’s page lists the values it is computed from and those it feeds.":                                                                                                                       "この計画には %d 個の値があり、依存関係の図で読み取れる %d 個を超えている。各値のページに、計算のもとになる値と、その値を使う値を示している。",
 		"Every value of the plan with the values it is computed from, relations included: the dependency graph that the KPI tree simplifies. A value that feeds more than one other value is drawn once; its further uses are the dashed lines. Select a box to open its page.": "計画のすべての値を、計算のもとになる値(関係式を含む)とともに描いた依存関係のグラフ。KPIツリーはこれを簡略化したもの。複数の値に使われる値は一度だけ描き、ほかの使われ方は破線で示す。箱を選ぶとその値のページを開く。",
 	})
 }
