@@ -75,6 +75,17 @@ func (t *Timeline) Series(v *Var) []*big.Rat {
 	return t.series[v]
 }
 
+// Shape returns, for a stage's volume or inflow, its share of the year in
+// each month (the funnel's won shape shifted back by the stage's offset),
+// before whole counts are rounded; nil for other values. The workbook
+// writes the months as the year times it.
+func (t *Timeline) Shape(v *Var) []*big.Rat {
+	if t == nil {
+		return nil
+	}
+	return t.shape[v]
+}
+
 // exact is v's plan in month m before whole counts are rounded: its
 // year x its shape there, for a stage; its month otherwise.
 func (t *Timeline) exact(v *Var, y *big.Rat, m int) *big.Rat {

@@ -50,9 +50,8 @@ func (b *builder) apportioned(c *cell, eq *compiler.Eq) {
 		b.fix(c, "its apportionment has no row for it")
 		return
 	}
-	bonus := fn("IF", bin{"<", ref{c: row.rank}, ref{c: blk.left}}, num{"1"}, num{"0"})
 	c.kind = solved
-	c.formula = add(ref{c: row.whole}, bonus)
+	c.formula = add(ref{c: row.whole}, bonus(row.rank, blk.left))
 	c.exact = ref{c: row.exact}
 	if blk.fraction { // whole within the tolerance, as the split is a float here
 		split := ref{c: blk.split}
@@ -157,15 +156,28 @@ func (b *builder) partRows(s *sheet, total *cell, parts []compiler.Part, blk *bl
 	for i, r := range rows {
 		rems[i] = r.rem
 	}
-	all := span{first: rems[0], last: rems[len(rems)-1], absFirst: true, absLast: true, cells: rems}
 	for i, r := range rows {
-		rank := fn("COUNTIF", all, bin{"&", str{">"}, ref{c: r.rem}})
-		if i > 0 { // and the equal remainders of the channels before it
-			before := span{first: rems[0], last: rems[i-1], absFirst: true, cells: rems[:i]}
-			rank = add(rank, fn("COUNTIF", before, ref{c: r.rem}))
-		}
-		r.rank = b.helper(s, r.rem.row, colValue+3, "0", rank)
+		r.rank = b.helper(s, r.rem.row, colValue+3, "0", rankOf(rems, i))
 	}
+}
+
+// rankOf is the place of rems[i] among rems, which lie in one column:
+// the number of larger remainders and of equal ones before it, the order
+// of a stable sort by remainder, largest first.
+func rankOf(rems []*cell, i int) node {
+	all := span{first: rems[0], last: rems[len(rems)-1], absFirst: true, absLast: true, cells: rems}
+	rank := fn("COUNTIF", all, bin{"&", str{">"}, ref{c: rems[i]}})
+	if i > 0 { // and the equal remainders of the parts before it
+		before := span{first: rems[0], last: rems[i-1], absFirst: true, cells: rems[:i]}
+		rank = add(rank, fn("COUNTIF", before, ref{c: rems[i]}))
+	}
+	return rank
+}
+
+// bonus is the lead a part gets from those left over: one when its rank
+// is among the first left.
+func bonus(rank, left *cell) node {
+	return fn("IF", bin{"<", ref{c: rank}, ref{c: left}}, num{"1"}, num{"0"})
 }
 
 // helper lays out a helper cell at row and col of s.
@@ -176,7 +188,7 @@ func (b *builder) helper(s *sheet, row, col int, format string, f node) *cell {
 }
 
 // column is the range from the first of cs to the last, which lie in one
-// column.
+// column (or one row).
 func column(cs []*cell) node {
 	return span{first: cs[0], last: cs[len(cs)-1], cells: cs}
 }

@@ -29,6 +29,8 @@ type builder struct {
 	// pending are the values the solver's linear step solved, which are
 	// written once every other formula is known (linear.go).
 	pending []*cell
+	// tl is the Timeline sheet of a plan by month; nil for others.
+	tl *timeline
 }
 
 func newBuilder(r *compiler.Result) *builder {

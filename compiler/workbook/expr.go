@@ -26,6 +26,9 @@ func (u *unsupported) Error() string { return u.why }
 // workbook's cells.
 type converter struct {
 	cells map[*compiler.Var]*cell
+	// period refers to a value in a period of the plan by month (the
+	// Timeline sheet's cells); nil when the workbook has the year only.
+	period func(*compiler.Ref) (node, error)
 }
 
 // expr is e as a formula.
@@ -51,10 +54,13 @@ func (cv *converter) expr(e compiler.Expr) (node, error) {
 	return nil, &unsupported{fmt.Sprintf("it is solved from an expression the workbook cannot write (%T)", e)}
 }
 
-// ref is a reference to the cell of a value; a value in a period of the
-// plan by month has none, as the workbook has the year only.
+// ref is a reference to the cell of a value, or to its value in a
+// period of the plan by month.
 func (cv *converter) ref(x *compiler.Ref) (node, error) {
-	if x.Period != "" {
+	switch {
+	case x.Period != "" && cv.period != nil:
+		return cv.period(x)
+	case x.Period != "":
 		return nil, &unsupported{fmt.Sprintf("its formula uses %s, a value in a period of the plan by month, and the workbook has the year only", x.Text())}
 	}
 	c := cv.cells[x.Var]

@@ -29,6 +29,9 @@ type sheet struct {
 	cells []*cell
 	// next is the first row not laid out yet.
 	next int
+	// widths are the widths of its columns, from A; nil for a sheet of
+	// values (the columns of the table of values).
+	widths []float64
 }
 
 // text is a cell holding words.
@@ -108,7 +111,8 @@ func (c *cell) exactNode() node {
 
 // Sheet names, in the order the workbook has them: the plan first (its
 // legend, goals, KPIs, sources and teams), a sheet per funnel, then the
-// channels and the budgets.
+// channels and the budgets, and for a plan by month the Timeline
+// (timeline.go).
 const (
 	planSheet    = "Plan"
 	channelSheet = "Channels"
@@ -311,11 +315,12 @@ func truncate(s string, n int) string {
 // how the formulas round and split leads.
 func (b *builder) legend(s *sheet) {
 	s.texts = append(s.texts, text{row: 3, col: 1, s: "Legend", style: section})
-	rows := []struct {
+	type line struct {
 		sample string
 		kind   kind
 		s      string
-	}{
+	}
+	rows := []line{
 		{"input", input, "A value the plan gives: an input, an assumption or a target, with a note saying where. Change it and every value recalculates as planc solves the plan."},
 		{"solved", solved, "The formula of the equation planc solved the value from: forward, or backward (inverted along the path to the value) from the goal."},
 		{"fixed", fixed, "A value planc solved that no formula here reproduces, written as its value; its note says why. It does not follow a change of the inputs."},
@@ -324,6 +329,9 @@ func (b *builder) legend(s *sheet) {
 		{"", 0, "ROUNDDOWN when solved forward. The " + tolerance + " in them absorbs binary rounding: 290/0.29 is 1000.0000000000001 in a spreadsheet."},
 		{"", 0, "Channel leads split the leads into their stage by the largest remainder, ties to the channel first in the plan, so that they add up to it;"},
 		{"", 0, "the tables after the values on the Channels sheet show each step."},
+	}
+	if b.r.Timeline != nil {
+		rows = append(rows, line{"", 0, "The Timeline sheet has the plan by month: each month a formula over the yearly values, by the shares of the year the plan's phasing and lags give."})
 	}
 	row := 4
 	for _, r := range rows {

@@ -3,6 +3,7 @@ package workbook
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/big"
 	"os"
 	"os/exec"
@@ -40,14 +41,15 @@ func TestLibreOffice(t *testing.T) {
 	type job struct {
 		name string
 		b    *builder
-		want map[string]*big.Rat
+		// r is the plan whose values the workbook must recalculate to.
+		r *compiler.Result
 	}
 	var jobs []job
-	save := func(name string, f *excelize.File, b *builder, want map[string]*big.Rat) {
+	save := func(name string, f *excelize.File, b *builder, r *compiler.Result) {
 		if err := f.SaveAs(filepath.Join(in, name+".xlsx")); err != nil {
 			t.Fatal(err)
 		}
-		jobs = append(jobs, job{name, b, want})
+		jobs = append(jobs, job{name, b, r})
 	}
 	plans := map[string]*compiler.Result{}
 	var names []string
@@ -64,7 +66,7 @@ func TestLibreOffice(t *testing.T) {
 	for _, name := range names {
 		r := plans[name]
 		f, b := buildOK(t, r)
-		save(name, f, b, values(r))
+		save(name, f, b, r)
 		for i, ch := range changes[name] {
 			r2, err := compiler.CompileWith(context.Background(), r.Plan, nil, compiler.Options{Set: ch})
 			if err != nil || r2.Diags.HasErrors() {
@@ -74,7 +76,7 @@ func TestLibreOffice(t *testing.T) {
 			for _, o := range ch {
 				set(t, f2, b2, r, r2, o.Path)
 			}
-			save(fmt.Sprintf("%s-change%d", name, i+1), f2, b2, values(r2))
+			save(fmt.Sprintf("%s-change%d", name, i+1), f2, b2, r2)
 		}
 	}
 	convert(t, soffice, dir, in, out)
@@ -83,9 +85,10 @@ func TestLibreOffice(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: LibreOffice wrote no workbook: %v", j.name, err)
 		}
-		n := compareCached(t, j.name, f, j.b, j.want)
+		n := compareCached(t, j.name, f, j.b, values(j.r))
+		m, _ := checkTimeline(t, func(c *cell) float64 { return cached(t, j.name, f, c) }, j.b, j.r)
 		f.Close()
-		t.Logf("%s: %d cells recalculated by LibreOffice", j.name, n)
+		t.Logf("%s: %d cells and %d months recalculated by LibreOffice", j.name, n, m)
 	}
 }
 
@@ -114,15 +117,26 @@ func compareCached(t *testing.T, name string, f *excelize.File, b *builder, want
 		if c.kind == fixed || c.kind == unsolved || w == nil {
 			continue
 		}
-		s, err := f.GetCellValue(c.sheet.name, c.address(false), excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := strconv.ParseFloat(s, 64)
 		n++
-		if err != nil || !same(c.v, got, w) {
-			t.Errorf("%s: %s is %q in LibreOffice, want %s (%s)", name, c, s, w.FloatString(6), w.RatString())
+		if got := cached(t, name, f, c); !same(c.v, got, w) {
+			t.Errorf("%s: %s is %v in LibreOffice, want %s (%s)", name, c, got, w.FloatString(6), w.RatString())
 		}
 	}
 	return n
+}
+
+// cached is the value LibreOffice stored in c; NaN, reported, when it is
+// no number.
+func cached(t *testing.T, name string, f *excelize.File, c *cell) float64 {
+	t.Helper()
+	s, err := f.GetCellValue(c.sheet.name, c.address(false), excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Errorf("%s: %s is %q in LibreOffice, not a number", name, c, s)
+		return math.NaN()
+	}
+	return x
 }

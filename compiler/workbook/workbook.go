@@ -36,6 +36,7 @@ func build(r *compiler.Result) (*excelize.File, *builder, error) {
 	}
 	b := newBuilder(r)
 	b.layout()
+	b.timeline() // before the yearly formulas, which may use a month's cell
 	b.define()
 	f, err := b.write()
 	return f, b, err
@@ -86,7 +87,11 @@ func (w *writer) check(err error) {
 
 // writeSheet writes a sheet's words and cells.
 func (b *builder) writeSheet(w *writer, s *sheet) {
-	for i, width := range []float64{44, 40, 18, 14, 12, 80} {
+	widths := s.widths
+	if widths == nil {
+		widths = []float64{44, 40, 18, 14, 12, 80}
+	}
+	for i, width := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		w.check(w.f.SetColWidth(s.name, col, col, width))
 	}

@@ -88,6 +88,12 @@ func TestExamples(t *testing.T) {
 			f, b := buildOK(t, r)
 			n := checkCells(t, f, b, values(r))
 			t.Logf("%s: %d cells recalculated, %d formulas, %d inputs", ex, n, count(b, solved), count(b, input))
+			if n, grey := checkTimeline(t, engine(t, f), b, r); n > 0 {
+				t.Logf("%s: %d months and totals recalculated on the Timeline sheet", ex, n)
+				if grey != "" {
+					t.Errorf("the months without a formula are those of %s, want none", grey)
+				}
+			}
 			noFixed(t, b)
 			for _, ch := range changes[ex] {
 				checkChange(t, r, ch)
@@ -146,11 +152,25 @@ func TestUnsolved(t *testing.T) {
 	}
 }
 
-// TestPlansByMonth checks plans by month (testdata/phasing, with the
+// TestPlansByMonth checks a plan by month (testdata/phasing, with the
 // edits that make it sound, as compiler/timeline_test.go makes them):
-// the workbook holds their yearly values. KPIs that use a value in a
-// period have no formula here, as the workbook has the year only: they
-// are planc's values, with a note.
+// its Timeline sheet recalculates to planc's months, and KPIs that use a
+// value in a period are formulas over the sheet's months, before and
+// after a change of the inputs.
+//
+// The worked example of ../shared/design/time-phasing.md by hand: the
+// profile's weights are 1 for April to December and 2 for January to
+// March, 15 in all, so the won deals' shape is 1/15 a month, then 2/15.
+// 1.2億円 at 100万円 a deal is 120 won deals, which at a won rate of 25%
+// need 480 SQLs. An SQL is won 2 months after it is created (the won
+// stage's lag), so the SQLs' shape is the won shape moved back two
+// months: 1/15 for April to October, 2/15 for November to January, 1/15
+// for February and March. By October's end that is 7/15 of the year,
+// 480 x 7/15 = 224; by November's, 9/15 (3/5), 288: November has
+// ROUNDUP(480 x 3/5) - ROUNDUP(480 x 7/15) = 288 - 224 = 64 SQLs. So the
+// months are 32 (480 x 1/15) from April to October, 64 in November,
+// December and January, 32 in February and March: 480 in all, and the
+// third quarter (October to December) 32 + 64 + 64 = 160.
 func TestPlansByMonth(t *testing.T) {
 	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "phasing", "plan.plan.hcl"))
 	if err != nil {
@@ -161,7 +181,8 @@ func TestPlansByMonth(t *testing.T) {
 		{"headcount = 5", "headcount = 7"},
 		{"  opening   = { sql = 60 }\n", ""},
 		{"team \"field_sales\" {", "kpi \"june_sqls\" {\n  formula = funnel.demand.sql.volume[\"2027-06\"]\n}\n" +
-			"kpi \"june_twice\" {\n  formula = kpi.june_sqls * 2\n}\nteam \"field_sales\" {"},
+			"kpi \"june_twice\" {\n  formula = kpi.june_sqls * 2\n}\n" +
+			"kpi \"q3_sqls\" {\n  formula = funnel.demand.sql.volume[\"Q3\"]\n}\nteam \"field_sales\" {"},
 	} {
 		if !strings.Contains(text, e[0]) {
 			t.Fatalf("the plan has no %q", e[0])
@@ -174,22 +195,91 @@ func TestPlansByMonth(t *testing.T) {
 	}
 	f, b := buildOK(t, r)
 	n := checkCells(t, f, b, values(r))
-	t.Logf("%d cells recalculated", n)
-	var fixedPaths []string
-	for _, c := range b.order {
-		if c.kind == fixed {
-			fixedPaths = append(fixedPaths, c.v.Path.String())
-			if !strings.Contains(c.note, "period of the plan by month") {
-				t.Errorf("%s: the note says %q", c, c.note)
-			}
-		}
+	m, grey := checkTimeline(t, engine(t, f), b, r)
+	t.Logf("%d cells and %d months recalculated", n, m)
+	noFixed(t, b)
+	if grey != "" {
+		t.Errorf("the months without a formula are those of %s, want none", grey)
 	}
-	if got := strings.Join(fixedPaths, " "); got != "kpi.june_sqls" {
-		t.Errorf("the values without a formula are %q, want kpi.june_sqls", got)
-	}
-	for path, want := range map[string]float64{"kpi.june_sqls": 32, "kpi.june_twice": 64} {
+	for path, want := range map[string]float64{"kpi.june_sqls": 32, "kpi.june_twice": 64, "kpi.q3_sqls": 160} {
 		if got := calc(t, f, b.cells[r.Lookup(path)]); got != want {
 			t.Errorf("%s = %v, want %v", path, got, want)
+		}
+	}
+	sql := b.tl.byVar[r.Lookup("funnel.demand.sql.volume")]
+	var got []float64
+	for _, c := range append(sql.months, sql.total) {
+		got = append(got, calc(t, f, c))
+	}
+	if want := []float64{32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 32, 32, 480}; !slices.Equal(got, want) {
+		t.Errorf("the SQLs by month and in all are %v, want %v", got, want)
+	}
+	nov := sql.months[7]
+	cum := func(m int) string { return b.tl.shares[shapeKey(r.Timeline.Shape(sql.v))].cum[m].address(false) }
+	want := "ROUNDUP(funnel_demand_sql_volume*" + cum(7) + "-0.000001,0)-ROUNDUP(funnel_demand_sql_volume*" + cum(6) + "-0.000001,0)"
+	if got := formula(nov.formula, nov.sheet); got != want {
+		t.Errorf("November's SQLs are %s, want %s", got, want)
+	}
+	for m, want := range map[int]string{6: "7/15", 7: "0.6", 11: "1"} {
+		c := b.tl.shares[shapeKey(r.Timeline.Shape(sql.v))].cum[m]
+		if got := formula(c.formula, c.sheet); got != want {
+			t.Errorf("the SQLs' share of the year by the end of month %d is %s, want %s", m, got, want)
+		}
+	}
+	for _, ch := range []change{
+		{{Path: "funnel.demand.won.rate", Value: "30%"}},
+		{{Path: "funnel.demand.sql.rate", Value: "45%"}},
+	} {
+		checkChange(t, r, ch)
+	}
+}
+
+// TestActuals checks testdata/actuals, a plan by month with lags of a
+// month and actuals for its first quarter, which do not change the plan's
+// months: its Timeline sheet, as exported and with a changed rate.
+func TestActuals(t *testing.T) {
+	r := compileDir(t, filepath.Join("..", "..", "testdata", "actuals"))
+	if r.Diags.HasErrors() || r.Timeline == nil {
+		t.Fatalf("want a plan by month without errors: %v", r.Diags.Errs())
+	}
+	f, b := buildOK(t, r)
+	n := checkCells(t, f, b, values(r))
+	m, grey := checkTimeline(t, engine(t, f), b, r)
+	t.Logf("%d cells and %d months recalculated", n, m)
+	noFixed(t, b)
+	if grey != "" {
+		t.Errorf("the months without a formula are those of %s, want none", grey)
+	}
+	checkChange(t, r, change{{Path: "funnel.demand.mql.rate", Value: "35%"}})
+}
+
+// TestTimelineGrey checks the months the workbook has no formula for:
+// when the won deals' months are planc's values (grey, with a note), so
+// are the months computed from them (what the channels win, the cost
+// per deal), and no formula uses them; the rest still recalculate.
+func TestTimelineGrey(t *testing.T) {
+	r := compileDir(t, filepath.Join("..", "..", "examples", "saas-demand"))
+	b := newBuilder(r)
+	b.layout()
+	b.timeline()
+	b.tl.fix(b.tl.byVar[r.Lookup("funnel.demand.won.volume")], "a test says so")
+	b.tl.propagate()
+	b.define()
+	f, err := b.write()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f = reopen(t, f)
+	_, grey := checkTimeline(t, engine(t, f), b, r)
+	for _, path := range []string{"funnel.demand.won.volume", "funnel.demand.planned_revenue", "kpi.cost_per_deal", "channel.webinar.won", "channel.webinar.stage.won.volume"} {
+		row := b.tl.byVar[r.Lookup(path)]
+		if !slices.Contains(strings.Fields(grey), path) || !strings.Contains(row.months[0].note, "planc's values") {
+			t.Errorf("%s is not grey with a note (grey: %s)", path, grey)
+		}
+	}
+	for _, path := range []string{"funnel.demand.sql.volume", "channel.webinar.leads", "budget.marketing.spend"} {
+		if slices.Contains(strings.Fields(grey), path) {
+			t.Errorf("%s is grey", path)
 		}
 	}
 }
@@ -272,7 +362,8 @@ func checkChange(t *testing.T, r *compiler.Result, ch change) {
 		set(t, f, b, r, r2, o.Path)
 	}
 	n := checkCells(t, f, b, values(r2))
-	t.Logf("%v: %d cells recalculated", ch, n)
+	m, _ := checkTimeline(t, engine(t, f), b, r2)
+	t.Logf("%v: %d cells and %d months recalculated", ch, n, m)
 }
 
 // set gives the input at path in f the value r2 gives it. A target the
@@ -340,6 +431,54 @@ func checkCells(t *testing.T, f *excelize.File, b *builder, want map[string]*big
 	return n
 }
 
+// checkTimeline compares the months and totals of b's Timeline sheet
+// (of a plan by month), as calc recalculates them, with want's timeline:
+// each month with planc's month, each total with the year. It returns
+// the number of cells compared and the paths of the grey rows, planc's
+// values, which it does not compare.
+func checkTimeline(t *testing.T, calc func(*cell) float64, b *builder, want *compiler.Result) (int, string) {
+	t.Helper()
+	if (b.tl == nil) != (want.Timeline == nil) {
+		t.Fatalf("the workbook has a Timeline sheet: %v; the plan has a timeline: %v", b.tl != nil, want.Timeline != nil)
+	}
+	if b.tl == nil {
+		return 0, ""
+	}
+	n := 0
+	var grey []string
+	for _, row := range b.tl.rows {
+		path := row.v.Path.String()
+		v := want.Lookup(path)
+		months, year := want.Timeline.Series(v), (*big.Rat)(nil)
+		if val, ok := want.Value(v); ok {
+			year = val.Nom
+		}
+		if row.target {
+			months, year = want.Timeline.Target(v), v.Given.Value
+		}
+		if row.months[0].kind == fixed {
+			grey = append(grey, path)
+			continue
+		}
+		for m, c := range row.months {
+			n++
+			if got := calc(c); !same(v, got, months[m]) {
+				t.Errorf("%s %s = %v, want %s (%s); formula %s", c, path, got, months[m].FloatString(6), months[m].RatString(), formula(c.formula, c.sheet))
+			}
+		}
+		n++
+		if got := calc(row.total); !same(v, got, year) {
+			t.Errorf("%s %s, the total = %v, want the year %s; formula %s", row.total, path, got, year.FloatString(6), formula(row.total.formula, row.total.sheet))
+		}
+	}
+	return n, strings.Join(grey, " ")
+}
+
+// engine recalculates cells of f with excelize's engine.
+func engine(t *testing.T, f *excelize.File) func(*cell) float64 {
+	return func(c *cell) float64 { return calc(t, f, c) }
+}
+
 // calc recalculates c with excelize's engine.
 func calc(t *testing.T, f *excelize.File, c *cell) float64 {
 	t.Helper()
@@ -395,6 +534,13 @@ func buildOK(t *testing.T, r *compiler.Result) (*excelize.File, *builder) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return reopen(t, f), b
+}
+
+// reopen reads f back from the bytes of its file, which is what a
+// spreadsheet opens, and closes f.
+func reopen(t *testing.T, f *excelize.File) *excelize.File {
+	t.Helper()
 	buf, err := f.WriteToBuffer()
 	f.Close()
 	if err != nil {
@@ -404,7 +550,7 @@ func buildOK(t *testing.T, r *compiler.Result) (*excelize.File, *builder) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
-	return f, b
+	return f
 }
 
 func compileDir(t *testing.T, dir string) *compiler.Result {
