@@ -191,6 +191,11 @@ func (g *gen) treeSection(l *treeLayout, id, title, note string, roots []*compil
 		s.Outline = append(s.Outline, g.outline(t, "", ""))
 	}
 	if len(nodes) > treeMaxNodes {
+		for _, t := range nodes {
+			if !t.isRef && t.n.Var != nil {
+				l.outlined[t.n.Var] = true
+			}
+		}
 		return s
 	}
 	c := &treeChart{}
@@ -228,7 +233,7 @@ func (g *gen) newTreeLayout(roots []*compiler.TreeNode) *treeLayout {
 		depth = max(depth, treeDepth(root))
 		measure(root)
 	}
-	l := &treeLayout{g: g, boxW: max(min(maxBoxW, (fitW-2*tPad-depth*tGap)/(depth+1)), minBoxW, int(valueW)+2*tInset+2)}
+	l := &treeLayout{g: g, outlined: map[*compiler.Var]bool{}, boxW: max(min(maxBoxW, (fitW-2*tPad-depth*tGap)/(depth+1)), minBoxW, int(valueW)+2*tInset+2)}
 	l.colW = l.boxW + tGap
 	return l
 }
@@ -246,6 +251,9 @@ func treeDepth(n *compiler.TreeNode) int {
 type treeLayout struct {
 	g          *gen
 	boxW, colW int
+	// outlined are the values of the sections shown as outlines only,
+	// which a reference drawn in a chart links to in the outline.
+	outlined map[*compiler.Var]bool
 }
 
 // walkT lists a tree's nodes, parents before their children.
@@ -336,6 +344,9 @@ func (l *treeLayout) box(t *tnode) treeBox {
 	case t.isRef:
 		b.Class = "node ref origin-" + string(g.r.Origin(n.Var))
 		b.Href = "#" + treeID("t-", n.Var)
+		if l.outlined[n.Var] {
+			b.Href = "#" + treeID("o-", n.Var)
+		}
 		b.Tip = g.F("%s: %s, drawn once elsewhere in the tree", g.valueLabel(n.Var), t.value)
 		b.Lines = []treeLine{{Class: "r", Text: t.title[0], X: tInset, Y: 16}}
 		if t.h == tChipH {
@@ -494,8 +505,11 @@ func wrap(s string, width float64, f face, maxLines int) []string {
 			lineW = 0
 		}
 		if line.Len() == 0 {
-			starts = append(starts, i)
 			tok = strings.TrimLeft(tok, " ")
+			if tok == "" {
+				continue // spaces at a line's start: the line has not started
+			}
+			starts = append(starts, i)
 			w = f.width(tok)
 		}
 		line.WriteString(tok)

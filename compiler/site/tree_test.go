@@ -447,6 +447,9 @@ func TestWrap(t *testing.T) {
 		{"Marketing-qualified lead (MQL) rate", 110, 1, "Marketing-quali…"},
 		{"MQL(ホットリード)の転換率", 70, 3, "MQL(ホッ|トリード)の|転換率"},
 		{"既存顧客ファネル(継続・アップセル)の受注単価", 80, 2, "既存顧客ファ|ネル(継続・…"},
+		// A double space at a line's break starts no line of its own, so
+		// the last line takes the rest from where it starts.
+		{"Alphabet  soup gamma delta epsilon zeta eta theta", 60, 3, "Alphabet|soup|gamma…"},
 	} {
 		if got := strings.Join(wrap(c.s, c.width, titleFace, c.lines), "|"); got != c.want {
 			t.Errorf("wrap(%q, %v, %d) = %q, want %q", c.s, c.width, c.lines, got, c.want)
@@ -496,6 +499,34 @@ func TestTreeAndLineageBounded(t *testing.T) {
 	for name, page := range map[string]string{"tree.html": tree, lineagePage: lineage} {
 		if len(page) > 8<<20 {
 			t.Errorf("%s is %d MB", name, len(page)>>20)
+		}
+	}
+}
+
+// TestTreeRefToOutline: a goal whose tree is too large to draw is an
+// outline; a small tree drawn after it that uses one of its values links
+// its reference box to that value in the outline.
+func TestTreeRefToOutline(t *testing.T) {
+	var b strings.Builder
+	var terms []string
+	for i := range treeMaxNodes {
+		fmt.Fprintf(&b, "kpi \"a%d\" {\n  formula = %d\n}\n", i, i+1)
+		terms = append(terms, fmt.Sprintf("kpi.a%d", i))
+	}
+	fmt.Fprintf(&b, "kgi \"total\" {\n  formula = %s\n}\n", strings.Join(terms, " + "))
+	b.WriteString("kpi \"twice\" {\n  formula = kpi.a0 * 2\n}\n")
+	files, err := Generate(compileSrc(b.String()), Options{AllowErrors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pageHas(t, files, "tree.html", `<div class="tree-outline outline-only">`, `<svg class="chart kpi-tree"`, `id="o-kpi.a0"`)
+	ids := map[string]bool{}
+	for _, id := range attrs(files["tree.html"], "id") {
+		ids[id] = true
+	}
+	for _, h := range attrs(files["tree.html"], "href") {
+		if strings.HasPrefix(h, "#") && !ids[h[1:]] {
+			t.Errorf("tree.html links to %s, which it does not have", h)
 		}
 	}
 }

@@ -19,14 +19,6 @@ import (
 // ja reports whether the pages are in Japanese.
 func (g *gen) ja() bool { return g.lang == i18n.Ja }
 
-// H formats args with the format msg in the pages' language, as HTML: the
-// format is the catalog's (trusted: it may hold markup), each string
-// argument is escaped as html/template escapes text, and a template.HTML
-// argument is put in as it is.
-func (g *gen) H(msg string, args ...any) template.HTML {
-	return template.HTML(fmt.Sprintf(g.T(msg), escapeArgs(args)...)) //nolint:gosec // the format is the catalog's, the arguments escaped
-}
-
 // S fills the named slots of msg in the pages' language ("{share} of
 // {of}") with the values after it, name and value in turn: for a phrase
 // whose parts a translation puts in another order ("{of}の{share}"). The
@@ -58,24 +50,6 @@ func fill(text string, kv []any, show func(any) string) string {
 		pairs = append(pairs, "{"+fmt.Sprint(kv[i])+"}", show(kv[i+1]))
 	}
 	return strings.NewReplacer(pairs...).Replace(text)
-}
-
-// escapeArgs escapes the string arguments of H.
-func escapeArgs(args []any) []any {
-	out := make([]any, len(args))
-	for i, a := range args {
-		switch x := a.(type) {
-		case template.HTML:
-			out[i] = string(x)
-		case string:
-			out[i] = escapeText(x)
-		case fmt.Stringer:
-			out[i] = escapeText(x.String())
-		default:
-			out[i] = a
-		}
-	}
-	return out
 }
 
 // htmlText escapes text as html/template does in an element's content, so

@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"maps"
 	"math/big"
 	"strings"
 
@@ -489,6 +488,10 @@ func (t *timeline) planned(r *tlRow, f *compiler.Object) {
 		t.sumOf(r, terms, "the sum of its channels' revenue in the month")
 		return
 	}
+	if len(f.Kids) == 0 {
+		t.fix(r, "its funnel has no stages")
+		return
+	}
 	won, size := t.byVar[f.Kids[len(f.Kids)-1].Value("volume")], t.b.cells[f.Value("deal_size")]
 	if won == nil || size == nil {
 		t.fix(r, "its won deals have no months")
@@ -565,11 +568,18 @@ func sumOfCells(cs []*cell) node {
 // year), and its Total the expression on the Totals.
 func (t *timeline) evaluate(r *tlRow, eq *compiler.Eq) {
 	r.evaluated = true
+	// Only the values eq uses: a map of every cell per month made the
+	// sheet quadratic in the plan (a row per channel's cost).
+	refs := compiler.RefNodes(eq.E)
 	for m := -1; m < t.tl.Months; m++ {
-		cells := maps.Clone(t.b.cells)
-		for v, x := range t.byVar {
-			if cells[v] = x.total; m >= 0 {
-				cells[v] = x.months[m]
+		cells := make(map[*compiler.Var]*cell, len(refs))
+		for _, x := range refs {
+			cells[x.Var] = t.b.cells[x.Var]
+			if row := t.byVar[x.Var]; row != nil {
+				cells[x.Var] = row.total
+				if m >= 0 {
+					cells[x.Var] = row.months[m]
+				}
 			}
 		}
 		n, err := (&converter{cells: cells}).expr(eq.E)
