@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf16"
 
 	"github.com/planc-dev/planc/cmd/planc/internal/lsp"
 	"github.com/planc-dev/planc/cmd/planc/internal/lsp/lsptest"
@@ -120,8 +119,8 @@ func TestLSP(t *testing.T) {
 		ContentChanges: []lsp.TextDocumentContentChangeEvent{{Text: messy}}})
 	var edits []lsp.TextEdit
 	call(t, ctx, c, "textDocument/formatting", map[string]any{"textDocument": map[string]string{"uri": uri}, "options": map[string]any{"tabSize": 2, "insertSpaces": true}}, &edits)
-	if got := applyEdits(messy, edits); got != lspPlan || len(edits) < 2 {
-		t.Errorf("formatting edits = %+v make:\n%s", edits, got)
+	if got, err := lsptest.ApplyEdits(messy, edits); err != nil || got != lspPlan || len(edits) < 2 {
+		t.Errorf("formatting edits = %+v (error %v) make:\n%s", edits, err, got)
 	}
 
 	// Shutdown and exit: the process ends with status 0.
@@ -205,34 +204,4 @@ func span(line, c1, c2 int) lsp.Range {
 }
 
 // lineAt is the 0-based line of the first occurrence of sub in text.
-// applyEdits applies edits with UTF-16 positions to text, all against
-// the text before them, as an editor does.
-func applyEdits(text string, edits []lsp.TextEdit) string {
-	lines := strings.SplitAfter(text, "\n")
-	offset := func(p lsp.Position) int {
-		off := 0
-		for _, l := range lines[:min(p.Line, len(lines))] {
-			off += len(l)
-		}
-		if p.Line >= len(lines) {
-			return off
-		}
-		units := 0
-		for i, r := range lines[p.Line] {
-			if units >= p.Character || r == '\n' {
-				return off + i
-			}
-			units += len(utf16.Encode([]rune{r}))
-		}
-		return off + len(lines[p.Line])
-	}
-	out, at := "", 0
-	for _, e := range edits {
-		from, to := offset(e.Range.Start), offset(e.Range.End)
-		out += text[at:from] + e.NewText
-		at = to
-	}
-	return out + text[at:]
-}
-
 func lineAt(text, sub string) int { return strings.Count(text[:strings.Index(text, sub)], "\n") }

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/planc-dev/planc/compiler"
+	"github.com/planc-dev/planc/compiler/site/sitetest"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/stdlib/i18n"
 	"golang.org/x/net/html"
@@ -224,7 +225,7 @@ func pageTexts(t *testing.T, page []byte) []string {
 		case n.Type != html.ElementNode && n.Type != html.DocumentNode:
 			return
 		case n.Type == html.ElementNode:
-			class := strings.Fields(attr(n, "class"))
+			class := strings.Fields(sitetest.Attr(n, "class"))
 			switch {
 			case slices.Contains([]string{"script", "style", "code", "pre"}, n.Data),
 				slices.Contains(class, "md"), slices.Contains(class, "authors"), slices.Contains(class, "items"),
@@ -238,8 +239,8 @@ func pageTexts(t *testing.T, page []byte) []string {
 				sevOnly = false
 			}
 			if !sevOnly {
-				add(attr(n, "aria-label"))
-				add(attr(n, "data-label"))
+				add(sitetest.Attr(n, "aria-label"))
+				add(sitetest.Attr(n, "data-label"))
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -248,15 +249,6 @@ func pageTexts(t *testing.T, page []byte) []string {
 	}
 	walk(doc, false)
 	return out
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // TestSlotsKept: every translation of a phrase with named slots ("{share}

@@ -193,14 +193,7 @@ func TestPlansByMonth(t *testing.T) {
 	if r.Diags.HasErrors() {
 		t.Fatalf("the plan has errors: %v", r.Diags.Errs())
 	}
-	f, b := buildOK(t, r)
-	n := checkCells(t, f, b, values(r))
-	m, grey := checkTimeline(t, engine(t, f), b, r)
-	t.Logf("%d cells and %d months recalculated", n, m)
-	noFixed(t, b)
-	if grey != "" {
-		t.Errorf("the months without a formula are those of %s, want none", grey)
-	}
+	f, b := checkAllFormulas(t, r)
 	for path, want := range map[string]float64{"kpi.june_sqls": 32, "kpi.june_twice": 64, "kpi.q3_sqls": 160} {
 		if got := calc(t, f, b.cells[r.Lookup(path)]); got != want {
 			t.Errorf("%s = %v, want %v", path, got, want)
@@ -242,14 +235,7 @@ func TestActuals(t *testing.T) {
 	if r.Diags.HasErrors() || r.Timeline == nil {
 		t.Fatalf("want a plan by month without errors: %v", r.Diags.Errs())
 	}
-	f, b := buildOK(t, r)
-	n := checkCells(t, f, b, values(r))
-	m, grey := checkTimeline(t, engine(t, f), b, r)
-	t.Logf("%d cells and %d months recalculated", n, m)
-	noFixed(t, b)
-	if grey != "" {
-		t.Errorf("the months without a formula are those of %s, want none", grey)
-	}
+	checkAllFormulas(t, r)
 	checkChange(t, r, change{{Path: "funnel.demand.mql.rate", Value: "35%"}})
 }
 
@@ -507,6 +493,21 @@ func same(v *compiler.Var, got float64, want *big.Rat) bool {
 }
 
 // noFixed checks that every value planc solved is a formula.
+// checkAllFormulas exports r, a plan by month, and checks that every cell
+// and every month recalculates to planc's value, each a formula.
+func checkAllFormulas(t *testing.T, r *compiler.Result) (*excelize.File, *builder) {
+	t.Helper()
+	f, b := buildOK(t, r)
+	n := checkCells(t, f, b, values(r))
+	m, grey := checkTimeline(t, engine(t, f), b, r)
+	t.Logf("%d cells and %d months recalculated", n, m)
+	noFixed(t, b)
+	if grey != "" {
+		t.Errorf("the months without a formula are those of %s, want none", grey)
+	}
+	return f, b
+}
+
 func noFixed(t *testing.T, b *builder) {
 	t.Helper()
 	for _, c := range b.order {

@@ -94,7 +94,7 @@ func cells(tr *html.Node) []cell {
 		}
 		out = append(out, cell{c, col})
 		span := 1
-		fmt.Sscan(attr(c, "colspan"), &span)
+		fmt.Sscan(Attr(c, "colspan"), &span)
 		col += max(span, 1)
 	}
 	return out
@@ -182,7 +182,8 @@ func first(n *html.Node, tag string) *html.Node {
 	return nil
 }
 
-func attr(n *html.Node, key string) string {
+// Attr is n's attribute key, "" when it has none.
+func Attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val

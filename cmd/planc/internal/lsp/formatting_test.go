@@ -3,40 +3,20 @@ package lsp_test
 import (
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"github.com/planc-dev/planc/cmd/planc/internal/lsp"
+	"github.com/planc-dev/planc/cmd/planc/internal/lsp/lsptest"
 )
 
-// applyUTF16 applies edits with UTF-16 positions to text (lines ending in
-// \n), as an editor does: all at once, against the text before them.
+// applyUTF16 applies edits with UTF-16 positions to text, failing t on
+// edits that overlap.
 func applyUTF16(t *testing.T, text string, edits []lsp.TextEdit) string {
 	t.Helper()
-	lines := strings.SplitAfter(text, "\n")
-	offset := func(p lsp.Position) int {
-		off := 0
-		for _, l := range lines[:p.Line] {
-			off += len(l)
-		}
-		units := 0
-		for i, r := range lines[p.Line] {
-			if units >= p.Character || r == '\n' {
-				return off + i
-			}
-			units += len(utf16.Encode([]rune{r}))
-		}
-		return off + len(lines[p.Line])
+	out, err := lsptest.ApplyEdits(text, edits)
+	if err != nil {
+		t.Fatal(err)
 	}
-	out, at := "", 0
-	for _, e := range edits {
-		from, to := offset(e.Range.Start), offset(e.Range.End)
-		if from < at {
-			t.Fatalf("edits out of order or overlapping: %+v", edits)
-		}
-		out += text[at:from] + e.NewText
-		at = to
-	}
-	return out + text[at:]
+	return out
 }
 
 func formatEdits(t *testing.T, s *session, uri string) []lsp.TextEdit {

@@ -19,7 +19,7 @@ func inlayHints(s *Server, r *request, p InlayHintParams) (any, error) {
 	}
 	from, to := f.text.offset(p.Range.Start, s.enc), f.text.offset(p.Range.End, s.enc)
 	out := []InlayHint{}
-	for _, node := range withNested(blocksIn(snap.plan, f.name)) {
+	for _, node := range allBlocks(blocksIn(snap.plan, f.name)) {
 		vs := hintVars(snap.res, node)
 		if len(vs) == 0 {
 			continue
@@ -32,17 +32,6 @@ func inlayHints(s *Server, r *request, p InlayHintParams) (any, error) {
 			Tooltip: &MarkupContent{Kind: "markdown", Value: hintTooltip(snap.res, vs)}, PaddingLeft: true})
 	}
 	return out, nil
-}
-
-// withNested lists blocks each followed by the blocks nested in it (a
-// funnel's stages).
-func withNested(blocks []lang.Node) []lang.Node {
-	var out []lang.Node
-	for _, n := range blocks {
-		out = append(out, n)
-		out = append(out, n.Header().Nested...)
-	}
-	return out
 }
 
 // hintVars returns the solved values shown beside a block's header.

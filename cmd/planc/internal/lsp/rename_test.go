@@ -243,40 +243,11 @@ func TestRenameStage(t *testing.T) {
 	}
 	// Applied to both files, the plan compiles without a diagnostic.
 	s.notify("textDocument/didChange", lsp.DidChangeTextDocumentParams{TextDocument: lsp.VersionedTextDocumentIdentifier{URI: uri, Version: 2},
-		ContentChanges: []lsp.TextDocumentContentChangeEvent{{Text: applyEdits(t, stagePlan, e.Changes[uri])}}})
-	if d := s.change(scen, 2, applyEdits(t, stageScenario, e.Changes[scen])); len(d) != 0 {
+		ContentChanges: []lsp.TextDocumentContentChangeEvent{{Text: applyUTF16(t, stagePlan, e.Changes[uri])}}})
+	if d := s.change(scen, 2, applyUTF16(t, stageScenario, e.Changes[scen])); len(d) != 0 {
 		t.Errorf("the renamed scenario has diagnostics: %+v", d)
 	}
 	if d := s.diagnostics(uri, 2); len(d) != 0 {
 		t.Errorf("the renamed plan has diagnostics: %+v", d)
 	}
-}
-
-// applyEdits applies edits of one line each, in any order, to text in
-// UTF-16 columns.
-func applyEdits(t *testing.T, text string, edits []lsp.TextEdit) string {
-	t.Helper()
-	lines := strings.Split(text, "\n")
-	for i := len(edits) - 1; i >= 0; i-- { // edits come in order: apply from the end
-		e := edits[i]
-		l := []rune(lines[e.Range.Start.Line])
-		from, to := runeIndex(l, e.Range.Start.Character), runeIndex(l, e.Range.End.Character)
-		lines[e.Range.Start.Line] = string(l[:from]) + e.NewText + string(l[to:])
-	}
-	return strings.Join(lines, "\n")
-}
-
-// runeIndex converts a UTF-16 column to an index of runes.
-func runeIndex(l []rune, col int) int {
-	n := 0
-	for i, r := range l {
-		if n >= col {
-			return i
-		}
-		n++
-		if r >= 0x10000 {
-			n++
-		}
-	}
-	return len(l)
 }
