@@ -179,9 +179,29 @@ func nameDiags(sc *lang.Scenario, diags hcl.Diagnostics, seen map[string]bool) h
 		}
 		c.Summary = fmt.Sprintf("scenario %q: %s", sc.Name, d.Summary)
 		c.Detail = fmt.Sprintf("In scenario %q (%s): %s", sc.Name, scenarioWhere(sc), d.Detail)
+		c.Extra = &ofScenario{name: sc.Name, inner: d.Extra}
 		out = append(out, &c)
 	}
 	return out
+}
+
+// ofScenario is the extra of a scenario's diagnostic: the scenario's
+// name, then the diagnostic's own extra (its code, its notes), which it
+// unwraps to so that lang.CodeOf and lang.NotesOf still find them.
+type ofScenario struct {
+	name  string
+	inner any
+}
+
+func (s *ofScenario) UnwrapDiagnosticExtra() any { return s.inner }
+
+// ScenarioOf returns the name of the scenario d is a diagnostic of, ok
+// false for a diagnostic of the plan itself.
+func ScenarioOf(d *hcl.Diagnostic) (name string, ok bool) {
+	if s, ok := hcl.DiagnosticExtra[*ofScenario](d); ok {
+		return s.name, true
+	}
+	return "", false
 }
 
 // scenarioWhere says where a scenario is written.

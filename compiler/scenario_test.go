@@ -482,6 +482,13 @@ scenario "dearer" {
 	if len(over) != 2 || sev[hcl.DiagError] != 1 || sev[hcl.DiagWarning] != 1 {
 		t.Errorf("over-budget: want the plan's error and dearer's warning:\n%s", scenarioDiags(over))
 	}
+	// Each says whose it is, and keeps its code and notes.
+	for _, d := range over {
+		name, ok := compiler.ScenarioOf(d)
+		if want := d.Severity == hcl.DiagWarning; ok != want || ok && name != "dearer" {
+			t.Errorf("ScenarioOf(%s) = %q, %v", d.Summary, name, ok)
+		}
+	}
 }
 
 // TestScenarioProbability: a probability is a share from 0% to 100%, and

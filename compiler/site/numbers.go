@@ -35,7 +35,14 @@ func (g *gen) exactNum(x *big.Rat, u quantity.Unit) string {
 
 // show is v's value for people, "" for a value the plan does not have,
 // "?" for one it could not solve.
-func (g *gen) show(v *compiler.Var) string {
+func (g *gen) show(v *compiler.Var) string { return g.showBy(v, g.num) }
+
+// showExact is v's value exactly (exactNum), "?" when unsolved.
+func (g *gen) showExact(v *compiler.Var) string { return g.showBy(v, g.exactNum) }
+
+// showBy is v's value written by format, "" for a value the plan does
+// not have, "?" for one it could not solve.
+func (g *gen) showBy(v *compiler.Var, format func(*big.Rat, quantity.Unit) string) string {
 	if v == nil {
 		return ""
 	}
@@ -43,7 +50,7 @@ func (g *gen) show(v *compiler.Var) string {
 	if x == nil {
 		return display.Value(g.r, v)
 	}
-	return g.num(x, v.Unit)
+	return format(x, v.Unit)
 }
 
 // headline is v as a page's headline figure: a count of 10 or more that
@@ -56,18 +63,6 @@ func (g *gen) headline(v *compiler.Var) string {
 		return g.show(v)
 	}
 	return g.num(stdlib.Round(x), v.Unit)
-}
-
-// showExact is v's value exactly (exactNum), "?" when unsolved.
-func (g *gen) showExact(v *compiler.Var) string {
-	if v == nil {
-		return ""
-	}
-	x := g.exact(v)
-	if x == nil {
-		return display.Value(g.r, v)
-	}
-	return g.exactNum(x, v.Unit)
 }
 
 // signed shows x with its sign, a minus sign for a negative number:

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"math"
 	"math/big"
 	"slices"
 	"sort"
@@ -13,6 +12,7 @@ import (
 	"github.com/planc-dev/planc/compiler/display"
 	"github.com/planc-dev/planc/lang"
 	"github.com/planc-dev/planc/lang/quantity"
+	"github.com/planc-dev/planc/stdlib"
 )
 
 // summary.html is the plan on one page for a board meeting, the first
@@ -125,26 +125,26 @@ func (g *gen) summary() error {
 	b.Cards = append(b.Cards, g.spendCards()...)
 	b.Cards = append(b.Cards, g.unitCards()...)
 	if n := g.cardsLeftOut(); n > 0 {
-		b.MoreCards = g.sumCount(n, "1 more goal or budget is on the overview.", "%d more goals and budgets are on the overview.")
+		b.MoreCards = g.counted(n, "1 more goal or budget is on the overview.", "%d more goals and budgets are on the overview.")
 	}
 	behind := g.behindStages()
 	for i, f := range g.objs("funnel") {
 		if i == summaryMaxFunnels {
-			b.MoreFunnels = g.sumCount(len(g.objs("funnel"))-i, "1 more funnel is on the overview.", "%d more funnels are on the overview.")
+			b.MoreFunnels = g.counted(len(g.objs("funnel"))-i, "1 more funnel is on the overview.", "%d more funnels are on the overview.")
 			break
 		}
 		b.Funnels = append(b.Funnels, g.summaryFunnel(f, behind))
 	}
 	for i, t := range g.objs("team") {
 		if i == summaryMaxTeams {
-			b.MoreTeams = g.sumCount(len(g.objs("team"))-i, "1 more team is on the teams page.", "%d more teams are on the teams page.")
+			b.MoreTeams = g.counted(len(g.objs("team"))-i, "1 more team is on the teams page.", "%d more teams are on the teams page.")
 			break
 		}
 		b.Teams = append(b.Teams, g.summaryTeam(t))
 	}
 	risks := g.sumRisks(behind)
 	if len(risks) > summaryMaxRisks {
-		b.MoreRisks = g.sumCount(len(risks)-summaryMaxRisks, "1 more is on the diagnostics page.", "%d more are on the diagnostics page.")
+		b.MoreRisks = g.counted(len(risks)-summaryMaxRisks, "1 more is on the diagnostics page.", "%d more are on the diagnostics page.")
 		risks = risks[:summaryMaxRisks]
 	}
 	b.Risks = risks
@@ -173,15 +173,7 @@ func (g *gen) diagStatus() (status, text string) {
 	case warns > 0:
 		status = "warn"
 	}
-	return status, g.F("Checks: %s, %s", g.sumCount(errs, "1 error", "%d errors"), g.sumCount(warns, "1 warning", "%d warnings"))
-}
-
-// sumCount is one when n is 1, else many with n.
-func (g *gen) sumCount(n int, one, many string) string {
-	if n == 1 {
-		return g.T(one)
-	}
-	return g.F(many, n)
+	return status, g.F("Checks: %s, %s", g.counted(errs, "1 error", "%d errors"), g.counted(warns, "1 warning", "%d warnings"))
 }
 
 // cardsLeftOut counts the KGIs and top budgets past the summary's bounds.
@@ -341,7 +333,7 @@ func (g *gen) unitMetrics() (cac, payback, ltv *compiler.Var) {
 			words := strings.Split(strings.ToLower(m.Name()), "_")
 			fn := calls[v]
 			is := func(call, word string) bool {
-				return fn == call || fn != "cac" && fn != "cac_payback" && fn != "ltv" && sumHasWord(words, word)
+				return fn == call || fn != "cac" && fn != "cac_payback" && fn != "ltv" && slices.Contains(words, word)
 			}
 			switch {
 			case is("cac_payback", "payback"):
@@ -360,15 +352,6 @@ func (g *gen) unitMetrics() (cac, payback, ltv *compiler.Var) {
 		return nil
 	}
 	return one(cacs), one(paybacks), one(ltvs)
-}
-
-func sumHasWord(words []string, w string) bool {
-	for _, x := range words {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 // ltvNote is "LTV ¥9,600,000: 5.2× the CAC", "" without an LTV.
@@ -423,12 +406,11 @@ func (g *gen) sumPercent(x, of *big.Rat) string {
 // sumWholePercent is ratio r rounded to a whole percent ("16%"), or to a
 // tenth of one below 10% ("0.4%"), so that a small share is not 0%.
 func (g *gen) sumWholePercent(r *big.Rat) string {
-	f, _ := r.Float64()
-	scale := 100.0
-	if math.Abs(f) < 0.1 {
-		scale = 1000
+	scale := big.NewRat(100, 1)
+	if new(big.Rat).Abs(r).Cmp(big.NewRat(1, 10)) < 0 {
+		scale = big.NewRat(1000, 1)
 	}
-	return g.num(big.NewRat(int64(math.Round(f*scale)), int64(scale)), quantity.Ratio)
+	return g.num(new(big.Rat).Quo(stdlib.Round(new(big.Rat).Mul(r, scale)), scale), quantity.Ratio)
 }
 
 // sumMeter draws x against ref: the bar is scaled to the larger of the two,
@@ -459,7 +441,7 @@ func (g *gen) summaryFunnel(f *compiler.Object, behind map[*compiler.Object]bool
 	if len(stages) > summaryMaxStages {
 		// Keep the top and the bottom of the funnel: the leads it needs
 		// and the deals it wins.
-		sf.MoreStages = g.sumCount(len(stages)-summaryMaxStages, "1 more stage is on the funnel’s page.", "%d more stages are on the funnel’s page.")
+		sf.MoreStages = g.counted(len(stages)-summaryMaxStages, "1 more stage is on the funnel’s page.", "%d more stages are on the funnel’s page.")
 		stages = append(append([]*compiler.Object{}, stages[:summaryMaxStages-1]...), stages[len(stages)-1])
 	}
 	for i, s := range stages {
@@ -516,7 +498,7 @@ func (g *gen) behindStages() map[*compiler.Object]bool {
 // sumDiagAt is the index of the diagnostic with code at r, -1 when none.
 func (g *gen) sumDiagAt(code lang.Code, r hcl.Range) int {
 	for i, d := range g.r.Diags {
-		if lang.CodeOf(d) == code && !sumOfScenario(d) && d.Subject != nil && *d.Subject == r {
+		if lang.CodeOf(d) == code && !ofScenario(d) && d.Subject != nil && *d.Subject == r {
 			return i
 		}
 	}
@@ -568,13 +550,13 @@ func (g *gen) sumRisks(behind map[*compiler.Object]bool) []summaryRisk {
 	for i, d := range g.r.Diags {
 		// The forecasts short of target are told above, from the
 		// tracking, one for each such warning.
-		if covered[i] || lang.CodeOf(d) == lang.ForecastShort && !sumOfScenario(d) && len(tracked) > 0 {
+		if covered[i] || lang.CodeOf(d) == lang.ForecastShort && !ofScenario(d) && len(tracked) > 0 {
 			continue
 		}
 		r := summaryRisk{Severity: display.Severity(d), Code: string(lang.CodeOf(d)), Summary: g.T(d.Summary),
 			Detail: truncate(sumFirstSentence(d.Detail), summaryDetailCols), Href: "diagnostics.html#" + diagAnchor(i)}
 		switch {
-		case d.Severity == hcl.DiagWarning && sumOfScenario(d):
+		case d.Severity == hcl.DiagWarning && ofScenario(d):
 			r.SeverityText = g.T("Warning")
 			scenarios = append(scenarios, r)
 		case d.Severity == hcl.DiagWarning:
@@ -587,11 +569,6 @@ func (g *gen) sumRisks(behind map[*compiler.Object]bool) []summaryRisk {
 	}
 	return slices.Concat(errs, tracked, warns, scenarios)
 }
-
-// sumOfScenario reports whether d is a scenario's (compiler.nameDiags names
-// the scenario first in its summary): what a what-if leads to, not a risk
-// of the plan itself, it comes last.
-func sumOfScenario(d *hcl.Diagnostic) bool { return strings.HasPrefix(d.Summary, "scenario \"") }
 
 // sumMonths names the months from first to last: "2027-05" or
 // "2027-05 to 2027-06".
@@ -612,4 +589,10 @@ func sumFirstSentence(s string) string {
 		return s[:i+1]
 	}
 	return s
+}
+
+// ofScenario reports whether d is a scenario's.
+func ofScenario(d *hcl.Diagnostic) bool {
+	_, ok := compiler.ScenarioOf(d)
+	return ok
 }
